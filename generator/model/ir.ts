@@ -87,7 +87,8 @@ export interface EndpointModel {
   readonly apiName: string | null;
   /** Final, unique exported function name. */
   readonly functionName: string;
-  readonly fnIndex: number;
+  /** `config.dependencies[i].id`; null when only /info is known (the runtime looks it up). */
+  readonly fnIndex: number | null;
   readonly description?: string;
   readonly streaming: boolean;
   readonly queued: boolean;

@@ -1,0 +1,56 @@
+/** Command-line parsing with yargs; usage problems become USAGE errors (exit code 2). */
+import yargs from "yargs";
+import { CodegenError } from "../errors.js";
+import { GENERATOR_VERSION } from "../version.js";
+
+export interface CliArgs {
+  readonly source: string;
+  readonly output: string | undefined;
+  readonly saveSnapshot: string | undefined;
+  readonly allEndpoints: boolean;
+  readonly typecheck: boolean;
+  readonly hfToken: string | undefined;
+  readonly quiet: boolean;
+}
+
+/** Parses argv; returns null when yargs already handled the call (`--help`, `--version`). */
+export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
+  let handled = true;
+  const parsed = await yargs(argv)
+    .scriptName("gradio-codegen")
+    .usage("$0 <source> [options]\n\nGenerate a typed TypeScript client for a Gradio app.\n<source> is a Hugging Face Space id (owner/name), an http(s) URL of a Gradio app, or a schema file (a snapshot written with --save-snapshot, or a bare /info JSON).")
+    .command("$0 <source>", false, (y) => y.positional("source", { type: "string", describe: "Space id, URL or schema file" }))
+    .option("output", { alias: "o", type: "string", describe: "Write the module to this file (default: stdout)" })
+    .option("save-snapshot", { type: "string", describe: "Also save the schema (/config + /info) to this file, for offline regeneration" })
+    .option("all-endpoints", { type: "boolean", default: false, describe: "Include unnamed and undocumented endpoints" })
+    .option("typecheck", { type: "boolean", default: true, describe: "Type-check the module before writing it (--no-typecheck to skip)" })
+    .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
+    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no diagnostics" })
+    .example("$0 abidlabs/whisper -o whisper.ts", "Client for a Space")
+    .example("$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json", "Client for a local app, keeping its schema")
+    .example("$0 app.schema.json -o app.ts", "Regenerate offline from a saved schema")
+    .version(GENERATOR_VERSION)
+    .help()
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error instanceof CodegenError ? error : new CodegenError("USAGE", `${message ?? error?.message ?? "invalid arguments"}. Run gradio-codegen --help for usage.`);
+    })
+    .check(() => {
+      handled = false;
+      return true;
+    })
+    .parseAsync();
+  if (handled || parsed["help"] === true || parsed["version"] === true) return null;
+  const source = parsed["source"];
+  if (typeof source !== "string" || source === "") throw new CodegenError("USAGE", "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.");
+  return {
+    source,
+    output: parsed["output"],
+    saveSnapshot: parsed["saveSnapshot"],
+    allEndpoints: parsed["allEndpoints"],
+    typecheck: parsed["typecheck"],
+    hfToken: parsed["hfToken"],
+    quiet: parsed["quiet"],
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The pipeline: load → model → emit → output (format, type-check). Pure of disk writes; the
+ * CLI decides where text goes.
+ */
+import { loadSchema, toSnapshot, type RawSchema, type Snapshot } from "./load/index.js";
+import { buildModel } from "./model/build-model.js";
+import type { ClientModel } from "./model/ir.js";
+import { renderModule } from "./emit/render.js";
+import { moduleView } from "./emit/view-model.js";
+import { formatModule } from "./output/format.js";
+import { typecheckModule } from "./output/typecheck.js";
+import { GENERATOR_VERSION } from "./version.js";
+
+export interface GenerateOptions {
+  readonly allEndpoints?: boolean;
+  /** Skip the in-memory type-check (faster; for benchmarks and trusted inputs). */
+  readonly typecheck?: boolean;
+  readonly token?: string | undefined;
+  readonly hfEndpoint?: string | undefined;
+}
+
+export interface GenerateResult {
+  readonly text: string;
+  readonly model: ClientModel;
+  readonly snapshot: Snapshot;
+}
+
+/** Generates the module text of an already loaded schema. */
+export async function generateFromSchema(raw: RawSchema, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const model = buildModel(raw, { allEndpoints: options.allEndpoints ?? false });
+  const text = await formatModule(renderModule(moduleView(model, GENERATOR_VERSION)));
+  if (options.typecheck !== false) typecheckModule(text, "generated module");
+  return { text, model, snapshot: toSnapshot(raw) };
+}
+
+/** Loads `source` (URL, Space id or schema file) and generates its module. */
+export async function generate(source: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const raw = await loadSchema(source, { allEndpoints: options.allEndpoints ?? false, token: options.token, hfEndpoint: options.hfEndpoint });
+  return generateFromSchema(raw, options);
+}

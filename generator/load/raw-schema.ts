@@ -1,0 +1,64 @@
+/**
+ * What the loader hands to the model: the raw `/config` and `/info` documents, checked for the
+ * shape the model relies on (errors carry a JSON pointer), plus where they came from.
+ */
+import { CodegenError, pointerToken } from "../errors.js";
+
+export type JsonObject = Record<string, unknown>;
+
+export interface RawSchema {
+  /** What the user passed (Space id, URL or file path). */
+  readonly source: string;
+  /** Base URL of the app, without trailing slash, when known. */
+  readonly baseUrl: string | null;
+  readonly spaceId: string | null;
+  /** `/config`, or null when only `/info` is available. */
+  readonly config: JsonObject | null;
+  readonly info: JsonObject;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Throws INVALID_SCHEMA with a pointer when the documents lack what the model needs. */
+export function checkShape(schema: RawSchema, where: string): RawSchema {
+  const fail = (pointer: string, message: string): never => {
+    throw new CodegenError("INVALID_SCHEMA", `${where}: ${message} (at ${pointer})`, { pointer });
+  };
+  const { info, config } = schema;
+  if (!("named_endpoints" in info) && !("unnamed_endpoints" in info)) fail("/info", "not a Gradio /info document: no named_endpoints");
+  for (const group of ["named_endpoints", "unnamed_endpoints"] as const) {
+    const endpoints = info[group];
+    if (endpoints === undefined) continue;
+    if (!isObject(endpoints)) fail(`/info/${group}`, "expected an object of endpoints");
+    for (const [name, endpoint] of Object.entries(endpoints as JsonObject)) {
+      const base = `/info/${group}/${pointerToken(name)}`;
+      if (!isObject(endpoint)) fail(base, "expected an endpoint object");
+      const record = endpoint as JsonObject;
+      for (const list of ["parameters", "returns"] as const) {
+        const items = record[list];
+        if (items === undefined) continue;
+        if (!Array.isArray(items)) fail(`${base}/${list}`, `expected an array of ${list}`);
+        (items as unknown[]).forEach((item, i) => {
+          if (!isObject(item)) fail(`${base}/${list}/${i}`, "expected an object");
+        });
+      }
+    }
+  }
+  if (config !== null) {
+    if (config["dependencies"] !== undefined && !Array.isArray(config["dependencies"])) fail("/config/dependencies", "expected an array");
+    if (config["components"] !== undefined && !Array.isArray(config["components"])) fail("/config/components", "expected an array");
+    (Array.isArray(config["dependencies"]) ? config["dependencies"] : []).forEach((dep: unknown, i: number) => {
+      if (!isObject(dep)) fail(`/config/dependencies/${i}`, "expected an object");
+      const record = dep as JsonObject;
+      for (const key of ["inputs", "outputs"]) {
+        const ids = record[key];
+        if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === "number"))) {
+          fail(`/config/dependencies/${i}/${key}`, "expected an array of component ids");
+        }
+      }
+    });
+  }
+  return schema;
+}

@@ -1,0 +1,74 @@
+/**
+ * Saved schemas: a snapshot written by `--save-snapshot` (source + /config + /info, with volatile
+ * fields removed so re-snapshotting an unchanged app gives the same bytes), or a bare `/info` JSON.
+ */
+import { readFile } from "node:fs/promises";
+import { CodegenError } from "../errors.js";
+import { checkShape, isObject, type JsonObject, type RawSchema } from "./raw-schema.js";
+
+export const SNAPSHOT_FORMAT = "gradio-codegen-snapshot/1";
+
+export interface Snapshot {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  readonly source: string;
+  readonly baseUrl: string | null;
+  readonly spaceId: string | null;
+  readonly config: JsonObject | null;
+  readonly info: JsonObject;
+}
+
+/** Reads a snapshot or a bare /info document. */
+export async function readSchemaFile(path: string): Promise<RawSchema> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    throw new CodegenError("SOURCE_NOT_FOUND", `cannot read ${path}: ${reason} (expected an http(s) URL, a Space id like owner/name, or a schema file)`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CodegenError("INVALID_JSON", `${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (!isObject(json)) throw new CodegenError("INVALID_SCHEMA", `${path}: expected a JSON object (at /)`, { pointer: "" });
+  if (json["format"] === SNAPSHOT_FORMAT) {
+    if (!isObject(json["info"])) throw new CodegenError("INVALID_SCHEMA", `${path}: snapshot without an "info" object (at /info)`, { pointer: "/info" });
+    const config = json["config"] === null || json["config"] === undefined ? null : json["config"];
+    if (config !== null && !isObject(config)) throw new CodegenError("INVALID_SCHEMA", `${path}: "config" must be an object (at /config)`, { pointer: "/config" });
+    return checkShape(
+      {
+        source: typeof json["source"] === "string" ? json["source"] : path,
+        baseUrl: typeof json["baseUrl"] === "string" ? json["baseUrl"] : null,
+        spaceId: typeof json["spaceId"] === "string" ? json["spaceId"] : null,
+        config,
+        info: json["info"],
+      },
+      path,
+    );
+  }
+  if ("named_endpoints" in json || "unnamed_endpoints" in json) {
+    return checkShape({ source: path, baseUrl: null, spaceId: null, config: null, info: json }, path);
+  }
+  throw new CodegenError(
+    "INVALID_SCHEMA",
+    `${path} is neither a gradio-codegen snapshot (no "format": "${SNAPSHOT_FORMAT}") nor a Gradio /info document (no "named_endpoints")`,
+    { pointer: "" },
+  );
+}
+
+/** The snapshot of a loaded schema, with per-process noise (app_id, code snippets) removed. */
+export function toSnapshot(schema: RawSchema): Snapshot {
+  const config = schema.config === null ? null : withoutKeys(schema.config, ["app_id"]);
+  const named = isObject(schema.info["named_endpoints"]) ? schema.info["named_endpoints"] : {};
+  const info = {
+    ...schema.info,
+    named_endpoints: Object.fromEntries(Object.entries(named).map(([k, v]) => [k, isObject(v) ? withoutKeys(v, ["code_snippets"]) : v])),
+  };
+  return { format: SNAPSHOT_FORMAT, source: schema.source, baseUrl: schema.baseUrl, spaceId: schema.spaceId, config, info };
+}
+
+function withoutKeys(object: JsonObject, keys: readonly string[]): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+}

@@ -1,0 +1,20 @@
+/** Reads the app-wide facts the runtime needs from `/config` (gradio-protocol.md §1.5). */
+import type { RawSchema } from "../load/raw-schema.js";
+import type { AppFacts } from "./ir.js";
+
+/** App facts; fields that need /config are null without it. */
+export function appFacts(raw: RawSchema): AppFacts {
+  const config = raw.config;
+  const str = (key: string): string | null => (config && typeof config[key] === "string" ? (config[key] as string) : null);
+  const version = str("version");
+  return {
+    source: raw.source,
+    baseUrl: raw.baseUrl,
+    spaceId: raw.spaceId ?? str("space_id"),
+    gradioVersion: version,
+    protocol: config ? (str("protocol") ?? "ws") : null,
+    apiPrefix: config ? (str("api_prefix") ?? "") : null,
+    connectHeartbeat: config?.["connect_heartbeat"] === true,
+    maxFileSize: config && typeof config["max_file_size"] === "number" ? config["max_file_size"] : null,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * One error hierarchy with stable codes (ARCHITECTURE.md "Errors are classes with a code").
+ * Callers switch on `code` or use `instanceof`; `cause` is always kept.
+ */
+
+export type GradioErrorCode =
+  | "APP_ERROR"
+  | "QUEUE_FULL"
+  | "QUOTA_EXCEEDED"
+  | "RATE_LIMITED"
+  | "SPACE_NOT_RUNNING"
+  | "AUTH_REQUIRED"
+  | "AUTH_FAILED"
+  | "VALIDATION"
+  | "HTTP"
+  | "NETWORK"
+  | "PROTOCOL"
+  | "SCHEMA_DRIFT"
+  | "TIMEOUT"
+  | "ABORTED"
+  | "INVALID_ARGUMENT"
+  | "UNSUPPORTED";
+
+/** Base class of every error the runtime throws. */
+export class GradioError extends Error {
+  override readonly name: string = "GradioError";
+  readonly code: GradioErrorCode;
+
+  constructor(code: GradioErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The app's own function failed (`gr.Error`, or any exception when `show_error` is on). */
+export class AppError extends GradioError {
+  override readonly name = "AppError";
+  /** Title the app gave the error (`"Error"` by default). */
+  readonly title: string | null;
+  /** The app's message; null when the app hides errors (`show_error=False`). */
+  readonly appMessage: string | null;
+
+  constructor(endpoint: string, appMessage: string | null, title: string | null, code: GradioErrorCode = "APP_ERROR") {
+    const text =
+      appMessage ??
+      "the app raised an exception but does not show error details (launch it with show_error=True)";
+    super(code, `${endpoint}: ${text}`);
+    this.title = title;
+    this.appMessage = appMessage;
+  }
+}
+
+/** An HTTP request answered with an unexpected status. */
+export class HttpError extends GradioError {
+  override readonly name = "HttpError";
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** First part of the response body, for diagnostics. */
+  readonly body: string;
+
+  constructor(
+    init: { method: string; url: string; status: number; body: string; code?: GradioErrorCode; detail?: string },
+    options?: { cause?: unknown },
+  ) {
+    const detail = init.detail ?? init.body.slice(0, 200);
+    super(init.code ?? "HTTP", `${init.method} ${init.url} failed: HTTP ${init.status}${detail ? ` ${detail}` : ""}`, options);
+    this.method = init.method;
+    this.url = init.url;
+    this.status = init.status;
+    this.body = init.body;
+  }
+}
+
+/** Input validators of the app rejected the arguments (HTTP 422, Gradio ≥ 5.45). */
+export class ValidationError extends GradioError {
+  override readonly name = "ValidationError";
+  readonly issues: readonly { readonly parameter: string | null; readonly message: string }[];
+
+  constructor(endpoint: string, issues: readonly { parameter: string | null; message: string }[]) {
+    const lines = issues.map((i) => `- ${i.parameter ?? "input"}: ${i.message}`).join("\n");
+    super("VALIDATION", `${endpoint}: ${issues.length} parameter(s) failed validation\n${lines}`);
+    this.issues = issues;
+  }
+}
+
+/** The server no longer matches what the module was generated from: regenerate it. */
+export class SchemaDriftError extends GradioError {
+  override readonly name = "SchemaDriftError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("SCHEMA_DRIFT", `${message} — the app changed since this module was generated; regenerate it with gradio-codegen`, options);
+  }
+}

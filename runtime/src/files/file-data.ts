@@ -1,0 +1,77 @@
+/**
+ * FileData on the wire (gradio-protocol.md §4.1) and the runtime's own output file type.
+ */
+
+/** The wire shape of a file. */
+export interface FileData {
+  path: string;
+  url?: string | null;
+  size?: number | null;
+  orig_name?: string | null;
+  mime_type?: string | null;
+  is_stream?: boolean;
+  meta?: { _type: string };
+}
+
+export const FILE_META = { _type: "gradio.FileData" } as const;
+
+/** A file value as the server sends it (meta is absent on Gradio ≤ 4.20). */
+export function isFileData(value: unknown): value is FileData {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const candidate = value as Record<string, unknown>;
+  if (typeof candidate["path"] !== "string") return false;
+  const meta = candidate["meta"];
+  return meta === undefined || (typeof meta === "object" && meta !== null && (meta as Record<string, unknown>)["_type"] === FILE_META._type);
+}
+
+/** Downloads a URL with the client's credentials policy. */
+export type Downloader = (url: string) => Promise<Response>;
+
+/** A file produced by the app. Its `url` always points at the app's own origin (or the URL the app returned). */
+export class GradioFile {
+  /** Server-side path (or URL), usable as an input of the same app without re-uploading. */
+  readonly path: string;
+  readonly url: string;
+  readonly size: number | null;
+  readonly origName: string | null;
+  readonly mimeType: string | null;
+  readonly isStream: boolean;
+  readonly #download: Downloader;
+
+  constructor(wire: FileData, url: string, download: Downloader) {
+    this.path = wire.path;
+    this.url = url;
+    this.size = wire.size ?? null;
+    this.origName = wire.orig_name ?? null;
+    this.mimeType = wire.mime_type ?? null;
+    this.isStream = wire.is_stream ?? false;
+    this.#download = download;
+  }
+
+  /** A display name: the original name, else the last path segment. */
+  get name(): string {
+    return this.origName ?? this.path.split(/[\\/]/).pop() ?? "file";
+  }
+
+  /** Fetches the file; the response body is not read yet. */
+  fetch(): Promise<Response> {
+    return this.#download(this.url);
+  }
+
+  async blob(): Promise<Blob> {
+    return (await this.fetch()).blob();
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.fetch()).arrayBuffer());
+  }
+
+  async text(): Promise<string> {
+    return (await this.fetch()).text();
+  }
+
+  /** The wire form, to send the file back to the same app. */
+  toJSON(): FileData {
+    return { path: this.path, url: this.url, orig_name: this.origName, mime_type: this.mimeType, meta: { ...FILE_META } };
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The one shared `GET {P}/queue/data?session_hash=` stream of a session (sse_v1 … sse_v3,
+ * gradio-protocol.md §3.2 "Stream"): demultiplexes messages by `event_id`, buffers messages that
+ * arrive before their job registered, reopens when jobs remain after `close_stream` or the end of
+ * the response, and fails every pending job on a transport error or an idle timeout.
+ */
+import { GradioError } from "../errors.js";
+import { decodeMessage, type QueueMessage } from "../protocol/messages.js";
+import { createSseParser } from "../sse/parser.js";
+import { send, httpError, type HttpContext } from "../transport/http.js";
+
+/** Receives the messages of one job. */
+export interface JobSink {
+  /** Returns true when the job is finished and can be forgotten. */
+  message(message: QueueMessage): boolean;
+  fail(error: Error): void;
+}
+
+export interface QueueStreamOptions {
+  readonly http: HttpContext;
+  readonly url: string;
+  /** No byte for this long (heartbeats arrive every 15 s) → the connection is considered dead. */
+  readonly idleTimeoutMs: number;
+}
+
+/** How many times in a row the stream may end without delivering anything before jobs fail. */
+const MAX_EMPTY_REOPENS = 5;
+
+export class QueueStream {
+  readonly #options: QueueStreamOptions;
+  readonly #sinks = new Map<string, JobSink>();
+  readonly #early = new Map<string, QueueMessage[]>();
+  #controller: AbortController | null = null;
+  #closed = false;
+
+  constructor(options: QueueStreamOptions) {
+    this.#options = options;
+  }
+
+  /** Routes the messages of `eventId` to `sink` (including any that arrived already) and makes sure the stream is open. */
+  register(eventId: string, sink: JobSink): void {
+    if (this.#closed) {
+      sink.fail(new GradioError("ABORTED", "the client was closed"));
+      return;
+    }
+    this.#sinks.set(eventId, sink);
+    const early = this.#early.get(eventId);
+    this.#early.delete(eventId);
+    for (const message of early ?? []) this.#deliver(message);
+    if (this.#sinks.size > 0 && this.#controller === null) this.#open();
+  }
+
+  /** Stops routing messages to a job (after cancel or timeout). */
+  unregister(eventId: string): void {
+    this.#sinks.delete(eventId);
+  }
+
+  /** Closes the stream; pending jobs fail with `reason`. */
+  close(reason: Error): void {
+    this.#closed = true;
+    this.#controller?.abort();
+    this.#controller = null;
+    this.#failAll(reason);
+    this.#early.clear();
+  }
+
+  #open(): void {
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#run(controller)
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted || this.#controller === controller) this.#failAll(asError(error));
+      })
+      .finally(() => {
+        if (this.#controller === controller) this.#controller = null;
+      });
+  }
+
+  async #run(controller: AbortController): Promise<void> {
+    let emptyRuns = 0;
+    while (this.#sinks.size > 0 && !controller.signal.aborted) {
+      const delivered = await this.#readOnce(controller);
+      emptyRuns = delivered > 0 ? 0 : emptyRuns + 1;
+      if (emptyRuns >= MAX_EMPTY_REOPENS) {
+        throw new GradioError("PROTOCOL", `${this.#options.url}: the stream ended ${emptyRuns} times without any message while jobs were pending`);
+      }
+    }
+  }
+
+  /** Reads one HTTP response of the stream to its end; returns how many messages it carried. */
+  async #readOnce(controller: AbortController): Promise<number> {
+    const { http, url, idleTimeoutMs } = this.#options;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const armIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, idleTimeoutMs);
+    };
+    armIdle();
+    let count = 0;
+    try {
+      const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
+      if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
+      const parser = createSseParser((event) => {
+        count += 1;
+        this.#deliver(parseMessage(event.data, url));
+      });
+      const decoder = new TextDecoder();
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        armIdle();
+        parser.feed(decoder.decode(value, { stream: true }));
+        if (this.#sinks.size === 0 && count > 0) {
+          await reader.cancel();
+          break;
+        }
+      }
+      parser.feed(decoder.decode());
+      return count;
+    } catch (error) {
+      if (timedOut) throw new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(idle);
+    }
+  }
+
+  #deliver(message: QueueMessage): void {
+    if (message.event_id === null) {
+      if (message.msg === "unexpected_error" || message.msg === "server_stopped") {
+        const detail = message.message ?? "the server reported an unexpected error";
+        const hint = message.session_not_found ? " (the server lost this session; it may have restarted)" : "";
+        this.#failAll(new GradioError("PROTOCOL", `${this.#options.url}: ${detail}${hint}`));
+      }
+      return;
+    }
+    const sink = this.#sinks.get(message.event_id);
+    if (!sink) {
+      const list = this.#early.get(message.event_id) ?? [];
+      list.push(message);
+      this.#early.set(message.event_id, list);
+      return;
+    }
+    if (sink.message(message)) this.#sinks.delete(message.event_id);
+  }
+
+  #failAll(error: Error): void {
+    const sinks = [...this.#sinks.values()];
+    this.#sinks.clear();
+    for (const sink of sinks) sink.fail(error);
+  }
+}
+
+function parseMessage(data: string, url: string): QueueMessage {
+  try {
+    return decodeMessage(JSON.parse(data));
+  } catch (error) {
+    return { msg: "unexpected_error", event_id: null, message: `malformed message on ${url}: ${data.slice(0, 120)} (${asError(error).message})`, session_not_found: false };
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,62 @@
+/**
+ * What a generated module tells the runtime about its app: facts learned at generation time, so
+ * that a first call can go straight to the queue (ARCHITECTURE.md "decide at generation time").
+ */
+
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** Facts about the app as a whole. */
+export interface AppSpec {
+  /** What the module was generated from (Space id, URL or file). */
+  readonly source: string;
+  /** Base URL of the app, without trailing slash; null when only a Space id or a file is known. */
+  readonly baseUrl: string | null;
+  /** `owner/name` when the app is a Hugging Face Space. */
+  readonly spaceId: string | null;
+  readonly gradioVersion: string | null;
+  /** Queue protocol (`sse_v3`, `sse_v2.1`, `sse_v2`, `sse_v1`, `sse`). */
+  readonly protocol: string | null;
+  /** `/gradio_api` on Gradio ≥ 5, empty string on 4.x. */
+  readonly apiPrefix: string | null;
+  /** The app has State/unload listeners: a heartbeat keeps its session alive. */
+  readonly connectHeartbeat: boolean;
+  /** Upload limit in bytes, null = none. */
+  readonly maxFileSize: number | null;
+}
+
+/** Path inside a value where a file sits: object keys, tuple indices, `"*"` for every element. */
+export type FilePath = readonly (string | number)[];
+
+/** One position of the wire `data` array: a public argument/result index, or a hidden slot. */
+export type WireSlot = number | "state" | "skip";
+
+/** A public parameter of an endpoint. */
+export interface ParamSpec {
+  readonly name: string;
+  /** Sent when the caller omits the argument. Absent = the argument is required. */
+  readonly default?: JsonValue;
+  readonly files?: readonly FilePath[];
+}
+
+/** A public result of an endpoint. */
+export interface ReturnSpec {
+  readonly name: string;
+  readonly files?: readonly FilePath[];
+}
+
+/** One callable endpoint, as the generator saw it. */
+export interface EndpointSpec {
+  /** api name without the leading slash; null for unnamed endpoints. */
+  readonly apiName: string | null;
+  /** `config.dependencies[i].id`, sent as `fn_index`; null = look it up by `apiName` in `/config`. */
+  readonly fnIndex: number | null;
+  /** Wire order of the inputs. */
+  readonly inputs: readonly WireSlot[];
+  /** Wire order of the outputs. */
+  readonly outputs: readonly WireSlot[];
+  readonly params: readonly ParamSpec[];
+  readonly returns: readonly ReturnSpec[];
+  /** A generator: intermediate results stream before the final one. */
+  readonly streaming?: boolean;
+}

@@ -1,0 +1,96 @@
+/**
+ * The one place the runtime talks HTTP. Credentials (token, custom headers, cookies) go only to
+ * the app's own origin and the Hub API, never to third-party URLs, and are dropped when a
+ * redirect leaves that origin (README "Security").
+ */
+import { GradioError, HttpError, type GradioErrorCode } from "../errors.js";
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpContext {
+  readonly fetch: FetchLike;
+  /** Origins (scheme://host:port) that may receive `privateHeaders`. */
+  readonly trustedOrigins: ReadonlySet<string>;
+  /** Token and user headers: only sent to trusted origins. */
+  readonly privateHeaders: Readonly<Record<string, string>>;
+}
+
+export interface RequestOptions {
+  readonly method?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: BodyInit;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const MAX_REDIRECTS = 10;
+
+/** Sends a request; returns the response whatever its status. Network failures → NETWORK. */
+export async function send(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<Response> {
+  let method = options.method ?? "GET";
+  let body = options.body ?? null;
+  let target = url;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const trusted = ctx.trustedOrigins.has(new URL(target).origin);
+    const headers = { ...(trusted ? ctx.privateHeaders : {}), ...options.headers };
+    let response: Response;
+    try {
+      response = await ctx.fetch(target, { method, headers, body, signal: options.signal ?? null, redirect: "manual" });
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
+      throw new GradioError("NETWORK", `${method} ${target} failed: ${describe(error)}`, { cause: error });
+    }
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      target = new URL(location, target).href;
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+        method = "GET";
+        body = null;
+      }
+      continue;
+    }
+    return response;
+  }
+  throw new GradioError("NETWORK", `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects`);
+}
+
+/** Sends a request and parses a JSON answer; any non-2xx status becomes an HttpError. */
+export async function sendJson(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<unknown> {
+  const response = await send(ctx, url, options);
+  const text = await response.text();
+  if (!response.ok) throw httpError(options.method ?? "GET", url, response.status, text);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const kind = text.trimStart().startsWith("<") ? "HTML" : "text that is not JSON";
+    throw new GradioError("PROTOCOL", `${options.method ?? "GET"} ${url}: expected JSON, got ${kind}: ${text.slice(0, 120)}`, { cause: error });
+  }
+}
+
+/** Maps a failed response to an HttpError with the most specific code. */
+export function httpError(method: string, url: string, status: number, body: string): HttpError {
+  const code: GradioErrorCode =
+    status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
+  return new HttpError({ method, url, status, body, code, detail: detailOf(body) });
+}
+
+function detailOf(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === "object" && "detail" in parsed) {
+      const detail = (parsed as { detail: unknown }).detail;
+      return typeof detail === "string" ? detail : JSON.stringify(detail);
+    }
+  } catch {
+    // not JSON
+  }
+  return body.trimStart().startsWith("<") ? "(HTML page)" : body.slice(0, 200);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}

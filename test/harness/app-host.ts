@@ -1,0 +1,123 @@
+/**
+ * Starts the Python test apps (test/apps/*.py) in one process, each mounted at `/<name>`, on a
+ * free 127.0.0.1 port chosen by the OS, waits until every app answers `/config`, and stops the
+ * process (and its group) on `stop()`. The Python side also exits when its stdin closes, so no
+ * server outlives the harness even if Node is killed.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+
+const APPS_DIR = resolve(import.meta.dirname, "..", "apps");
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface AppHost {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  readonly port: number;
+  readonly pid: number;
+  /** Base URL of one mounted app, e.g. `http://127.0.0.1:4321/calculator`. */
+  url(app: string): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly python: string;
+  readonly apps: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Starts the apps and resolves once all of them serve `/config`. */
+export async function startApps(options: StartOptions): Promise<AppHost> {
+  const child = spawn(options.python, [resolve(APPS_DIR, "serve.py"), ...options.apps], {
+    cwd: APPS_DIR,
+    detached: true,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, GRADIO_ANALYTICS_ENABLED: "False", PYTHONUNBUFFERED: "1", ...options.env },
+  });
+  const stop = () => stopProcess(child);
+  const onExit = () => killGroup(child, "SIGKILL");
+  process.once("exit", onExit);
+  try {
+    const port = await waitForReadyLine(child);
+    const origin = `http://127.0.0.1:${port}`;
+    await Promise.all(options.apps.map((app) => waitForHttp(`${origin}/${app}/config`, child)));
+    return {
+      origin,
+      port,
+      pid: child.pid ?? -1,
+      url: (app) => `${origin}/${app}`,
+      stop: async () => {
+        process.off("exit", onExit);
+        await stop();
+      },
+    };
+  } catch (error) {
+    process.off("exit", onExit);
+    await stop();
+    throw error;
+  }
+}
+
+function waitForReadyLine(child: ChildProcess): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => fail(new Error(`test apps did not start within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(new Error(`${error.message}\n--- app host stderr ---\n${stderr.slice(-4000)}`));
+    };
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+      if (process.env["GRADIO_CODEGEN_TEST_VERBOSE"]) process.stderr.write(chunk);
+    });
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      const match = /READY (\d+)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(Number(match[1]));
+      }
+    });
+    child.once("error", fail);
+    child.once("exit", (code, signal) => fail(new Error(`test apps exited early (code ${code}, signal ${signal})`)));
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = "";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`test apps exited while waiting for ${url}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS} ms (last: ${last})`);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  child.stdin?.end();
+  killGroup(child, "SIGTERM");
+  const timer = setTimeout(() => killGroup(child, "SIGKILL"), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
