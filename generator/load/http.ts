@@ -17,7 +17,11 @@ export interface GetOptions {
 export async function getJson(url: string, options: GetOptions = {}): Promise<{ status: number; json: unknown }> {
   let response;
   try {
-    response = await fetch(url, { headers: options.headers ?? {}, dispatcher, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    response = await fetchOnce(url, options).catch((error: unknown) => {
+      // A pooled keep-alive socket the server closed at the same moment: a GET is safe to retry once.
+      if (isStaleSocket(error)) return fetchOnce(url, options);
+      throw error;
+    });
   } catch (error) {
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new CodegenError("NETWORK", `GET ${url} failed: ${reason}`, { cause: error });
@@ -33,4 +37,13 @@ export async function getJson(url: string, options: GetOptions = {}): Promise<{ 
     const what = text.trimStart().startsWith("<") ? "an HTML page" : `text that is not JSON (${JSON.stringify(text.slice(0, 80))})`;
     throw new CodegenError("NOT_GRADIO", `GET ${url} returned ${what}, not JSON: is this a Gradio app?`, { cause: error });
   }
+}
+
+function fetchOnce(url: string, options: GetOptions) {
+  return fetch(url, { headers: options.headers ?? {}, dispatcher, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+}
+
+function isStaleSocket(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return typeof cause === "object" && cause !== null && (cause as { code?: unknown }).code === "UND_ERR_SOCKET";
 }
