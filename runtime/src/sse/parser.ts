@@ -20,7 +20,7 @@ export interface SseParser {
 
 /** Creates a parser that reports each complete event to `onEvent`. */
 export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
-  let buffer = "";
+  let pending: string[] = [];
   let data: string[] = [];
   let eventName = "";
   let id: string | undefined;
@@ -51,29 +51,34 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
 
   return {
     feed(chunk) {
-      let text = chunk;
+      // An empty chunk (a streaming TextDecoder holding half a character) must not forget a
+      // pending CR, or the LF of a split CRLF would count as a second, blank line.
+      if (chunk === "") return;
       // A CRLF split across chunks: the CR ended the line already, drop the LF.
-      if (sawCr && text.startsWith("\n")) text = text.slice(1);
+      const from = sawCr && chunk.charCodeAt(0) === 10 ? 1 : 0;
       sawCr = false;
-      buffer += text;
-      let start = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        const ch = buffer.charCodeAt(i);
+      // Only the new text is scanned; parts of an unfinished line wait in `pending`, so a long
+      // line fed in small chunks costs linear time.
+      let start = from;
+      for (let i = from; i < chunk.length; i++) {
+        const ch = chunk.charCodeAt(i);
         if (ch !== 10 && ch !== 13) continue;
-        processLine(buffer.slice(start, i));
+        const piece = chunk.slice(start, i);
+        processLine(pending.length === 0 ? piece : pending.join("") + piece);
+        pending = [];
         if (ch === 13) {
-          if (i + 1 < buffer.length) {
-            if (buffer.charCodeAt(i + 1) === 10) i++;
+          if (i + 1 < chunk.length) {
+            if (chunk.charCodeAt(i + 1) === 10) i++;
           } else {
             sawCr = true;
           }
         }
         start = i + 1;
       }
-      buffer = buffer.slice(start);
+      if (start < chunk.length) pending.push(chunk.slice(start));
     },
     reset() {
-      buffer = "";
+      pending = [];
       data = [];
       eventName = "";
       id = undefined;
