@@ -7,8 +7,6 @@ import { buildModel } from "./model/build-model.js";
 import type { ClientModel } from "./model/ir.js";
 import { renderModule } from "./emit/render.js";
 import { moduleView } from "./emit/view-model.js";
-import { formatModule } from "./output/format.js";
-import { typecheckModule } from "./output/typecheck.js";
 import { GENERATOR_VERSION } from "./version.js";
 
 export interface GenerateOptions {
@@ -28,8 +26,10 @@ export interface GenerateResult {
 /** Generates the module text of an already loaded schema. */
 export async function generateFromSchema(raw: RawSchema, options: GenerateOptions = {}): Promise<GenerateResult> {
   const model = buildModel(raw, { allEndpoints: options.allEndpoints ?? false });
+  // prettier and ts-morph are loaded on demand: they dominate the CLI's start-up time.
+  const { formatModule } = await import("./output/format.js");
   const text = await formatModule(renderModule(moduleView(model, GENERATOR_VERSION)));
-  if (options.typecheck !== false) typecheckModule(text, "generated module");
+  if (options.typecheck !== false) (await import("./output/typecheck.js")).typecheckModule(text, "generated module");
   return { text, model, snapshot: toSnapshot(raw) };
 }
 
