@@ -1,15 +1,17 @@
 /**
- * The client behind every generated module: one session (session hash, shared queue stream) per
- * client, typed calls and streams, cancellation on abort/timeout, and `close()` that stops
- * everything so a Node process can exit by itself.
+ * The client behind every generated module: one session (session hash, shared queue stream,
+ * heartbeat) per client, typed calls and streams, cancellation on abort/timeout (the server job is
+ * cancelled too), and `close()` that stops everything so a Node process can exit by itself.
  */
 import { GradioError, SchemaDriftError } from "./errors.js";
 import type { OpenFile } from "./files/file-input.js";
+import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
-import { cancel, join } from "./session/join.js";
+import { openFetchHeartbeat, type Heartbeat, type HeartbeatOpener } from "./session/heartbeat.js";
+import { wireData } from "./session/inputs.js";
 import { createJobSink, type JobEvent } from "./session/job.js";
 import { createJobStream, type JobStream } from "./session/job-stream.js";
-import { wireData } from "./session/inputs.js";
+import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
 import { QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
@@ -22,6 +24,12 @@ export interface ClientOptions extends ConnectionOptions {
   readonly openFile?: OpenFile;
   /** Silence on the queue stream after which the connection counts as lost. Default 60 s. */
   readonly idleTimeoutMs?: number;
+  /** Keep `GET {P}/heartbeat/{session}` open from the first call to `close()`. Default: `app.connectHeartbeat`. */
+  readonly heartbeat?: boolean;
+  /** Opens the heartbeat (set by the Node entry so that it never holds the event loop). */
+  readonly openHeartbeat?: HeartbeatOpener;
+  /** Default of {@link CallOptions.exactPartials}. */
+  readonly exactPartials?: boolean;
 }
 
 export interface CallOptions {
@@ -29,6 +37,12 @@ export interface CallOptions {
   /** Milliseconds until the job is cancelled on the server and the call fails with TIMEOUT. */
   readonly timeout?: number;
   readonly onStatus?: (event: JobEvent) => void;
+  /**
+   * Ask the server for full values on every partial result instead of diffs (`simple_format`):
+   * more bytes, but exact even where the server's diff is wrong (nested lists that shrink,
+   * gradio-protocol.md §3.2). Final results are always exact.
+   */
+  readonly exactPartials?: boolean;
 }
 
 export interface GradioClient {
@@ -37,58 +51,77 @@ export interface GradioClient {
   call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): Promise<unknown[]>;
   /** Runs a generator endpoint; iterates its partial results. */
   stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): JobStream<unknown[]>;
-  /** Ends the session's streams; pending calls fail with ABORTED. */
+  /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
+
+type OnPartial = (wire: unknown[], api: string) => void;
 
 /** Creates a client for one app. Nothing is sent until the first call. */
 export function createClient(app: AppSpec, options: ClientOptions = {}): GradioClient {
   const sessionHash = options.sessionHash ?? randomHash();
   let connection: Promise<Connection> | null = null;
   let queue: QueueStream | null = null;
+  let heartbeat: Heartbeat | null = null;
   let closed = false;
   const getConnection = (needsConfig = false) => (connection ??= connect(app, { ...options, needsConfig }));
 
-  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: (wire: unknown[]) => void): Promise<unknown[]> => {
-    if (closed) throw new GradioError("ABORTED", "the client was closed");
+  const startHeartbeat = (conn: Connection) => {
+    if (heartbeat !== null || closed || !(options.heartbeat ?? app.connectHeartbeat)) return;
+    const url = `${conn.api}/heartbeat/${encodeURIComponent(sessionHash)}`;
+    heartbeat = options.openHeartbeat ? options.openHeartbeat(url, conn.http.privateHeaders) : openFetchHeartbeat(conn.http, url);
+  };
+
+  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
-    const conn = await getConnection(spec.fnIndex === null).catch((error: unknown) => {
-      connection = null; // let the next call retry discovery
-      throw error;
-    });
-    const signal = combinedSignal(callOptions);
-    const fnIndex = spec.fnIndex ?? (spec.apiName === null ? undefined : conn.fnIndexByName.get(spec.apiName));
-    if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
-    const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, signal }, label);
-    const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal };
-    const eventId = await join(request).catch((error: unknown) => {
-      throw signal?.aborted ? abortReason(signal, callOptions, label) : error;
-    });
-    const stream = (queue ??= new QueueStream({ http: conn.http, url: `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 }));
-    const wire = await new Promise<unknown[]>((resolve, reject) => {
-      const onAbort = () => {
-        stream.unregister(eventId);
-        void cancel(request, eventId);
-        reject(abortReason(signal as AbortSignal, callOptions, label));
-      };
-      const finish = () => signal?.removeEventListener("abort", onAbort);
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener("abort", onAbort, { once: true });
-      stream.register(
-        eventId,
-        createJobSink({
-          endpoint: label,
-          diffs: conn.protocol !== "sse_v1",
-          onStatus: callOptions.onStatus,
-          onPartial,
-          onDone: (result) => (finish(), resolve(result)),
-          onError: (error) => (finish(), reject(error)),
-          onCancelled: () => (finish(), reject(new GradioError("ABORTED", `${label}: the job was cancelled on the server`))),
+    if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
+    const call = createCallSignal(label, callOptions);
+    const { signal } = call;
+    try {
+      const conn = await untilAborted(
+        getConnection(spec.fnIndex === null).catch((error: unknown) => {
+          connection = null; // let the next call retry discovery
+          throw error;
         }),
+        signal,
       );
-    });
-    return publicOutputs(spec, wire, conn.api, download);
+      startHeartbeat(conn);
+      const fnIndex = spec.fnIndex ?? (spec.apiName === null ? undefined : conn.fnIndexByName.get(spec.apiName));
+      if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
+      const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, signal }, label);
+      const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
+      const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact };
+      const eventId = await join(request);
+      const stream = (queue ??= new QueueStream({ http: conn.http, url: `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 }));
+      const wire = await new Promise<unknown[]>((resolve, reject) => {
+        const onAbort = () => {
+          stream.abandon(eventId);
+          onCancelSent?.(cancel(request, eventId));
+          reject(call.reason());
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener("abort", onAbort, { once: true });
+        const settle = <T>(fn: (value: T) => void) => (value: T) => (signal?.removeEventListener("abort", onAbort), fn(value));
+        stream.register(
+          eventId,
+          createJobSink({
+            endpoint: label,
+            diffs: conn.protocol !== "sse_v1" && !exact,
+            onStatus: callOptions.onStatus,
+            onPartial: onPartial && ((partial) => onPartial(partial, conn.api)),
+            onDone: settle(resolve),
+            onError: settle(reject),
+            onCancelled: () => settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
+          }),
+        );
+      });
+      return await publicOutputs(spec, wire, conn.api, download);
+    } catch (error) {
+      throw signal?.aborted ? call.reason() : error;
+    } finally {
+      call.dispose();
+    }
   };
 
   const download = async (url: string): Promise<Response> => {
@@ -102,6 +135,8 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
     closed = true;
     queue?.close(new GradioError("ABORTED", "the client was closed"));
     queue = null;
+    heartbeat?.close();
+    heartbeat = null;
   };
 
   return {
@@ -109,13 +144,26 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
     call: (spec, args, callOptions = {}) => run(spec, args, callOptions),
     stream(spec, args, callOptions = {}) {
       const controller = new AbortController();
-      const signals = [controller.signal, ...(callOptions.signal ? [callOptions.signal] : [])];
-      const handle = createJobStream<unknown[]>(async () => controller.abort(new GradioError("ABORTED", "the stream was cancelled")));
-      let conn: Connection | null = null;
-      void getConnection().then((c) => (conn = c), () => {});
-      run(spec, args, { ...callOptions, signal: AbortSignal.any(signals) }, (wire) => {
-        if (conn) void publicOutputs(spec, wire, conn.api, download).then(handle.push, handle.fail);
-      }).then(handle.finish, handle.fail);
+      let cancelSent: Promise<void> = Promise.resolve();
+      const handle = createJobStream<unknown[]>(async () => {
+        controller.abort(new GradioError("ABORTED", "the stream was cancelled"));
+        await cancelSent;
+      });
+      const signal = callOptions.signal ? AbortSignal.any([controller.signal, callOptions.signal]) : controller.signal;
+      // Partials are mapped one after another, so they are pushed in arrival order, before the result.
+      let tail: Promise<void> = Promise.resolve();
+      const onPartial: OnPartial = (wire, api) => {
+        tail = tail.then(async () => handle.push(await publicOutputs(spec, wire, api, download)));
+      };
+      run(spec, args, { ...callOptions, signal }, onPartial, (sent) => (cancelSent = sent))
+        .then(async (result) => {
+          await tail;
+          handle.finish(result);
+        })
+        .catch(async (error: unknown) => {
+          await tail.catch(() => {});
+          handle.fail(error);
+        });
       return handle.stream;
     },
     close,
@@ -123,19 +171,15 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
   };
 }
 
-function combinedSignal(options: CallOptions): AbortSignal | undefined {
-  const signals = [options.signal, options.timeout !== undefined ? AbortSignal.timeout(options.timeout) : undefined].filter((s): s is AbortSignal => s !== undefined);
-  if (signals.length === 0) return undefined;
-  return signals.length === 1 ? signals[0] : AbortSignal.any(signals);
-}
-
-function abortReason(signal: AbortSignal, options: CallOptions, label: string): GradioError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof GradioError) return reason;
-  if (reason instanceof DOMException && reason.name === "TimeoutError") {
-    return new GradioError("TIMEOUT", `${label}: no result within ${options.timeout ?? "?"} ms; the job was cancelled`, { cause: reason });
-  }
-  return new GradioError("ABORTED", `${label}: the call was aborted`, { cause: reason });
+/** Rejects with the signal's reason as soon as it aborts, even if `promise` is still pending. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function randomHash(): string {

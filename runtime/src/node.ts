@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import { createClient as createUniversalClient, type ClientOptions, type GradioClient } from "./client.js";
 import { GradioError } from "./errors.js";
 import type { NamedBlob } from "./files/file-input.js";
+import { openNodeHeartbeat } from "./node/heartbeat.js";
 import type { AppSpec } from "./spec.js";
 
 export * from "./index.js";
@@ -20,9 +21,13 @@ export async function openLocalFile(path: string): Promise<NamedBlob> {
   }
 }
 
-/** Like the universal `createClient`, with Node defaults (local paths, `HF_TOKEN`, `HF_ENDPOINT`). */
+/**
+ * Like the universal `createClient`, with Node defaults: local paths, `HF_TOKEN`, `HF_ENDPOINT`,
+ * and a heartbeat whose socket does not keep the process alive (unless a custom `fetch` is given).
+ */
 export function createClient(app: AppSpec, options: ClientOptions = {}): GradioClient {
   const token = options.token ?? process.env["HF_TOKEN"] ?? undefined;
   const hfEndpoint = options.hfEndpoint ?? process.env["HF_ENDPOINT"] ?? undefined;
-  return createUniversalClient(app, { openFile: openLocalFile, ...options, token, hfEndpoint });
+  const openHeartbeat = options.fetch ? undefined : openNodeHeartbeat;
+  return createUniversalClient(app, { openFile: openLocalFile, ...(openHeartbeat ? { openHeartbeat } : {}), ...options, token, hfEndpoint });
 }

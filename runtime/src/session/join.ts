@@ -13,12 +13,21 @@ export interface JoinRequest {
   readonly sessionHash: string;
   readonly data: readonly unknown[];
   readonly signal: AbortSignal | undefined;
+  /** Ask for full values on every yield instead of diffs (`simple_format`, gradio-protocol.md §3.2). */
+  readonly simpleFormat?: boolean;
 }
 
 /** Queues a job; returns its event id. */
 export async function join(request: JoinRequest): Promise<string> {
   const url = `${request.api}/queue/join`;
-  const body = JSON.stringify({ data: request.data, fn_index: request.fnIndex, session_hash: request.sessionHash, event_data: null, trigger_id: null });
+  const body = JSON.stringify({
+    data: request.data,
+    fn_index: request.fnIndex,
+    session_hash: request.sessionHash,
+    event_data: null,
+    trigger_id: null,
+    ...(request.simpleFormat ? { simple_format: true } : {}),
+  });
   const response = await send(request.http, url, {
     method: "POST",
     body,
@@ -53,16 +62,20 @@ function joinError(request: JoinRequest, url: string, status: number, text: stri
 
 /** Asks the server to stop a job (Gradio ≥ 4.31); failures are ignored, the caller already gave up. */
 export async function cancel(request: Omit<JoinRequest, "data" | "signal">, eventId: string): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 10_000);
   try {
     const response = await send(request.http, `${request.api}/cancel`, {
       method: "POST",
       body: JSON.stringify({ session_hash: request.sessionHash, fn_index: request.fnIndex, event_id: eventId }),
       headers: { "content-type": "application/json" },
-      signal: AbortSignal.timeout(10_000),
+      signal: controller.signal,
     });
     await response.body?.cancel();
   } catch {
     // best effort: the job is abandoned locally either way
+  } finally {
+    clearTimeout(timer);
   }
 }
 

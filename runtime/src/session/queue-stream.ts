@@ -3,11 +3,17 @@
  * gradio-protocol.md §3.2 "Stream"): demultiplexes messages by `event_id`, buffers messages that
  * arrive before their job registered, reopens when jobs remain after `close_stream` or the end of
  * the response, and fails every pending job on a transport error or an idle timeout.
+ *
+ * It never drops the connection on its own while the client lives: the server answers a
+ * disconnect with `clean_events(session)`, which kills every job of the session, including one
+ * whose join is still in flight (gradio/routes.py `queue_data_helper`). The server ends the
+ * response itself once no job is pending (`close_stream`, or end of body before sse_v3).
  */
 import { GradioError } from "../errors.js";
-import { decodeMessage, type QueueMessage } from "../protocol/messages.js";
+import type { QueueMessage } from "../protocol/messages.js";
 import { createSseParser } from "../sse/parser.js";
 import { send, httpError, type HttpContext } from "../transport/http.js";
+import { parseStreamMessage } from "./stream-message.js";
 
 /** Receives the messages of one job. */
 export interface JobSink {
@@ -25,11 +31,15 @@ export interface QueueStreamOptions {
 
 /** How many times in a row the stream may end without delivering anything before jobs fail. */
 const MAX_EMPTY_REOPENS = 5;
+/** Messages kept for event ids nobody registered (yet); beyond this the oldest id is dropped. */
+const MAX_EARLY_IDS = 1000;
 
 export class QueueStream {
   readonly #options: QueueStreamOptions;
   readonly #sinks = new Map<string, JobSink>();
   readonly #early = new Map<string, QueueMessage[]>();
+  /** Jobs given up locally (abort, timeout): their remaining messages are dropped. */
+  readonly #abandoned = new Set<string>();
   #controller: AbortController | null = null;
   #closed = false;
 
@@ -50,9 +60,17 @@ export class QueueStream {
     if (this.#sinks.size > 0 && this.#controller === null) this.#open();
   }
 
-  /** Stops routing messages to a job (after cancel or timeout). */
-  unregister(eventId: string): void {
+  /** Stops routing messages to a job (after cancel or timeout); its later messages are dropped. */
+  abandon(eventId: string): void {
     this.#sinks.delete(eventId);
+    this.#early.delete(eventId);
+    if (this.#abandoned.size >= MAX_EARLY_IDS) this.#abandoned.delete(this.#abandoned.values().next().value as string);
+    this.#abandoned.add(eventId);
+  }
+
+  /** Number of jobs waiting for messages. */
+  get pending(): number {
+    return this.#sinks.size;
   }
 
   /** Closes the stream; pending jobs fail with `reason`. */
@@ -62,6 +80,7 @@ export class QueueStream {
     this.#controller = null;
     this.#failAll(reason);
     this.#early.clear();
+    this.#abandoned.clear();
   }
 
   #open(): void {
@@ -69,10 +88,12 @@ export class QueueStream {
     this.#controller = controller;
     this.#run(controller)
       .catch((error: unknown) => {
-        if (!controller.signal.aborted || this.#controller === controller) this.#failAll(asError(error));
+        if (this.#controller === controller) this.#failAll(asTransportError(error, this.#options.url));
       })
       .finally(() => {
         if (this.#controller === controller) this.#controller = null;
+        // A job may have registered while the last response was ending.
+        if (!this.#closed && this.#controller === null && this.#sinks.size > 0) this.#open();
       });
   }
 
@@ -106,7 +127,7 @@ export class QueueStream {
       if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
       const parser = createSseParser((event) => {
         count += 1;
-        this.#deliver(parseMessage(event.data, url));
+        this.#deliver(parseStreamMessage(event.data, url, this.#sinks.size === 1 ? [...this.#sinks.keys()][0] : undefined));
       });
       const decoder = new TextDecoder();
       const reader = response.body.getReader();
@@ -115,10 +136,6 @@ export class QueueStream {
         if (done) break;
         armIdle();
         parser.feed(decoder.decode(value, { stream: true }));
-        if (this.#sinks.size === 0 && count > 0) {
-          await reader.cancel();
-          break;
-        }
       }
       parser.feed(decoder.decode());
       return count;
@@ -139,14 +156,24 @@ export class QueueStream {
       }
       return;
     }
-    const sink = this.#sinks.get(message.event_id);
-    if (!sink) {
-      const list = this.#early.get(message.event_id) ?? [];
-      list.push(message);
-      this.#early.set(message.event_id, list);
+    const id = message.event_id;
+    if (this.#abandoned.has(id)) {
+      if (message.msg === "process_completed" || message.msg === "unexpected_error") this.#abandoned.delete(id);
       return;
     }
-    if (sink.message(message)) this.#sinks.delete(message.event_id);
+    const sink = this.#sinks.get(id);
+    if (!sink) {
+      this.#keepEarly(id, message);
+      return;
+    }
+    if (sink.message(message)) this.#sinks.delete(id);
+  }
+
+  #keepEarly(id: string, message: QueueMessage): void {
+    const list = this.#early.get(id);
+    if (list) return void list.push(message);
+    if (this.#early.size >= MAX_EARLY_IDS) this.#early.delete(this.#early.keys().next().value as string);
+    this.#early.set(id, [message]);
   }
 
   #failAll(error: Error): void {
@@ -156,14 +183,8 @@ export class QueueStream {
   }
 }
 
-function parseMessage(data: string, url: string): QueueMessage {
-  try {
-    return decodeMessage(JSON.parse(data));
-  } catch (error) {
-    return { msg: "unexpected_error", event_id: null, message: `malformed message on ${url}: ${data.slice(0, 120)} (${asError(error).message})`, session_not_found: false };
-  }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+function asTransportError(error: unknown, url: string): Error {
+  if (error instanceof GradioError) return error;
+  const detail = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
+  return new GradioError("NETWORK", `GET ${url}: the connection broke mid-stream: ${detail}`, { cause: error });
 }

@@ -1,0 +1,58 @@
+/**
+ * Shared helpers of the runtime's live tests: app URLs from the harness, hand-written AppSpec and
+ * EndpointSpec for the test apps (wire layouts read from their /config), and generated modules.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { inject } from "vitest";
+import { generate } from "../../generator/generate.js";
+import type { AppSpec, EndpointSpec, FilePath, WireSlot } from "../../runtime/src/index.js";
+
+/** Base URL of a test app started by the harness. */
+export function appUrl(name: string): string {
+  const url = inject("apps")[name];
+  if (!url) throw new Error(`test app ${name} is not running`);
+  return url;
+}
+
+/** AppSpec of a test app on the harness's Gradio (6.x: sse_v3 under /gradio_api). */
+export function appSpec(name: string, overrides: Partial<AppSpec> = {}): AppSpec {
+  const url = appUrl(name);
+  return { source: url, baseUrl: url, spaceId: null, gradioVersion: inject("gradioVersion"), protocol: "sse_v3", apiPrefix: "/gradio_api", connectHeartbeat: false, maxFileSize: null, ...overrides };
+}
+
+/** An endpoint whose fn_index the runtime looks up by name in /config. */
+export function endpoint(
+  apiName: string,
+  layout: { inputs?: readonly WireSlot[]; outputs?: readonly WireSlot[]; params?: readonly string[]; returns?: readonly (string | { name: string; files: readonly FilePath[] })[]; streaming?: boolean } = {},
+): EndpointSpec {
+  const params = layout.params ?? ["text"];
+  const returns = layout.returns ?? ["out"];
+  return {
+    apiName,
+    fnIndex: null,
+    inputs: layout.inputs ?? params.map((_, i) => i),
+    outputs: layout.outputs ?? returns.map((_, i) => i),
+    params: params.map((name) => ({ name })),
+    returns: returns.map((r) => (typeof r === "string" ? { name: r } : r)),
+    streaming: layout.streaming ?? false,
+  };
+}
+
+const WORK = resolve(import.meta.dirname, "..", ".work", "runtime");
+
+/** Generates the module of a running test app and imports it (through the built runtime/dist). */
+export async function generatedModule<T>(name: string): Promise<T> {
+  const { text } = await generate(appUrl(name));
+  const dir = join(WORK, `${name}-${process.pid}-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.ts`);
+  writeFileSync(file, text);
+  return (await import(file)) as T;
+}
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A unique token for server-side bookkeeping. */
+export const uniqueToken = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2)}`;
