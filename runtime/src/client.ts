@@ -97,7 +97,8 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         const onAbort = () => {
           stream.abandon(eventId);
-          onCancelSent?.(cancel(request, eventId));
+          const sent = cancel(request, eventId); // not inside `?.(…)`: that would skip the request
+          onCancelSent?.(sent);
           reject(call.reason());
         };
         if (signal?.aborted) return onAbort();

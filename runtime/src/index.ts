@@ -7,3 +7,5 @@ export type { JobEvent } from "./session/job.js";
 export { mapJobStream, type JobStream } from "./session/job-stream.js";
 export type { ProgressUnit } from "./protocol/messages.js";
 export type { AppSpec, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
+export type { FetchLike } from "./transport/http.js";
+export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
