@@ -85,7 +85,9 @@ function print(type: TypeNode, ctx: PrintTypeContext, indent: string): string {
     case "object":
       return printObject(type, ctx, indent);
     case "union": {
-      const members = [...new Set(type.members.map((m) => print(m, ctx, indent)))];
+      // `string` beside string literals would swallow them; `string & {}` keeps editor suggestions.
+      const open = type.members.some((m) => m.kind === "literal" && typeof m.value === "string");
+      const members = [...new Set(type.members.map((m) => (open && m.kind === "string" ? "(string & {})" : print(m, ctx, indent))))];
       return members.length === 0 ? "never" : members.join(" | ");
     }
     case "file":

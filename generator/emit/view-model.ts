@@ -25,8 +25,15 @@ export interface EndpointView {
   readonly streaming: boolean;
 }
 
+export interface DeclarationView {
+  readonly name: string;
+  readonly doc: readonly string[];
+  readonly type: string;
+}
+
 export interface ModuleView {
   readonly header: readonly string[];
+  readonly declarations: readonly DeclarationView[];
   readonly runtime: string;
   readonly imports: string;
   readonly app: string;
@@ -40,7 +47,12 @@ const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 /** Builds the template view of a module. */
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
   const endpoints = model.endpoints.map(endpointView);
-  const text = endpoints.map((e) => `${e.params} ${e.resultType}`).join("\n");
+  const declarations = model.declarations.map((d): DeclarationView => ({
+    name: d.name,
+    doc: d.description ? docLines(d.description) : [],
+    type: printType(d.type, d.direction === "output" ? OUTPUT : INPUT),
+  }));
+  const text = [...endpoints.map((e) => `${e.params} ${e.resultType}`), ...declarations.map((d) => d.type)].join("\n");
   const imports = [
     "createClient",
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
@@ -55,6 +67,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   ].join(", ");
   return {
     header: header(model.app, generatorVersion),
+    declarations,
     runtime: stringLiteral(RUNTIME_PACKAGE),
     imports,
     app: appLiteral(model.app),

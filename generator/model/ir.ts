@@ -104,6 +104,8 @@ export interface Declaration {
   readonly name: string;
   readonly type: TypeNode;
   readonly description?: string;
+  /** How `file` nodes and arrays print inside it; absent = the same either way. */
+  readonly direction?: "input" | "output";
 }
 
 export interface AppFacts {

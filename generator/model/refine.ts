@@ -4,17 +4,24 @@
  */
 import { isObject, type JsonObject } from "../load/raw-schema.js";
 import type { ParameterModel, TypeNode } from "./ir.js";
-import { literalChoices, makeUnion } from "./schema/index.js";
+import { literalChoices } from "./schema/index.js";
 
 /** Widens a choice type when the component accepts values outside its choices. */
 export function refineInputType(type: TypeNode, component: JsonObject | undefined): TypeNode {
   const props = component && isObject(component["props"]) ? component["props"] : undefined;
   if (props?.["allow_custom_value"] !== true) return type;
-  if (literalChoices(type) !== null) return makeUnion([type, { kind: "string" }]);
-  if (type.kind === "array" && literalChoices(type.items) !== null) {
-    return { kind: "array", items: makeUnion([type.items, { kind: "string" }]) };
-  }
+  if (literalChoices(type) !== null) return openChoices(type);
+  if (type.kind === "array" && literalChoices(type.items) !== null) return { kind: "array", items: openChoices(type.items) };
   return type;
+}
+
+/**
+ * Choices plus any string. Built without `makeUnion`, which would absorb the literals into
+ * `string`: the printer keeps them (`"a" | "b" | (string & {})`) so editors still suggest them.
+ */
+function openChoices(choices: TypeNode): TypeNode {
+  const members = choices.kind === "union" ? choices.members : [choices];
+  return { kind: "union", members: [...members, { kind: "string" }] };
 }
 
 /** Minimum/maximum/step of Slider and Number components, for JSDoc. */
