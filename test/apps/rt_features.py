@@ -3,7 +3,7 @@
 Endpoints: tokens (generator, N tokens), counter (gr.State), progress_job (gr.Progress, gr.Info,
 gr.Warning), slow/slow_gen + iterations (cancellation observable server-side), app_error /
 crash (gr.Error vs plain exception), nested_shrink (the §3.2 diff bug), echo (fast, unlimited
-concurrency), make_file / make_files (file outputs from paths), unloaded (did the heartbeat of a
+concurrency), hold (one worker, for queue positions), make_file / make_files (file outputs from paths), describe_files (file inputs), unloaded (did the heartbeat of a
 session close?).
 """
 import asyncio
@@ -84,9 +84,26 @@ def nested_shrink():
         yield rows, rows
 
 
+def hold(seconds: float):
+    """Sleep on the endpoint's only worker (concurrency_limit=1)."""
+    time.sleep(seconds)
+    return seconds
+
+
 async def echo(text: str):
     """Return the input unchanged."""
     return text
+
+
+def describe_files(paths: list):
+    """Describe uploaded files as "name:size:first line" each."""
+    out = []
+    for path in paths or []:
+        with open(path, "rb") as f:
+            data = f.read()
+        first = data.split(b"\n")[0].decode("utf-8", "replace")
+        out.append(f"{os.path.basename(path)}:{len(data)}:{first}")
+    return "|".join(out)
 
 
 def on_unload(request: gr.Request):
@@ -128,6 +145,7 @@ def build() -> gr.Blocks:
         out_table = gr.Dataframe(label="table")
         out_file = gr.File(label="file")
         out_files = gr.File(label="files", file_count="multiple")
+        in_files = gr.File(label="in files", file_count="multiple", type="filepath")
         button = gr.Button()
         button.click(tokens, number, out_text, api_name="tokens")
         button.click(counter, state, [out_number, state], api_name="counter")
@@ -139,8 +157,10 @@ def build() -> gr.Blocks:
         button.click(crash, text, out_text, api_name="crash")
         button.click(nested_shrink, None, [out_table, out_json], api_name="nested_shrink")
         button.click(echo, text, out_text, api_name="echo", concurrency_limit=None)
+        button.click(hold, number, out_number, api_name="hold", concurrency_limit=1)
         button.click(make_file, text, out_file, api_name="make_file")
         button.click(make_files, number, out_files, api_name="make_files")
         button.click(unloaded, text, out_number, api_name="unloaded", concurrency_limit=None)
+        button.click(describe_files, in_files, out_text, api_name="describe_files")
         demo.unload(on_unload)
     return demo
