@@ -14,7 +14,8 @@ export interface RawSchema {
   readonly spaceId: string | null;
   /** `/config`, or null when only `/info` is available. */
   readonly config: JsonObject | null;
-  readonly info: JsonObject;
+  /** `/info`, or null for a `/config`-only document (Gradio 3.x–4.x apps without /info). */
+  readonly info: JsonObject | null;
 }
 
 export function isObject(value: unknown): value is JsonObject {
@@ -27,9 +28,17 @@ export function checkShape(schema: RawSchema, where: string): RawSchema {
     throw new CodegenError("INVALID_SCHEMA", `${where}: ${message} (at ${pointer})`, { pointer });
   };
   const { info, config } = schema;
-  if (!("named_endpoints" in info) && !("unnamed_endpoints" in info)) fail("/info", "not a Gradio /info document: no named_endpoints");
+  if (info === null && config === null) fail("", "neither /info nor /config");
+  if (info !== null && !("named_endpoints" in info) && !("unnamed_endpoints" in info)) fail("/info", "not a Gradio /info document: no named_endpoints");
+  const jsClient = info === null ? null : jsClientPointer(info);
+  if (jsClient !== null) {
+    fail(
+      jsClient,
+      "this is the output of @gradio/client's view_api() (parameter types are TypeScript type strings, not JSON Schema), not a Gradio /info document; pass the app's URL or Space id, or save its raw /info (GET <app>/gradio_api/info or <app>/info) instead",
+    );
+  }
   for (const group of ["named_endpoints", "unnamed_endpoints"] as const) {
-    const endpoints = info[group];
+    const endpoints = info?.[group];
     if (endpoints === undefined) continue;
     if (!isObject(endpoints)) fail(`/info/${group}`, "expected an object of endpoints");
     for (const [name, endpoint] of Object.entries(endpoints as JsonObject)) {
@@ -61,4 +70,27 @@ export function checkShape(schema: RawSchema, where: string): RawSchema {
     });
   }
   return schema;
+}
+
+/**
+ * Where an `/info`-like document shows it was transformed by @gradio/client's `view_api()`
+ * (client/js/src/helpers/api_info.ts): an endpoint `type: {generator, cancel}` or a parameter
+ * whose `type` is a string; null for a raw /info (whose `type`s are JSON Schema objects).
+ */
+export function jsClientPointer(info: JsonObject): string | null {
+  for (const group of ["named_endpoints", "unnamed_endpoints"] as const) {
+    const endpoints = info[group];
+    if (!isObject(endpoints)) continue;
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      if (!isObject(endpoint)) continue;
+      const base = `/info/${group}/${pointerToken(name)}`;
+      if (isObject(endpoint["type"]) && "generator" in endpoint["type"]) return `${base}/type`;
+      for (const list of ["parameters", "returns"] as const) {
+        const items = Array.isArray(endpoint[list]) ? (endpoint[list] as unknown[]) : [];
+        const i = items.findIndex((item) => isObject(item) && typeof item["type"] === "string");
+        if (i !== -1) return `${base}/${list}/${i}/type`;
+      }
+    }
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 /**
  * Saved schemas: a snapshot written by `--save-snapshot` (source + /config + /info, with volatile
- * fields removed so re-snapshotting an unchanged app gives the same bytes), or a bare `/info` JSON.
+ * fields removed so re-snapshotting an unchanged app gives the same bytes), a bare `/info` JSON, or
+ * a bare `/config` JSON (Gradio 3.x–4.x apps whose schema is only in /config).
  */
 import { readFile } from "node:fs/promises";
 import { CodegenError } from "../errors.js";
@@ -14,10 +15,10 @@ export interface Snapshot {
   readonly baseUrl: string | null;
   readonly spaceId: string | null;
   readonly config: JsonObject | null;
-  readonly info: JsonObject;
+  readonly info: JsonObject | null;
 }
 
-/** Reads a snapshot or a bare /info document. */
+/** Reads a snapshot, a bare /info or a bare /config document. */
 export async function readSchemaFile(path: string): Promise<RawSchema> {
   let text: string;
   try {
@@ -34,16 +35,18 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
   }
   if (!isObject(json)) throw new CodegenError("INVALID_SCHEMA", `${path}: expected a JSON object (at /)`, { pointer: "" });
   if (json["format"] === SNAPSHOT_FORMAT) {
-    if (!isObject(json["info"])) throw new CodegenError("INVALID_SCHEMA", `${path}: snapshot without an "info" object (at /info)`, { pointer: "/info" });
     const config = json["config"] === null || json["config"] === undefined ? null : json["config"];
     if (config !== null && !isObject(config)) throw new CodegenError("INVALID_SCHEMA", `${path}: "config" must be an object (at /config)`, { pointer: "/config" });
+    const info = json["info"] === null || json["info"] === undefined ? null : json["info"];
+    if (info !== null && !isObject(info)) throw new CodegenError("INVALID_SCHEMA", `${path}: "info" must be an object (at /info)`, { pointer: "/info" });
+    if (info === null && config === null) throw new CodegenError("INVALID_SCHEMA", `${path}: snapshot with neither an "info" nor a "config" object (at /info)`, { pointer: "/info" });
     return checkShape(
       {
         source: typeof json["source"] === "string" ? json["source"] : path,
         baseUrl: typeof json["baseUrl"] === "string" ? json["baseUrl"] : null,
         spaceId: typeof json["spaceId"] === "string" ? json["spaceId"] : null,
         config,
-        info: json["info"],
+        info,
       },
       path,
     );
@@ -51,9 +54,12 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
   if ("named_endpoints" in json || "unnamed_endpoints" in json) {
     return checkShape({ source: path, baseUrl: null, spaceId: null, config: null, info: json }, path);
   }
+  if (Array.isArray(json["dependencies"]) && Array.isArray(json["components"])) {
+    return checkShape({ source: path, baseUrl: null, spaceId: null, config: json, info: null }, path);
+  }
   throw new CodegenError(
     "INVALID_SCHEMA",
-    `${path} is neither a gradio-codegen snapshot (no "format": "${SNAPSHOT_FORMAT}") nor a Gradio /info document (no "named_endpoints")`,
+    `${path} is neither a gradio-codegen snapshot (no "format": "${SNAPSHOT_FORMAT}") nor a Gradio /info document (no "named_endpoints") nor a Gradio /config document (no "dependencies" and "components")`,
     { pointer: "" },
   );
 }
@@ -61,12 +67,16 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
 /** The snapshot of a loaded schema, with per-process noise (app_id, code snippets) removed. */
 export function toSnapshot(schema: RawSchema): Snapshot {
   const config = schema.config === null ? null : withoutKeys(schema.config, ["app_id"]);
-  const named = isObject(schema.info["named_endpoints"]) ? schema.info["named_endpoints"] : {};
-  const info = {
-    ...schema.info,
+  const info = schema.info === null ? null : withoutCodeSnippets(schema.info);
+  return { format: SNAPSHOT_FORMAT, source: schema.source, baseUrl: schema.baseUrl, spaceId: schema.spaceId, config, info };
+}
+
+function withoutCodeSnippets(info: JsonObject): JsonObject {
+  const named = isObject(info["named_endpoints"]) ? info["named_endpoints"] : {};
+  return {
+    ...info,
     named_endpoints: Object.fromEntries(Object.entries(named).map(([k, v]) => [k, isObject(v) ? withoutKeys(v, ["code_snippets"]) : v])),
   };
-  return { format: SNAPSHOT_FORMAT, source: schema.source, baseUrl: schema.baseUrl, spaceId: schema.spaceId, config, info };
 }
 
 function withoutKeys(object: JsonObject, keys: readonly string[]): JsonObject {

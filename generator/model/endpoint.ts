@@ -1,6 +1,7 @@
 /**
- * One `/info` endpoint + its `config.dependencies` entry → EndpointModel: wire slots, typed and
- * named parameters/returns, streaming flag. Every quirk is resolved here, once.
+ * One endpoint's entries + its `config.dependencies` entry → EndpointModel: wire slots, typed and
+ * named parameters/returns, streaming flag. Every quirk is resolved here, once. The entries come
+ * from `/info` (`infoEntries`) or, for config-only 3.x/4.x documents, from `from-config.ts`.
  */
 import { pointerToken } from "../errors.js";
 import { createNameTable } from "../emit/names.js";
@@ -10,10 +11,29 @@ import { numericRange, refineInputType } from "./refine.js";
 import { findFilePaths, schemaToType } from "./schema/index.js";
 import { identitySlots, publicCount, wireSlots } from "./wire-slots.js";
 
+/** One parameter or return value, whatever document it was read from. */
+export interface EntrySource {
+  /** JSON pointer of the entry's schema (diagnostics). */
+  readonly typePointer: string;
+  /** Its JSON Schema; `undefined` when the document has none (typed `unknown`). */
+  readonly schema: unknown;
+  readonly serializer?: string;
+  readonly label: string | null;
+  readonly component: string | null;
+  readonly pythonName?: string | null;
+  readonly hasDefault?: boolean;
+  readonly default?: unknown;
+  readonly description?: string | null;
+  /** Present (even when null) only when the document has an example. */
+  readonly example?: unknown;
+}
+
 export interface EndpointSource {
-  readonly key: string;
-  readonly group: "named_endpoints" | "unnamed_endpoints";
-  readonly info: JsonObject;
+  /** JSON pointer of the endpoint (diagnostics). */
+  readonly pointer: string;
+  readonly parameters: readonly EntrySource[];
+  readonly returns: readonly EntrySource[];
+  readonly description: string | null;
   readonly apiName: string | null;
   readonly functionName: string;
   readonly dependency: JsonObject | null;
@@ -21,62 +41,88 @@ export interface EndpointSource {
   readonly components: ReadonlyMap<number, JsonObject>;
 }
 
-/** Names the signature may not use: the per-call options argument. */
-const RESERVED_PARAMS = ["options"];
+/** Names the signature may not use: the per-call options argument and the locals of `connect`. */
+const RESERVED_PARAMS = ["options", "client", "endpoints", "mapJobStream"];
+
+/** The entries of one `/info` endpoint object (`parameters` or `returns`). */
+export function infoEntries(info: JsonObject, list: "parameters" | "returns", base: string): EntrySource[] {
+  const items = Array.isArray(info[list]) ? (info[list] as unknown[]).filter(isObject) : [];
+  return items.map((item, i): EntrySource => ({
+    typePointer: `${base}/${list}/${i}/type`,
+    schema: item["type"],
+    ...(typeof item["serializer"] === "string" ? { serializer: item["serializer"] } : {}),
+    label: text(item["label"]),
+    component: text(item["component"]),
+    pythonName: text(item["parameter_name"]),
+    hasDefault: item["parameter_has_default"] === true,
+    default: item["parameter_default"] ?? null,
+    description: descriptionOf(item),
+    ...("example_input" in item ? { example: item["example_input"] } : {}),
+  }));
+}
+
+/** The source of one `/info` endpoint. */
+export function infoEndpoint(group: "named_endpoints" | "unnamed_endpoints", key: string, info: JsonObject): Pick<EndpointSource, "pointer" | "parameters" | "returns" | "description"> {
+  const pointer = `/info/${group}/${pointerToken(key)}`;
+  return { pointer, parameters: infoEntries(info, "parameters", pointer), returns: infoEntries(info, "returns", pointer), description: text(info["description"]) };
+}
+
+function convertEntry(entry: EntrySource, direction: "input" | "output", diagnostics: Diagnostic[]) {
+  if (entry.schema === undefined && entry.serializer === undefined) {
+    diagnostics.push({ level: "info", pointer: entry.typePointer, message: "no schema for this value in the document (e.g. a 3.x /config without api_info); typed as unknown" });
+    return { kind: "unknown" } as const;
+  }
+  // A 3.x serializer without a schema (3.2x configs): the serializer alone decides.
+  const schema = entry.schema === undefined ? {} : entry.schema;
+  const converted = schemaToType(schema, { pointer: entry.typePointer, direction, ...(entry.serializer ? { serializer: entry.serializer } : {}) });
+  diagnostics.push(...converted.diagnostics);
+  return converted.type;
+}
 
 /** Builds the model of one endpoint, collecting diagnostics. */
 export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[]): EndpointModel {
-  const base = `/info/${source.group}/${pointerToken(source.key)}`;
-  const params = Array.isArray(source.info["parameters"]) ? (source.info["parameters"] as JsonObject[]) : [];
-  const rets = Array.isArray(source.info["returns"]) ? (source.info["returns"] as JsonObject[]) : [];
   const dep = source.dependency;
   const inputIds = dep && Array.isArray(dep["inputs"]) ? (dep["inputs"] as number[]) : null;
   const outputIds = dep && Array.isArray(dep["outputs"]) ? (dep["outputs"] as number[]) : null;
 
-  const inputSlots = alignSlots(inputIds, params.length, source.components, `${base}/parameters`, diagnostics);
-  const outputSlots = alignSlots(outputIds, rets.length, source.components, `${base}/returns`, diagnostics);
+  const inputSlots = alignSlots(inputIds, source.parameters.length, source.components, `${source.pointer}/parameters`, diagnostics);
+  const outputSlots = alignSlots(outputIds, source.returns.length, source.components, `${source.pointer}/returns`, diagnostics);
   const inputComponents = publicComponents(inputIds, inputSlots, source.components);
 
   const paramNames = createNameTable({ taken: RESERVED_PARAMS });
-  const parameters = params.map((param, i): ParameterModel => {
-    const pointer = `${base}/parameters/${i}`;
-    const serializer = typeof param["serializer"] === "string" ? param["serializer"] : undefined;
-    const converted = schemaToType(param["type"], { pointer: `${pointer}/type`, direction: "input", ...(serializer ? { serializer } : {}) });
-    diagnostics.push(...converted.diagnostics);
+  const parameters = source.parameters.map((param, i): ParameterModel => {
     const component = inputComponents[i];
-    const type = refineInputType(converted.type, component);
-    const label = text(param["label"]) ?? `parameter ${i + 1}`;
-    const pythonName = text(param["parameter_name"]);
-    const hasDefault = param["parameter_has_default"] === true;
+    const type = refineInputType(convertEntry(param, "input", diagnostics), component);
+    const label = param.label ?? `parameter ${i + 1}`;
+    const pythonName = param.pythonName ?? null;
+    const hasDefault = param.hasDefault === true;
+    const range = numericRange(component);
     return {
       name: paramNames.claim(pythonName ?? label, `param${i + 1}`),
       ...(pythonName ? { pythonName } : {}),
       label,
-      component: text(param["component"]) ?? "Component",
+      component: param.component ?? "Component",
       type,
       hasDefault,
-      ...(hasDefault ? { default: param["parameter_default"] ?? null } : {}),
-      ...(descriptionOf(param) ? { description: descriptionOf(param) as string } : {}),
-      ...("example_input" in param ? { example: param["example_input"] } : {}),
-      ...(numericRange(component) ? { range: numericRange(component) } : {}),
+      ...(hasDefault ? { default: param.default ?? null } : {}),
+      ...(param.description ? { description: param.description } : {}),
+      ...("example" in param ? { example: param.example } : {}),
+      ...(range ? { range } : {}),
       filePaths: findFilePaths(type),
     };
   });
 
   const returnNames = createNameTable();
-  const returns = rets.map((ret, i): ReturnModel => {
-    const pointer = `${base}/returns/${i}`;
-    const serializer = typeof ret["serializer"] === "string" ? ret["serializer"] : undefined;
-    const converted = schemaToType(ret["type"], { pointer: `${pointer}/type`, direction: "output", ...(serializer ? { serializer } : {}) });
-    diagnostics.push(...converted.diagnostics);
-    const label = text(ret["label"]) ?? `output ${i + 1}`;
+  const returns = source.returns.map((ret, i): ReturnModel => {
+    const type = convertEntry(ret, "output", diagnostics);
+    const label = ret.label ?? `output ${i + 1}`;
     return {
       name: returnNames.claim(label, `output${i + 1}`),
       label,
-      component: text(ret["component"]) ?? "Component",
-      type: converted.type,
-      ...(descriptionOf(ret) ? { description: descriptionOf(ret) as string } : {}),
-      filePaths: findFilePaths(converted.type),
+      component: ret.component ?? "Component",
+      type,
+      ...(ret.description ? { description: ret.description } : {}),
+      filePaths: findFilePaths(type),
     };
   });
 
@@ -85,7 +131,7 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     apiName: source.apiName,
     functionName: source.functionName,
     fnIndex: source.fnIndex,
-    ...(text(source.info["description"]) ? { description: text(source.info["description"]) as string } : {}),
+    ...(source.description ? { description: source.description } : {}),
     streaming: types["generator"] === true,
     queued: dep?.["queue"] !== false,
     parameters,
@@ -116,7 +162,8 @@ function publicComponents(ids: readonly number[] | null, slots: readonly Slot[],
   return result;
 }
 
-function text(value: unknown): string | null {
+/** A non-empty string, else null. */
+export function text(value: unknown): string | null {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
