@@ -12,6 +12,8 @@ import {
   type EndpointSpec,
 } from "@gradio-codegen/runtime";
 
+export type Operation = "add" | "subtract" | "multiply" | "divide";
+
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {
   source: "http://127.0.0.1:7860/calculator",
@@ -48,12 +50,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns output (Number)
    */
-  predict(
-    num1: number,
-    operation: "add" | "subtract" | "multiply" | "divide",
-    num2: number,
-    options?: CallOptions,
-  ): Promise<number>;
+  predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
