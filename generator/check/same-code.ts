@@ -21,6 +21,8 @@ function normalize(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
+    // leading `|`/`&` of a broken-up union or intersection: `= | "a" | "b"`
+    if ((token === "|" || token === "&") && ["=", ":", "(", "<", ",", "[", "=>", undefined].includes(out[out.length - 1])) continue;
     // trailing comma: `,` directly before a closing bracket
     if (token === "," && [")", "]", "}", ">"].includes(tokens[i + 1] ?? "")) continue;
     // `(x) =>` ≡ `x =>`

@@ -1,0 +1,64 @@
+/**
+ * Generates or checks every app of a config file, a bounded number at a time, and sums up in
+ * one report. Exit code: 1 if any app could not be loaded (the Space is down, a lock is
+ * corrupt…), else the worst check result (4 breaking, 3 compatible, 0 up to date).
+ */
+import { CHECK_EXIT, checkModule, formatCheck } from "../check/check.js";
+import { lockPath, lockText, makeLock } from "../check/lock.js";
+import { CodegenError } from "../errors.js";
+import { generateFromSchema } from "../generate.js";
+import { loadSchema } from "../load/index.js";
+import { writeIfChanged } from "../output/write.js";
+import type { AppEntry, ProjectConfig } from "./config-file.js";
+import { mapWithLimit } from "./pool.js";
+
+export interface AppOutcome {
+  readonly name: string;
+  readonly status: "written" | "unchanged" | "up to date" | "compatible changes" | "BREAKING changes" | "error";
+  /** The per-app report (check details or the error message). */
+  readonly report: string;
+  readonly exitCode: number;
+}
+
+export interface ProjectOutcome {
+  readonly apps: readonly AppOutcome[];
+  readonly exitCode: number;
+  readonly summary: string;
+}
+
+/** Runs all apps of `config`. */
+export async function runProject(config: ProjectConfig, options: { check: boolean }): Promise<ProjectOutcome> {
+  const apps = await mapWithLimit(config.apps, config.concurrency, (app) => runApp(app, options.check));
+  const failed = apps.some((a) => a.status === "error");
+  const exitCode = failed ? 1 : Math.max(CHECK_EXIT.upToDate, ...apps.map((a) => a.exitCode));
+  return { apps, exitCode, summary: summarize(config, apps) };
+}
+
+async function runApp(app: AppEntry, check: boolean): Promise<AppOutcome> {
+  try {
+    const token = app.tokenEnv ? process.env[app.tokenEnv] || undefined : undefined;
+    if (app.tokenEnv && token === undefined) throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
+    const raw = await loadSchema(app.source, { allEndpoints: app.allEndpoints, token });
+    const result = await generateFromSchema(raw, { allEndpoints: app.allEndpoints, typecheck: app.typecheck });
+    if (check) {
+      const outcome = await checkModule(result, app.output);
+      const status = outcome.exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : outcome.exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
+      return { name: app.name, status, report: formatCheck(outcome, app.source), exitCode: outcome.exitCode };
+    }
+    const changed = await writeIfChanged(app.output, result.text);
+    await writeIfChanged(lockPath(app.output), lockText(makeLock(result, { allEndpoints: app.allEndpoints })));
+    return { name: app.name, status: changed ? "written" : "unchanged", report: "", exitCode: 0 };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { name: app.name, status: "error", report: `${app.name}: ${message}\n`, exitCode: 1 };
+  }
+}
+
+function summarize(config: ProjectConfig, apps: readonly AppOutcome[]): string {
+  const width = Math.max(...apps.map((a) => a.name.length));
+  const counts = new Map<string, number>();
+  for (const a of apps) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  const stale = apps.filter((a) => a.status === "BREAKING changes" || a.status === "compatible changes" || a.status === "error").map((a) => a.name);
+  const head = `${config.path}: ${apps.length} app(s): ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${stale.length > 0 ? ` — needs attention: ${stale.join(", ")}` : ""}`;
+  return [head, ...apps.map((a) => `  ${a.name.padEnd(width)}  ${a.status}`)].join("\n") + "\n";
+}
