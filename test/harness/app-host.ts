@@ -25,12 +25,15 @@ export interface StartOptions {
   readonly python: string;
   readonly apps: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
+  /** Folder holding `serve.py` and the app modules (default: test/apps). */
+  readonly appsDir?: string;
 }
 
 /** Starts the apps and resolves once all of them serve `/config`. */
 export async function startApps(options: StartOptions): Promise<AppHost> {
-  const child = spawn(options.python, [resolve(APPS_DIR, "serve.py"), ...options.apps], {
-    cwd: APPS_DIR,
+  const appsDir = options.appsDir ?? APPS_DIR;
+  const child = spawn(options.python, [resolve(appsDir, "serve.py"), ...options.apps], {
+    cwd: appsDir,
     detached: true,
     stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, GRADIO_ANALYTICS_ENABLED: "False", PYTHONUNBUFFERED: "1", ...options.env },
@@ -41,12 +44,12 @@ export async function startApps(options: StartOptions): Promise<AppHost> {
   try {
     const port = await waitForReadyLine(child);
     const origin = `http://127.0.0.1:${port}`;
-    await Promise.all(options.apps.map((app) => waitForHttp(`${origin}/${app}/config`, child)));
+    await Promise.all(options.apps.map((app) => waitForHttp(`${origin}/${mountPath(app)}/config`, child)));
     return {
       origin,
       port,
       pid: child.pid ?? -1,
-      url: (app) => `${origin}/${app}`,
+      url: (app) => `${origin}/${mountPath(app)}`,
       stop: async () => {
         process.off("exit", onExit);
         await stop();
@@ -57,6 +60,11 @@ export async function startApps(options: StartOptions): Promise<AppHost> {
     await stop();
     throw error;
   }
+}
+
+/** `name` or `mount=module:variant` (see serve.py) → the path the app is mounted at. */
+function mountPath(app: string): string {
+  return app.split("=")[0] as string;
 }
 
 function waitForReadyLine(child: ChildProcess): Promise<number> {
