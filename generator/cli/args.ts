@@ -10,6 +10,10 @@ export interface CliArgs {
   readonly allEndpoints: boolean;
   readonly typecheck: boolean;
   readonly hfToken: string | undefined;
+  /** Seconds to wait for a sleeping/starting Space. */
+  readonly waitTimeout: number;
+  /** Seconds between two reads of a waking Space's stage. */
+  readonly pollInterval: number;
   readonly quiet: boolean;
 }
 
@@ -25,6 +29,8 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     .option("all-endpoints", { type: "boolean", default: false, describe: "Include unnamed and undocumented endpoints" })
     .option("typecheck", { type: "boolean", default: true, describe: "Type-check the module before writing it (--no-typecheck to skip)" })
     .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
+    .option("wait-timeout", { type: "number", default: 300, describe: "Seconds to wait for a sleeping or starting Space before giving up" })
+    .option("poll-interval", { type: "number", default: 1, hidden: true, describe: "Seconds between two reads of a waking Space's stage" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no diagnostics" })
     .example("$0 abidlabs/whisper -o whisper.ts", "Client for a Space")
     .example("$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json", "Client for a local app, keeping its schema")
@@ -51,6 +57,13 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     allEndpoints: parsed["allEndpoints"],
     typecheck: parsed["typecheck"],
     hfToken: parsed["hfToken"],
+    waitTimeout: seconds(parsed["waitTimeout"], "--wait-timeout"),
+    pollInterval: seconds(parsed["pollInterval"], "--poll-interval"),
     quiet: parsed["quiet"],
   };
+}
+
+function seconds(value: number, flag: string): number {
+  if (!Number.isFinite(value) || value < 0) throw new CodegenError("USAGE", `${flag} needs a number of seconds ≥ 0. Run gradio-codegen --help for usage.`);
+  return value;
 }

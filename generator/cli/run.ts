@@ -1,15 +1,23 @@
-/** Runs one generation as the CLI asked: generate, report diagnostics, write or print. */
-import { generate } from "../generate.js";
+/** Runs one generation as the CLI asked: load, generate, report diagnostics, write or print. */
+import { generateFromSchema } from "../generate.js";
+import { loadSchema } from "../load/index.js";
 import { writeIfChanged } from "../output/write.js";
 import type { CliArgs } from "./args.js";
+import { endProgressLine, spaceProgress } from "./progress.js";
 
 /** Returns the exit code. */
 export async function run(args: CliArgs): Promise<number> {
-  const result = await generate(args.source, {
+  const raw = await loadSchema(args.source, {
     allEndpoints: args.allEndpoints,
-    typecheck: args.typecheck,
-    token: args.hfToken ?? process.env["HF_TOKEN"],
+    token: args.hfToken ?? (process.env["HF_TOKEN"] || undefined),
+    waitTimeoutMs: args.waitTimeout * 1000,
+    pollIntervalMs: args.pollInterval * 1000,
+    ...(args.quiet ? {} : { onWait: spaceProgress() }),
+  }).catch((error: unknown) => {
+    if (!args.quiet) endProgressLine();
+    throw error;
   });
+  const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck });
   if (!args.quiet) {
     const warnings = result.model.diagnostics.filter((d) => d.level === "warning");
     for (const d of warnings.slice(0, 20)) process.stderr.write(`warning: ${d.message} (at ${d.pointer})\n`);

@@ -1,22 +1,28 @@
 /**
  * Loads a live app: `GET {base}/config` (never prefixed) then `GET {base}{api_prefix}/info`
- * (gradio-protocol.md §1.5, §1.6, §7 item 1). Space ids are resolved to their host first.
+ * (gradio-protocol.md §1.5, §1.6, §7 item 1). Space ids are resolved to their host, and waited
+ * for until they run, first (space-wait.ts).
  */
 import { CodegenError } from "../errors.js";
 import { getJson } from "./http.js";
-import { resolveSpaceHost, type HubOptions } from "./hub.js";
 import { checkShape, isObject, type RawSchema } from "./raw-schema.js";
+import { waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
 
-export interface FetchAppOptions extends HubOptions {
+export interface FetchAppOptions extends SpaceWaitOptions {
   /** Also list `undocumented` endpoints (`?all_endpoints=true`). */
   readonly allEndpoints?: boolean;
 }
 
-/** Fetches /config and /info of the app at `baseUrl`. */
-export async function fetchApp(source: string, baseUrl: string, spaceId: string | null, options: FetchAppOptions): Promise<RawSchema> {
-  const headers: Record<string, string> = options.token ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
+/**
+ * Fetches /config and /info of the app at `baseUrl`. `tokenOrigin` is the one origin that may
+ * receive the Hugging Face token (as `X-HF-Authorization`, which the Spaces proxy strips before
+ * the app sees it, §1.4 and §7 item 16); null = send it nowhere.
+ */
+export async function fetchApp(source: string, baseUrl: string, spaceId: string | null, options: FetchAppOptions, tokenOrigin: string | null): Promise<RawSchema> {
+  const privateHeaders: Record<string, string> =
+    options.token && tokenOrigin !== null && new URL(baseUrl).origin === tokenOrigin ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
   const configUrl = `${baseUrl}/config`;
-  const { json: config } = await getJson(configUrl, { headers }).catch((error: unknown) => {
+  const { json: config } = await getJson(configUrl, { privateHeaders }).catch((error: unknown) => {
     if (error instanceof CodegenError && error.code === "HTTP" && /HTTP 404/.test(error.message)) {
       throw new CodegenError("NOT_GRADIO", `${error.message}: ${baseUrl} does not look like a Gradio app (no /config)`, { cause: error });
     }
@@ -27,13 +33,41 @@ export async function fetchApp(source: string, baseUrl: string, spaceId: string 
   }
   const prefix = typeof config["api_prefix"] === "string" ? config["api_prefix"].replace(/\/+$/, "") : "";
   const infoUrl = `${baseUrl}${prefix}/info${options.allEndpoints ? "?all_endpoints=true" : ""}`;
-  const { json: info } = await getJson(infoUrl, { headers });
+  const { json: info } = await getJson(infoUrl, { privateHeaders });
   if (!isObject(info)) throw new CodegenError("NOT_GRADIO", `GET ${infoUrl} did not return a JSON object`);
   return checkShape({ source, baseUrl, spaceId, config, info }, infoUrl);
 }
 
-/** Fetches a Space: host lookup on the Hub, then the app itself. */
+/** Fetches an app given by URL; the token goes only to Hugging Face's own `*.hf.space` hosts. */
+export function fetchUrl(input: string, url: string, options: FetchAppOptions): Promise<RawSchema> {
+  const { origin, hostname } = new URL(url);
+  return fetchApp(input, url, null, options, hostname.endsWith(".hf.space") ? origin : null);
+}
+
+/**
+ * Fetches a Space: host and stage from the Hub, wait while it sleeps or starts, then the app on
+ * the resolved host — the only app origin that receives the token.
+ *
+ * The result has `baseUrl: null` and `spaceId` set, so the generated module asks the Hub for the
+ * host at run time (the runtime's `connect`) instead of baking today's host in: the Hub is the
+ * authority on where a Space is served (§1.1, §7 item 29: hosts change on rename, duplication or a
+ * custom domain), it is where a sleeping Space must be polled anyway, and the snapshot and module
+ * stay identical whatever host the Hub answers (offline regeneration gives the same bytes).
+ */
 export async function fetchSpace(spaceId: string, options: FetchAppOptions): Promise<RawSchema> {
-  const host = await resolveSpaceHost(spaceId, options);
-  return fetchApp(spaceId, host.replace(/\/+$/, ""), spaceId, options);
+  const wake = new AbortController();
+  let status;
+  try {
+    status = await waitForSpace(spaceId, { wake: (host) => wakeSpace(host, options.token, wake.signal), ...options });
+  } finally {
+    wake.abort();
+  }
+  const schema = await fetchApp(spaceId, status.host, spaceId, options, new URL(status.host).origin);
+  return { ...schema, baseUrl: null };
+}
+
+/** One request to a sleeping Space's host, which makes the platform start it (§1.3); its answer does not matter. */
+function wakeSpace(host: string, token: string | undefined, signal: AbortSignal): void {
+  const privateHeaders: Record<string, string> = token ? { "x-hf-authorization": `Bearer ${token}` } : {};
+  getJson(`${host}/config`, { privateHeaders, timeoutMs: 60_000, signal }).catch(() => undefined);
 }

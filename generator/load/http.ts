@@ -10,8 +10,13 @@ const dispatcher = new EnvHttpProxyAgent();
 
 export interface GetOptions {
   readonly headers?: Record<string, string>;
+  /** Credentials: sent to the origin of `url` only, dropped if a redirect leaves it (§1.4). */
+  readonly privateHeaders?: Record<string, string>;
   readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
 }
+
+const MAX_REDIRECTS = 5;
 
 /** GETs a URL and parses JSON; says clearly when the answer is HTML or not JSON. */
 export async function getJson(url: string, options: GetOptions = {}): Promise<{ status: number; json: unknown }> {
@@ -39,8 +44,23 @@ export async function getJson(url: string, options: GetOptions = {}): Promise<{ 
   }
 }
 
-function fetchOnce(url: string, options: GetOptions) {
-  return fetch(url, { headers: options.headers ?? {}, dispatcher, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+/** Follows redirects by hand so that private headers never reach another origin. */
+async function fetchOnce(url: string, options: GetOptions) {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const origin = new URL(url).origin;
+  let current = url;
+  let trusted = true;
+  for (let hop = 0; ; hop++) {
+    // Once a redirect has left the origin, credentials stay off even if it comes back.
+    trusted &&= new URL(current).origin === origin;
+    const headers = { ...options.headers, ...(trusted ? options.privateHeaders : {}) };
+    const response = await fetch(current, { headers, dispatcher, signal, redirect: "manual" });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || location === null || hop === MAX_REDIRECTS) return response;
+    await response.body?.cancel();
+    current = new URL(location, current).toString();
+  }
 }
 
 function isStaleSocket(error: unknown): boolean {

@@ -1,16 +1,18 @@
 /** Entry of the load stage: any source → RawSchema. */
-import { fetchApp, fetchSpace, type FetchAppOptions } from "./fetch-app.js";
+import { fetchSpace, fetchUrl, type FetchAppOptions } from "./fetch-app.js";
 import type { RawSchema } from "./raw-schema.js";
 import { readSchemaFile } from "./snapshot.js";
 import { classifySource } from "./source.js";
 
 export type { RawSchema } from "./raw-schema.js";
+export type { FetchAppOptions } from "./fetch-app.js";
+export type { SpaceWaitEvent } from "./space-wait.js";
 export { toSnapshot, type Snapshot } from "./snapshot.js";
 
 /** Loads the schema of a URL, Space id or schema file. */
 export async function loadSchema(input: string, options: FetchAppOptions = {}): Promise<RawSchema> {
   const source = classifySource(input);
-  if (source.kind === "url") return fetchApp(input, source.url, null, options);
+  if (source.kind === "url") return fetchUrl(input, source.url, options);
   if (source.kind === "space") return fetchSpace(source.spaceId, options);
   return readSchemaFile(source.path);
 }

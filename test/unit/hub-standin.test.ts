@@ -1,0 +1,58 @@
+/** The Hub stand-in serves the Hub's routes and shapes (gradio-protocol.md §1.2–§1.4), deterministically. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHubStandin, type HubStandin } from "../harness/hub-standin.js";
+
+let hub: HubStandin;
+
+beforeAll(async () => {
+  hub = await startHubStandin();
+  hub.addSpace({ id: "alice/public-app", host: "http://127.0.0.1:1/public" });
+  hub.addSpace({ id: "alice/Private.App", host: "http://127.0.0.1:1/private", private: true, token: "hf_alice" });
+  hub.addSpace({ id: "bob/waking", host: "http://127.0.0.1:1/waking", stages: ["SLEEPING", "APP_STARTING", "RUNNING"], token: "hf_bob" });
+});
+afterAll(() => hub.close());
+
+async function get(path: string, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("hub stand-in", () => {
+  it.each([
+    // given path, token → want status and a subset of the body
+    ["/api/spaces/alice/public-app/host", undefined, 200, { subdomain: "alice-public-app", host: "http://127.0.0.1:1/public" }],
+    ["/api/spaces/alice/public-app", undefined, 200, { id: "alice/public-app", private: false, host: "http://127.0.0.1:1/public", runtime: expect.objectContaining({ stage: "RUNNING" }) }],
+    ["/api/spaces/alice/public-app/runtime", undefined, 200, { stage: "RUNNING", hardware: { current: "cpu-basic", requested: "cpu-basic" } }],
+    ["/api/spaces/by-subdomain/alice-public-app", undefined, 200, { id: "alice/public-app" }],
+    ["/api/spaces/nobody/nothing", undefined, 404, { error: "Repository not found" }],
+    ["/api/spaces/alice/Private.App/host", undefined, 401, {}],
+    ["/api/spaces/alice/Private.App/host", "hf_alice", 200, { subdomain: "alice-private-app" }],
+    ["/api/spaces/alice/Private.App", "hf_bob", 404, {}],
+    ["/api/spaces/alice/public-app", "hf_forged", 401, { error: "Invalid credentials in Authorization header" }],
+    ["/api/whoami-v2", undefined, 401, {}],
+    ["/api/whoami-v2", "hf_alice", 200, { type: "user", name: "alice" }],
+  ] as const)("GET %s (token %s) → %i", async (path, token, status, body) => {
+    const answer = await get(path, token);
+    expect(answer.status).toBe(status);
+    expect(answer.body).toMatchObject(body);
+  });
+
+  it("advances the stage on each status read and stays on the last one; /host does not advance", async () => {
+    const seen: unknown[] = [];
+    seen.push((await get("/api/spaces/bob/waking")).body["runtime"]);
+    await get("/api/spaces/bob/waking/host");
+    seen.push((await get("/api/spaces/bob/waking/runtime")).body);
+    seen.push((await get("/api/spaces/bob/waking/runtime")).body);
+    seen.push((await get("/api/spaces/bob/waking/runtime")).body);
+    expect(seen.map((r) => (r as { stage: string }).stage)).toEqual(["SLEEPING", "APP_STARTING", "RUNNING", "RUNNING"]);
+    expect(seen[0]).toMatchObject({ hardware: { current: null, requested: "cpu-basic" }, replicas: { current: 0 } });
+  });
+
+  it("records method, path and headers of every request", async () => {
+    const before = hub.requests.length;
+    await get("/api/whoami-v2", "hf_alice");
+    expect(hub.requests.slice(before)).toEqual([
+      { method: "GET", path: "/api/whoami-v2", headers: expect.objectContaining({ authorization: "Bearer hf_alice" }) },
+    ]);
+  });
+});
