@@ -12,9 +12,14 @@ function escapeSeparators(json: string): string {
   return json.replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
 }
 
-/** A double-quoted TS/JS string literal for `value` (JSON escaping + U+2028/U+2029). */
+/**
+ * A double-quoted TS/JS string literal for `value` that is also valid JSON: JSON escaping,
+ * U+2028/U+2029 as `\u2028`/`\u2029`, and `"` as `\u0022` — prettier re-quotes a string holding
+ * more `"` than `'` with single quotes, which would make the printed literal stop being JSON.
+ */
 export function stringLiteral(value: string): string {
-  return escapeSeparators(JSON.stringify(value));
+  // In JSON.stringify's output every `"` inside the quotes is preceded by its escaping backslash.
+  return `"${escapeSeparators(JSON.stringify(value).slice(1, -1)).replace(/\\"/g, "\\u0022")}"`;
 }
 
 function serialize(value: unknown, stack: unknown[]): string {

@@ -2,6 +2,7 @@
  * The one naming module: every identifier in generated code comes from here, never from string
  * pasting (ARCHITECTURE.md "Naming and escaping"). Deterministic for the same input.
  */
+import { stringLiteral } from "./escape.js";
 
 /** Longest identifier produced before collision suffixes (in code points). */
 export const MAX_IDENTIFIER_LENGTH = 64;
@@ -92,7 +93,7 @@ export function objectLiteralKey(key: string): string {
 }
 
 function quote(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return stringLiteral(text);
 }
 
 /** A per-scope registry handing out unique identifiers. */

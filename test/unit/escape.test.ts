@@ -1,4 +1,6 @@
+import { format } from "prettier";
 import { describe, expect, it } from "vitest";
+import { PRETTIER_OPTIONS } from "../../generator/output/format.js";
 import { docLines, docText, jsonLiteral, stringLiteral } from "../../generator/emit/escape.js";
 
 const HOSTILE = ["*/ alert(1) /*", "`${x}` and `back`ticks", `"double" 'single'`, "a\u2028b\u2029c", "line1\r\nline2\rline3", "\\ backslash", "</script>", "\u0000nul"];
@@ -8,6 +10,13 @@ describe("stringLiteral", () => {
     const literal = stringLiteral(value);
     expect(literal).not.toMatch(/[\u2028\u2029\n\r]/);
     expect(new Function(`return ${literal};`)()).toBe(value);
+  });
+
+  it.each(HOSTILE)("writes %j as JSON that prettier leaves byte-identical", async (value) => {
+    const literal = stringLiteral(value);
+    expect(JSON.parse(literal)).toBe(value);
+    // Prettier re-quotes `"a \"b\""` as `'a "b"'`; `\u0022` keeps the printed literal JSON.
+    expect(await format(`const x = ${literal};\n`, PRETTIER_OPTIONS)).toBe(`const x = ${literal};\n`);
   });
 
   it("escapes the separators JSON.stringify leaves raw", () => {

@@ -15,7 +15,7 @@ const A = (items: TypeNode): TypeNode => ({ kind: "array", items });
 const cases: readonly { name: string; given: TypeNode; input: string; output: string }[] = [
   { name: "scalars", given: U(S, N, { kind: "boolean" }, NULL), input: "string | number | boolean | null", output: "string | number | boolean | null" },
   { name: "integer", given: { kind: "number", integer: true }, input: "number", output: "number" },
-  { name: "literals", given: U({ kind: "literal", value: 'a"*/`${x}`' }, { kind: "literal", value: -1.5 }, { kind: "literal", value: false }), input: '"a\\"*/`${x}`" | -1.5 | false', output: '"a\\"*/`${x}`" | -1.5 | false' },
+  { name: "literals", given: U({ kind: "literal", value: 'a"*/`${x}`' }, { kind: "literal", value: -1.5 }, { kind: "literal", value: false }), input: '"a\\u0022*/`${x}`" | -1.5 | false', output: '"a\\u0022*/`${x}`" | -1.5 | false' },
   { name: "file", given: F, input: "FileInput", output: "GradioFile" },
   { name: "json / unknown / named", given: U({ kind: "json" }, { kind: "unknown" }, { kind: "named", name: "Foo" }), input: "JsonValue | unknown | Foo", output: "JsonValue | unknown | Foo" },
   { name: "array", given: A(S), input: "readonly string[]", output: "string[]" },
