@@ -15,6 +15,7 @@ const SPACE_ID = /^[a-zA-Z0-9_\-.]+\/[a-zA-Z0-9_\-.]+$/;
 export function classifySource(input: string): Source {
   if (/^https?:\/\//i.test(input)) return { kind: "url", url: input.replace(/\/+$/, "") };
   if (existsSync(input)) return { kind: "file", path: input };
-  if (SPACE_ID.test(input) && !input.endsWith(".json")) return { kind: "space", spaceId: input };
+  // "." and ".." are not names: `../x` would walk out of /api/spaces/ on the Hub.
+  if (SPACE_ID.test(input) && !input.endsWith(".json") && !input.split("/").some((part) => /^\.+$/.test(part))) return { kind: "space", spaceId: input };
   return { kind: "file", path: input };
 }
