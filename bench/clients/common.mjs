@@ -5,6 +5,9 @@
  */
 import { performance } from "node:perf_hooks";
 
+/** When this script's own code started (after Node's boot); B1 reports the time since then. */
+export const scriptStart = performance.now();
+
 /** The scenario settings passed by the driver (bench/run.ts). */
 export const config = JSON.parse(process.argv[2] ?? "{}");
 

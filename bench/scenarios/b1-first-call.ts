@@ -35,6 +35,7 @@ export async function b1FirstCall(ctx: BenchContext): Promise<ScenarioResult> {
     warmup: "1 untimed round per client (server warm-up)",
     metrics: [
       { label: "wall time", unit: "ms", better: "lower", decimals: 0, values: wall },
+      { label: "of which import+connect+call (after boot)", unit: "ms", better: "lower", decimals: 0, values: collect(outcomes, (o) => Number(o.result["inScriptMs"])) },
       { label: "HTTP requests", unit: "", better: "lower", decimals: 0, values: requests },
     ],
     failures: failuresOf(outcomes),

@@ -53,7 +53,7 @@ export async function b7Generator(ctx: BenchContext, mediumSchema: string): Prom
   const metrics: Metric[] = [];
   for (const size of Object.keys(schemas)) {
     for (const mode of modes) {
-      const label = `${size} (${Object.keys(JSON.parse(readFileSync(schemas[size as keyof typeof schemas], "utf8")).info?.named_endpoints ?? {}).length} endpoints), ${mode.key === "tc" ? "with" : "without"} type-check`;
+      const label = `${size} (${Object.keys(JSON.parse(readFileSync(schemas[size as keyof typeof schemas], "utf8")).info?.named_endpoints ?? {}).length} endpoint(s)), ${mode.key === "tc" ? "with" : "without"} type-check`;
       metrics.push({ label, unit: "s", better: "lower", decimals: 2, values: { ours: samples[`${size}/${mode.key}`] ?? [] } });
     }
   }

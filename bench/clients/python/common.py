@@ -8,6 +8,8 @@ import time
 
 config = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}
 now = time.perf_counter
+# When this script's own code started (after the interpreter's boot); B1 reports the time since then.
+script_start = now()
 
 
 def cpu_seconds(since: float = 0.0) -> float:
