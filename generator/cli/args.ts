@@ -15,6 +15,10 @@ export interface CliArgs {
   /** Seconds between two reads of a waking Space's stage. */
   readonly pollInterval: number;
   readonly quiet: boolean;
+  /** Compare with the committed module and lock instead of writing (needs --output). */
+  readonly check: boolean;
+  /** A gradio-codegen.config.json: generate or check every app in it (then `source` is empty). */
+  readonly config: string | undefined;
 }
 
 /** Parses argv; returns null when yargs already handled the call (`--help`, `--version`). */
@@ -23,18 +27,22 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
   const parsed = await yargs(argv)
     .scriptName("gradio-codegen")
     .usage("$0 <source> [options]\n\nGenerate a typed TypeScript client for a Gradio app.\n<source> is a Hugging Face Space id (owner/name), an http(s) URL of a Gradio app, or a schema file (a snapshot written with --save-snapshot, or a bare /info JSON).")
-    .command("$0 <source>", false, (y) => y.positional("source", { type: "string", describe: "Space id, URL or schema file" }))
+    .command("$0 [source]", false, (y) => y.positional("source", { type: "string", describe: "Space id, URL or schema file" }))
     .option("output", { alias: "o", type: "string", describe: "Write the module to this file (default: stdout)" })
     .option("save-snapshot", { type: "string", describe: "Also save the schema (/config + /info) to this file, for offline regeneration" })
     .option("all-endpoints", { type: "boolean", default: false, describe: "Include unnamed and undocumented endpoints" })
     .option("typecheck", { type: "boolean", default: true, describe: "Type-check the module before writing it (--no-typecheck to skip)" })
     .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
+    .option("check", { type: "boolean", default: false, describe: "Write nothing; compare with the committed module and its lock. Exit 0 up to date, 3 compatible changes, 4 breaking changes, 1 error" })
     .option("wait-timeout", { type: "number", default: 300, describe: "Seconds to wait for a sleeping or starting Space before giving up" })
     .option("poll-interval", { type: "number", default: 1, hidden: true, describe: "Seconds between two reads of a waking Space's stage" })
+    .option("config", { alias: "c", type: "string", describe: "Generate (or with --check, check) every app listed in this config file" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no diagnostics" })
     .example("$0 abidlabs/whisper -o whisper.ts", "Client for a Space")
     .example("$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json", "Client for a local app, keeping its schema")
     .example("$0 app.schema.json -o app.ts", "Regenerate offline from a saved schema")
+    .example("$0 abidlabs/whisper -o whisper.ts --check", "In CI: has the Space's API changed since whisper.ts was generated?")
+    .example("$0 --config gradio-codegen.config.json --check", "Check every app of a project at once")
     .version(GENERATOR_VERSION)
     .help()
     .strict()
@@ -49,9 +57,15 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     .parseAsync();
   if (handled || parsed["help"] === true || parsed["version"] === true) return null;
   const source = parsed["source"];
-  if (typeof source !== "string" || source === "") throw new CodegenError("USAGE", "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.");
+  const config = parsed["config"];
+  if (config !== undefined) {
+    if (typeof source === "string" && source !== "") throw new CodegenError("USAGE", "pass either a source or --config, not both. Run gradio-codegen --help for usage.");
+    if (parsed["output"] || parsed["saveSnapshot"]) throw new CodegenError("USAGE", "--config takes each app's output from the config file; drop --output/--save-snapshot. Run gradio-codegen --help for usage.");
+  } else if (typeof source !== "string" || source === "") throw new CodegenError("USAGE", "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.");
+  if (parsed["check"] === true && !parsed["output"] && config === undefined) throw new CodegenError("USAGE", "--check needs --output: the module to compare with. Run gradio-codegen --help for usage.");
   return {
-    source,
+    source: typeof source === "string" ? source : "",
+    config,
     output: parsed["output"],
     saveSnapshot: parsed["saveSnapshot"],
     allEndpoints: parsed["allEndpoints"],
@@ -60,6 +74,7 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     waitTimeout: seconds(parsed["waitTimeout"], "--wait-timeout"),
     pollInterval: seconds(parsed["pollInterval"], "--poll-interval"),
     quiet: parsed["quiet"],
+    check: parsed["check"],
   };
 }
 

@@ -2,11 +2,16 @@
 import { generateFromSchema } from "../generate.js";
 import { loadSchema } from "../load/index.js";
 import { writeIfChanged } from "../output/write.js";
+import { checkModule, formatCheck } from "../check/check.js";
+import { lockPath, lockText, makeLock } from "../check/lock.js";
+import { readConfig } from "../config/config-file.js";
+import { runProject } from "../config/run-project.js";
 import type { CliArgs } from "./args.js";
 import { endProgressLine, spaceProgress } from "./progress.js";
 
 /** Returns the exit code. */
 export async function run(args: CliArgs): Promise<number> {
+  if (args.config !== undefined) return runConfig(args.config, args.check);
   const raw = await loadSchema(args.source, {
     allEndpoints: args.allEndpoints,
     token: args.hfToken ?? (process.env["HF_TOKEN"] || undefined),
@@ -23,12 +28,26 @@ export async function run(args: CliArgs): Promise<number> {
     for (const d of warnings.slice(0, 20)) process.stderr.write(`warning: ${d.message} (at ${d.pointer})\n`);
     if (warnings.length > 20) process.stderr.write(`… and ${warnings.length - 20} more warning(s)\n`);
   }
+  if (args.check && args.output) {
+    const outcome = await checkModule(result, args.output);
+    process.stdout.write(formatCheck(outcome, args.source));
+    return outcome.exitCode;
+  }
   if (args.saveSnapshot) await writeIfChanged(args.saveSnapshot, `${JSON.stringify(result.snapshot, null, 2)}\n`);
   if (args.output) {
     const changed = await writeIfChanged(args.output, result.text);
+    await writeIfChanged(lockPath(args.output), lockText(makeLock(result, { allEndpoints: args.allEndpoints })));
     if (!args.quiet) process.stderr.write(`${changed ? "wrote" : "unchanged"} ${args.output} (${result.model.endpoints.length} endpoint(s))\n`);
   } else {
     process.stdout.write(result.text);
   }
   return 0;
+}
+
+/** `--config`: every app of a project, one summary at the end. */
+async function runConfig(path: string, check: boolean): Promise<number> {
+  const outcome = await runProject(await readConfig(path), { check });
+  for (const app of outcome.apps) if (app.report) (app.status === "error" ? process.stderr : process.stdout).write(app.report);
+  process.stdout.write(outcome.summary);
+  return outcome.exitCode;
 }

@@ -1,6 +1,8 @@
 """Host several test apps in one Python process, each mounted at its own path.
 
-Usage: python serve.py app1 [app2 ...]
+Usage: python serve.py app1 [app2 ...] [mount=module:variant ...]
+An argument `name` mounts `name.build()` at `/name`; `mount=module:variant` mounts
+`module.build("variant")` at `/mount` (one app in several versions, for drift tests).
 Binds 127.0.0.1 on a free port chosen by the OS, then prints one line `READY <port>` on stdout
 once uvicorn accepts connections. Exits when stdin closes, so the process never outlives the test
 harness that started it (even if the harness is killed).
@@ -31,10 +33,12 @@ def watch_parent() -> None:
 def main(names: list[str]) -> None:
     app = FastAPI()
     for name in names:
-        module = importlib.import_module(name)
-        blocks = module.build()
+        mount, _, target = name.partition("=")
+        module_name, _, variant = (target or mount).partition(":")
+        module = importlib.import_module(module_name)
+        blocks = module.build(variant) if variant else module.build()
         options = getattr(module, "MOUNT_OPTIONS", {})
-        gr.mount_gradio_app(app, blocks, path=f"/{name}", **options)
+        gr.mount_gradio_app(app, blocks, path=f"/{mount}", **options)
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
