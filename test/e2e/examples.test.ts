@@ -8,6 +8,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { checkModule } from "../../generator/check/check.js";
+import { lockPath, lockText, makeLock } from "../../generator/check/lock.js";
 import { generate, generateFromSchema } from "../../generator/generate.js";
 import { loadSchema, toSnapshot } from "../../generator/load/index.js";
 import { EXAMPLES_DIR } from "../support/paths.js";
@@ -35,11 +37,13 @@ describe.each(examples)("example $name", ({ name, app }) => {
     writeFileSync(schemaFile, await liveSnapshotText(app));
   });
 
-  it.skipIf(refresh)("regenerates offline, byte-identical to the committed module", async () => {
+  it.skipIf(refresh)("regenerates offline, byte-identical to the committed module and lock; --check says up to date", async () => {
     const first = await generate(schemaFile);
     const second = await generate(schemaFile);
     expect(second.text).toBe(first.text);
     expect(first.text).toBe(readFileSync(moduleFile, "utf8"));
+    expect(lockText(makeLock(first, { allEndpoints: false }))).toBe(readFileSync(lockPath(moduleFile), "utf8"));
+    expect((await checkModule(first, moduleFile)).exitCode).toBe(0);
   });
 
   it.skipIf(refresh)("its snapshot still matches the live app", async () => {
