@@ -6,7 +6,7 @@
 import { CodegenError } from "../errors.js";
 import { getJson } from "./http.js";
 import { checkShape, isObject, type RawSchema } from "./raw-schema.js";
-import { waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
+import { DEFAULT_POLL_INTERVAL_MS, waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
 
 export interface FetchAppOptions extends SpaceWaitOptions {
   /** Also list `undocumented` endpoints (`?all_endpoints=true`). */
@@ -62,8 +62,27 @@ export async function fetchSpace(spaceId: string, options: FetchAppOptions): Pro
   } finally {
     wake.abort();
   }
-  const schema = await fetchApp(spaceId, status.host, spaceId, options, new URL(status.host).origin);
+  const load = () => fetchApp(spaceId, status.host, spaceId, options, new URL(status.host).origin);
+  // Just woken: the Hub may say RUNNING a moment before the host serves (@gradio/client keeps
+  // polling when /config fails then); retry gateway errors for what is left of the wait.
+  const schema = status.waited ? await retryWhileStarting(load, status.remainingMs, options) : await load();
   return { ...schema, baseUrl: null };
+}
+
+async function retryWhileStarting<T>(load: () => Promise<T>, remainingMs: number, options: FetchAppOptions): Promise<T> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const interval = Math.max(0, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+  const deadline = now() + remainingMs;
+  for (;;) {
+    try {
+      return await load();
+    } catch (error) {
+      const starting = error instanceof CodegenError && (error.code === "NETWORK" || (error.code === "HTTP" && /HTTP 50[234]/.test(error.message)));
+      if (!starting || now() + interval > deadline) throw error;
+    }
+    await sleep(interval);
+  }
 }
 
 /** One request to a sleeping Space's host, which makes the platform start it (§1.3); its answer does not matter. */

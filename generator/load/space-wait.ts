@@ -33,8 +33,14 @@ export interface SpaceWaitOptions extends HubOptions {
 export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 export const DEFAULT_POLL_INTERVAL_MS = 1_000;
 
+/** A running Space; `waited` when it was not running at first, `remainingMs` of the wait left. */
+export interface SpaceReady extends SpaceStatus {
+  readonly waited: boolean;
+  readonly remainingMs: number;
+}
+
 /** Resolves with the Space's host once its stage is RUNNING; throws a clear error otherwise. */
-export async function waitForSpace(spaceId: string, options: SpaceWaitOptions): Promise<SpaceStatus> {
+export async function waitForSpace(spaceId: string, options: SpaceWaitOptions): Promise<SpaceReady> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const timeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
@@ -57,7 +63,7 @@ export async function waitForSpace(spaceId: string, options: SpaceWaitOptions): 
     }
     if (verdict.action === "go") {
       if (stages.length > 1) options.onWait?.({ spaceId, stages: [...stages], elapsedMs: now() - started, done: true });
-      return status;
+      return { ...status, waited: stages.length > 1, remainingMs: Math.max(0, deadline - now()) };
     }
     if (verdict.action === "fail") throw new CodegenError("SPACE_NOT_RUNNING", verdict.message);
     if (verdict.wake && !woken) {

@@ -148,6 +148,23 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
     for (const r of seen) expect(JSON.stringify(r.headers)).not.toContain(TOKEN);
   });
 
+  it("just woken and its host still answers 503: retried within the wait, then success", async () => {
+    const hostPath = new URL(calculator).pathname;
+    const start = proxy.requests.length;
+    proxy.failNext(3);
+    const { out, result } = await generate({ host: `${proxy.url}${hostPath}`, stages: ["APP_STARTING", "RUNNING"] });
+    expect(result.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(proxy.requests.slice(start).filter((r) => r.path === `${hostPath}/config`)).toHaveLength(4);
+  });
+
+  it("already RUNNING and its host answers 503: no retry, a clear error naming the URL", async () => {
+    const hostPath = new URL(calculator).pathname;
+    proxy.failNext(1);
+    const { out, result } = await generate({ host: `${proxy.url}${hostPath}` });
+    expectFailure(result, out, new RegExp(`GET ${proxy.url}${hostPath}/config answered HTTP 503 with an HTML page`));
+  });
+
   it("a Space that never starts → a timeout error within the bound, exit 1, no file", async () => {
     const { out, result, ms } = await generate({ stages: ["SLEEPING", "APP_STARTING"] }, ["--wait-timeout", "1", "--poll-interval", "0.1"]);
     expectFailure(result, out, /did not start within 1 s \(stages seen: SLEEPING → APP_STARTING\): try again later, or wait longer with --wait-timeout <seconds>/);

@@ -11,6 +11,8 @@ export interface RecordingProxy {
   /** `http://127.0.0.1:PORT` — paths are forwarded as they are to the target origin. */
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
+  /** Answers the next `count` requests itself with 503 and an HTML page, as a gateway in front of a starting app might. */
+  failNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -18,9 +20,16 @@ export interface RecordingProxy {
 export async function startRecordingProxy(targetOrigin: string): Promise<RecordingProxy> {
   const target = new URL(targetOrigin);
   const requests: RecordedRequest[] = [];
+  let failures = 0;
   const server = createServer((req, res) => {
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
     requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers });
+    if (failures > 0) {
+      failures -= 1;
+      req.resume();
+      res.writeHead(503, { "content-type": "text/html" }).end("<html><body>Starting…</body></html>");
+      return;
+    }
     const upstream = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (answer) => {
@@ -36,6 +45,7 @@ export async function startRecordingProxy(targetOrigin: string): Promise<Recordi
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    failNext: (count) => void (failures = count),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
