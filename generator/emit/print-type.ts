@@ -15,6 +15,13 @@ export interface PrintTypeContext {
   readonly fileOutput: string;
   /** Type name for any JSON value (must include `null`), e.g. `JsonValue`. */
   readonly json: string;
+  /** Collects the leaf names printed (`fileInput`, `fileOutput`, `json`), for the imports. */
+  readonly used?: Set<string>;
+}
+
+function leaf(name: string, ctx: PrintTypeContext): string {
+  ctx.used?.add(name);
+  return name;
 }
 
 const INDENT = "  ";
@@ -91,9 +98,9 @@ function print(type: TypeNode, ctx: PrintTypeContext, indent: string): string {
       return members.length === 0 ? "never" : members.join(" | ");
     }
     case "file":
-      return ctx.direction === "input" ? ctx.fileInput : ctx.fileOutput;
+      return leaf(ctx.direction === "input" ? ctx.fileInput : ctx.fileOutput, ctx);
     case "json":
-      return ctx.json;
+      return leaf(ctx.json, ctx);
     case "named":
       return type.name;
     default: {

@@ -39,6 +39,8 @@ export interface ModuleView {
   readonly app: string;
   readonly endpoints: readonly EndpointView[];
   readonly anyStreaming: boolean;
+  /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
+  readonly hasEndpoints: boolean;
 }
 
 const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
@@ -46,24 +48,26 @@ const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 
 /** Builds the template view of a module. */
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
-  const endpoints = model.endpoints.map(endpointView);
+  // Imports follow what was printed, not a text search (a choice "FileInput" is no type use).
+  const used = new Set<string>();
+  const [input, output] = [{ ...INPUT, used }, { ...OUTPUT, used }];
+  const endpoints = model.endpoints.map((e) => endpointView(e, input, output));
   const declarations = model.declarations.map((d): DeclarationView => ({
     name: d.name,
     doc: d.description ? docLines(d.description) : [],
-    type: printType(d.type, d.direction === "output" ? OUTPUT : INPUT),
+    type: printType(d.type, d.direction === "output" ? output : input),
   }));
-  const text = [...endpoints.map((e) => `${e.params} ${e.resultType}`), ...declarations.map((d) => d.type)].join("\n");
   const imports = [
     "createClient",
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
-    "type CallOptions",
+    ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
-    "type EndpointSpec",
-    ...(/\bFileInput\b/.test(text) ? ["type FileInput"] : []),
-    ...(/\bGradioFile\b/.test(text) ? ["type GradioFile"] : []),
+    ...(endpoints.length > 0 ? ["type EndpointSpec"] : []),
+    ...(used.has("FileInput") ? ["type FileInput"] : []),
+    ...(used.has("GradioFile") ? ["type GradioFile"] : []),
     ...(endpoints.some((e) => e.streaming) ? ["type JobStream"] : []),
-    ...(/\bJsonValue\b/.test(text) ? ["type JsonValue"] : []),
+    ...(used.has("JsonValue") ? ["type JsonValue"] : []),
   ].join(", ");
   return {
     header: header(model.app, generatorVersion),
@@ -73,6 +77,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     app: appLiteral(model.app),
     endpoints,
     anyStreaming: endpoints.some((e) => e.streaming),
+    hasEndpoints: endpoints.length > 0,
   };
 }
 
@@ -99,12 +104,12 @@ function appLiteral(app: AppFacts): string {
   });
 }
 
-function endpointView(endpoint: EndpointModel): EndpointView {
+function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: PrintTypeContext): EndpointView {
   const firstOptional = lastRequiredIndex(endpoint) + 1;
   const params = endpoint.parameters
-    .map((p, i) => `${p.name}${i >= firstOptional ? "?" : ""}: ${printType(p.type, INPUT)}`)
+    .map((p, i) => `${p.name}${i >= firstOptional ? "?" : ""}: ${printType(p.type, input)}`)
     .join(", ");
-  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: printType(r.type, OUTPUT) }));
+  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: printType(r.type, output) }));
   const single = outputs.length === 1;
   const resultType = single ? (outputs[0]?.type ?? "void") : `[${outputs.map((o) => `${o.name}: ${o.type}`).join(", ")}]`;
   return {

@@ -81,6 +81,15 @@ describe.skipIf(CASES.length === 0)("every fixture generates a module that compi
   });
 });
 
+describe("without --all-endpoints every fixture still passes the gate", () => {
+  // Six documents have only unnamed endpoints: their module exposes none and must still compile
+  // (no unused endpoint table, shared client or CallOptions import under noUnusedLocals).
+  it.each(CASES.map((c) => [c.name, c.raw] as const))("%s", async (_name, raw) => {
+    const { text, model } = await generateFromSchema(raw, { typecheck: true });
+    expect(text.includes("const endpoints = {")).toBe(model.endpoints.length > 0);
+  });
+});
+
 describe("paired /info + /config: wire slots come from /config", () => {
   // The app of fixtures/info/hello_world_with_state_and_accordion__gradio-4.21.json
   // (gradio client/python/test/conftest.py): greeting(name, state) → [State, Textbox, Number, Accordion];
