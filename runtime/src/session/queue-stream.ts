@@ -113,13 +113,24 @@ export class QueueStream {
     const { http, url, idleTimeoutMs } = this.#options;
     let idle: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     const armIdle = () => {
       clearTimeout(idle);
+      if (controller.signal.aborted) return;
       idle = setTimeout(() => {
         timedOut = true;
         controller.abort();
       }, idleTimeoutMs);
+      // Pending jobs keep the process alive through their request; this timer alone never should.
+      (idle as { unref?: () => void }).unref?.();
     };
+    // A body whose bytes have all arrived is not always errored by the abort (undici, Node 20), so
+    // a pending read() could wait forever: cancel the reader explicitly.
+    const onAbort = () => {
+      clearTimeout(idle);
+      reader?.cancel().catch(() => {});
+    };
+    controller.signal.addEventListener("abort", onAbort, { once: true });
     armIdle();
     let count = 0;
     try {
@@ -130,7 +141,8 @@ export class QueueStream {
         this.#deliver(parseStreamMessage(event.data, url, this.#sinks.size === 1 ? [...this.#sinks.keys()][0] : undefined));
       });
       const decoder = new TextDecoder();
-      const reader = response.body.getReader();
+      reader = response.body.getReader();
+      if (controller.signal.aborted) await reader.cancel();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
@@ -143,6 +155,7 @@ export class QueueStream {
       if (timedOut) throw new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, { cause: error });
       throw error;
     } finally {
+      controller.signal.removeEventListener("abort", onAbort);
       clearTimeout(idle);
     }
   }

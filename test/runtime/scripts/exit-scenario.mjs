@@ -2,6 +2,18 @@
 // Prints "READY <ms>" when its work is done (after close() where the scenario closes), then
 // does nothing: the parent measures how long the process takes to exit by itself.
 const [runtimeUrl, base, scenario] = process.argv.slice(2);
+
+// Diagnostics: remember where every live timer was created (Node-internal ones included).
+const { createHook } = await import("node:async_hooks");
+const live = new Map();
+createHook({
+  init(id, type, _trigger, resource) {
+    if (type === "Timeout") live.set(id, { resource, where: new Error().stack.split("\n").slice(3, 9).map((l) => l.trim()).join(" < ") });
+  },
+  destroy(id) {
+    live.delete(id);
+  },
+}).enable();
 const { createClient } = await import(runtimeUrl);
 
 const app = { source: base, baseUrl: base, spaceId: null, gradioVersion: null, protocol: "sse_v3", apiPrefix: "/gradio_api", connectHeartbeat: true, maxFileSize: null };
@@ -51,3 +63,9 @@ if (scenario === "explicit-close") {
   throw new Error(`unknown scenario ${scenario}`);
 }
 process.stdout.write(`READY ${performance.now().toFixed(0)}\n`);
+// Diagnostics only: if the process is still alive after 1.5 s, say what keeps it alive (the timer
+// itself is unref'd, so it never holds the process).
+setTimeout(() => {
+  const detail = [...live.values()].filter(({ resource }) => resource.hasRef?.() && resource._idleTimeout > 0).map(({ resource, where }) => `${resource._idleTimeout} ms: ${where}`);
+  process.stderr.write(`STILL ALIVE: ${process.getActiveResourcesInfo().join(", ")} ${detail.join(" | ")}\n`);
+}, 1500).unref();
