@@ -101,7 +101,8 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.body?.cancel();
-      if (response.ok) return;
+      // 401: an app mounted with `auth=` guards /config too (Gradio 6.x), but it is up.
+      if (response.ok || response.status === 401) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
       last = String(error);
