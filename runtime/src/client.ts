@@ -43,6 +43,10 @@ export interface CallOptions {
    * gradio-protocol.md §3.2). Final results are always exact.
    */
   readonly exactPartials?: boolean;
+  /** Extra headers of this call's join request only (e.g. relay an end user's `x-ip-token` to a ZeroGPU Space, §6.1). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The end user's Hugging Face OAuth token, for endpoints taking a `gr.OAuthToken` (sent as the join's `oauth_token`). */
+  readonly oauthToken?: string;
 }
 
 export interface GradioClient {
@@ -65,7 +69,8 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
   let queue: QueueStream | null = null;
   let heartbeat: Heartbeat | null = null;
   let closed = false;
-  const getConnection = (needsConfig = false) => (connection ??= connect(app, { ...options, needsConfig }));
+  const lifetime = new AbortController();
+  const getConnection = (needsConfig = false) => (connection ??= connect(app, { ...options, needsConfig, signal: lifetime.signal }));
 
   const startHeartbeat = (conn: Connection) => {
     if (heartbeat !== null || closed || !(options.heartbeat ?? app.connectHeartbeat)) return;
@@ -76,6 +81,7 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
   const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
     if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
+    if (spec.oauthToken === "required" && !callOptions.oauthToken) throw new GradioError("AUTH_REQUIRED", `${label} needs the user's Hugging Face OAuth token: pass { oauthToken } in the call options`);
     const call = createCallSignal(label, callOptions);
     const { signal } = call;
     try {
@@ -92,7 +98,7 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
       const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, signal }, label);
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
       const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact };
-      const eventId = await join(request);
+      const eventId = await join({ ...request, oauthToken: callOptions.oauthToken, headers: callOptions.headers });
       const stream = (queue ??= new QueueStream({ http: conn.http, url: `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 }));
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         const onAbort = () => {
@@ -134,6 +140,7 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
 
   const close = async () => {
     closed = true;
+    lifetime.abort(new GradioError("ABORTED", "the client was closed"));
     queue?.close(new GradioError("ABORTED", "the client was closed"));
     queue = null;
     heartbeat?.close();

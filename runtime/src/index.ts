@@ -8,4 +8,6 @@ export { mapJobStream, type JobStream } from "./session/job-stream.js";
 export type { ProgressUnit } from "./protocol/messages.js";
 export type { AppSpec, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
 export type { FetchLike } from "./transport/http.js";
+export type { LoginCredentials } from "./auth/login.js";
+export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js";
 export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";

@@ -26,8 +26,8 @@ export async function openLocalFile(path: string): Promise<NamedBlob> {
  * and a heartbeat whose socket does not keep the process alive (unless a custom `fetch` is given).
  */
 export function createClient(app: AppSpec, options: ClientOptions = {}): GradioClient {
-  const token = options.token ?? process.env["HF_TOKEN"] ?? undefined;
-  const hfEndpoint = options.hfEndpoint ?? process.env["HF_ENDPOINT"] ?? undefined;
+  const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
+  const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
   const openHeartbeat = options.fetch ? undefined : openNodeHeartbeat;
   return createUniversalClient(app, { openFile: openLocalFile, ...(openHeartbeat ? { openHeartbeat } : {}), ...options, token, hfEndpoint });
 }

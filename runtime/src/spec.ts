@@ -59,4 +59,6 @@ export interface EndpointSpec {
   readonly returns: readonly ReturnSpec[];
   /** A generator: intermediate results stream before the final one. */
   readonly streaming?: boolean;
+  /** The function takes a `gr.OAuthToken` (`/info` `oauth_token`, Gradio ≥ 6.21): pass `CallOptions.oauthToken`. */
+  readonly oauthToken?: "required" | "optional";
 }

@@ -3,7 +3,10 @@
  * the Hub), API prefix and protocol (generated, or read once from `/config` when unknown), and
  * the HTTP context that enforces the credentials policy.
  */
+import { createCookieJar } from "../auth/cookies.js";
+import { login, type LoginCredentials } from "../auth/login.js";
 import { GradioError } from "../errors.js";
+import { resolveSpace, type SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
 import { sendJson, type FetchLike, type HttpContext } from "../transport/http.js";
 
@@ -12,7 +15,19 @@ export interface ConnectionOptions {
   readonly token?: string | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
   readonly fetch?: FetchLike | undefined;
+  /** Hub API for Space ids (gradio-protocol.md §1.2). Default `https://huggingface.co`; Node: `$HF_ENDPOINT`. */
   readonly hfEndpoint?: string | undefined;
+  /** Waiting for a Space that sleeps, starts or builds: bound, poll interval, status events. */
+  readonly spaceWait?: SpaceWaitOptions | undefined;
+  /**
+   * Username/password of an app launched with `auth=` (gradio-protocol.md §5.4): logs in once per
+   * client and sends the session cookies to the app's origin only. Node keeps the cookies itself;
+   * a browser hides `Set-Cookie` and keeps them in its own jar — pass a `fetch` that sets
+   * `credentials: "include"` when the app is on another origin.
+   */
+  readonly auth?: LoginCredentials | undefined;
+  /** Aborts discovery (Hub lookups, waiting for a Space) when the client closes. */
+  readonly signal?: AbortSignal | undefined;
   /** Read `/config` even when the generated facts are complete (some fn_index is unknown). */
   readonly needsConfig?: boolean | undefined;
 }
@@ -32,20 +47,34 @@ const SUPPORTED = new Set(["sse_v1", "sse_v2", "sse_v2.1", "sse_v3"]);
 /** Resolves the connection facts, doing at most what the generated facts leave open. */
 export async function connect(app: AppSpec, options: ConnectionOptions): Promise<Connection> {
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const hub = (options.hfEndpoint ?? "https://huggingface.co").replace(/\/+$/, "");
-  const tokenHeaders: Record<string, string> = options.token ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
+  const hub = trimSlash(options.hfEndpoint ?? "https://huggingface.co");
   const hubHttp: HttpContext = {
     fetch: fetchImpl,
     trustedOrigins: new Set([new URL(hub).origin]),
     privateHeaders: options.token ? { authorization: `Bearer ${options.token}` } : {},
   };
-
-  const base = trimSlash(options.baseUrl ?? app.baseUrl ?? (app.spaceId ? await spaceHost(hubHttp, hub, app.spaceId) : missingBase(app)));
-  const http: HttpContext = {
+  // The Hugging Face token reaches an app only when it is a Space: a host the Hub resolved, or an
+  // *.hf.space URL — never an app given by some other URL (gradio-protocol.md §1.4, §7 item 16).
+  const appHttp = (url: string, toSpace: boolean): HttpContext => ({
     fetch: fetchImpl,
-    trustedOrigins: new Set([new URL(base).origin]),
-    privateHeaders: { ...options.headers, ...tokenHeaders },
-  };
+    trustedOrigins: new Set([new URL(url).origin]),
+    privateHeaders: { ...options.headers, ...(options.token && (toSpace || isSpaceHost(url)) ? { "x-hf-authorization": `Bearer ${options.token}` } : {}) },
+  });
+
+  const given = options.baseUrl ?? app.baseUrl;
+  const base = trimSlash(
+    given ??
+      (app.spaceId
+        ? await resolveSpace(app.spaceId, { hub, hubHttp, appHttp: (host) => appHttp(host, true), wait: options.spaceWait ?? {}, hasToken: Boolean(options.token), signal: options.signal })
+        : missingBase(app)),
+  );
+  let http = appHttp(base, given === null);
+  if (options.auth) {
+    const jar = createCookieJar(new URL(base).origin);
+    await login(http, base, options.auth, jar);
+    const cookie = jar.header(`${base}/`);
+    if (cookie !== null) http = { ...http, privateHeaders: { ...http.privateHeaders, cookie } };
+  }
 
   let prefix = options.baseUrl === undefined || options.baseUrl === app.baseUrl ? app.apiPrefix : null;
   let protocol = app.protocol;
@@ -68,18 +97,15 @@ export async function connect(app: AppSpec, options: ConnectionOptions): Promise
   return { base, api: `${base}${trimSlash(prefix)}`, protocol, http, fnIndexByName };
 }
 
-async function spaceHost(http: HttpContext, hub: string, spaceId: string): Promise<string> {
-  const url = `${hub}/api/spaces/${spaceId}/host`;
-  const answer = await sendJson(http, url);
-  const host = typeof answer === "object" && answer !== null ? (answer as Record<string, unknown>)["host"] : undefined;
-  if (typeof host !== "string") throw new GradioError("PROTOCOL", `GET ${url}: the answer has no "host"`);
-  return host;
-}
-
 function missingBase(app: AppSpec): never {
   throw new GradioError("INVALID_ARGUMENT", `no base URL is known for ${app.source}; pass { baseUrl } to connect()`);
 }
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
+}
+
+function isSpaceHost(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" && hostname.endsWith(".hf.space");
 }

@@ -15,6 +15,10 @@ export interface JoinRequest {
   readonly signal: AbortSignal | undefined;
   /** Ask for full values on every yield instead of diffs (`simple_format`, gradio-protocol.md §3.2). */
   readonly simpleFormat?: boolean;
+  /** `oauth_token` of the join body, for endpoints taking a `gr.OAuthToken` (6.21+, §3.2). */
+  readonly oauthToken?: string | undefined;
+  /** Extra headers of this join only (e.g. a relayed `x-ip-token`, §6.1); app origin only. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Queues a job; returns its event id. */
@@ -27,8 +31,11 @@ export async function join(request: JoinRequest): Promise<string> {
     event_data: null,
     trigger_id: null,
     ...(request.simpleFormat ? { simple_format: true } : {}),
+    ...(request.oauthToken === undefined ? {} : { oauth_token: request.oauthToken }),
   });
-  const response = await send(request.http, url, {
+  // Private headers: sent to the app's origin only, dropped on a redirect elsewhere.
+  const http = request.headers ? { ...request.http, privateHeaders: { ...request.http.privateHeaders, ...request.headers } } : request.http;
+  const response = await send(http, url, {
     method: "POST",
     body,
     headers: { "content-type": "application/json", "x-gradio-user": "api" },

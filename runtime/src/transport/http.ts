@@ -71,7 +71,10 @@ export async function sendJson(ctx: HttpContext, url: string, options: RequestOp
 export function httpError(method: string, url: string, status: number, body: string): HttpError {
   const code: GradioErrorCode =
     status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
-  return new HttpError({ method, url, status, body, code, detail: detailOf(body) });
+  const detail = detailOf(body);
+  // Gradio's login guard (gradio-protocol.md §3.2, §5.4), not a Hub/proxy 401.
+  const hint = status === 401 && detail.includes("Not authenticated") ? " — the app requires a login: pass { auth: { username, password } } to connect()" : "";
+  return new HttpError({ method, url, status, body, code, detail: `${detail}${hint}` });
 }
 
 function detailOf(body: string): string {

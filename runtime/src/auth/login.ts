@@ -1,0 +1,39 @@
+/**
+ * Gradio's own username/password login (gradio-protocol.md §5.4): `POST {base}/login` (at the
+ * app's root, not under `/gradio_api`; a mounted app has it under its mount path), form-encoded;
+ * 200 sets the session cookies, wrong credentials are **400** "Incorrect credentials." (§7 item 14).
+ */
+import { GradioError, HttpError } from "../errors.js";
+import { send, type HttpContext } from "../transport/http.js";
+import type { CookieJar } from "./cookies.js";
+
+/** Credentials of an app launched or mounted with `auth=`. */
+export interface LoginCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Logs in and keeps the cookies in `jar`; wrong credentials → AUTH_FAILED. */
+export async function login(http: HttpContext, base: string, credentials: LoginCredentials, jar: CookieJar): Promise<void> {
+  const url = `${base}/login`;
+  const body = new URLSearchParams({ username: credentials.username, password: credentials.password });
+  const response = await send(http, url, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const text = await response.text();
+  if (response.status === 400 || response.status === 401) {
+    throw new HttpError({ method: "POST", url, status: response.status, body: text, code: "AUTH_FAILED", detail: `— the app rejected the username/password for ${JSON.stringify(credentials.username)}` });
+  }
+  if (!response.ok) throw new HttpError({ method: "POST", url, status: response.status, body: text });
+  jar.store(response, url);
+  if (!(response.headers.get("content-type") ?? "").includes("json")) {
+    // An app without auth= redirects /login to its page (HTML): nothing to log in to.
+    return;
+  }
+  try {
+    const answer: unknown = JSON.parse(text);
+    if (typeof answer === "object" && answer !== null && (answer as Record<string, unknown>)["success"] === false) {
+      throw new GradioError("AUTH_FAILED", `POST ${url}: the app refused the login`);
+    }
+  } catch (error) {
+    if (error instanceof GradioError) throw error;
+  }
+}
