@@ -1,5 +1,5 @@
 /** Renders the results: a console table, bench/results.json and bench/results.md. */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { summarize } from "./stats.js";
 import { CLIENT_LABELS, type ClientId, type Metric, type ScenarioResult } from "./types.js";
 
@@ -11,11 +11,13 @@ export interface Machine {
   readonly memoryGb: number;
   readonly node: string;
   readonly platform: string;
+  /** 1-minute load average when the report was written (other work on a shared machine shows here). */
+  readonly loadAverage: number;
 }
 
 export function machine(): Machine {
   const list = cpus();
-  return { cpu: list[0]?.model.trim() ?? "unknown", cores: list.length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
+  return { cpu: list[0]?.model.trim() ?? "unknown", cores: list.length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: Number(loadavg()[0]?.toFixed(1)) };
 }
 
 function fmt(value: number, decimals: number): string {
@@ -44,7 +46,7 @@ export function markdown(results: readonly ScenarioResult[], date: string): stri
   const m = machine();
   const cols = usedColumns(results);
   const lines = [
-    `Measured ${date} on ${m.cpu} (${m.cores} cores), ${m.memoryGb} GB RAM, ${m.platform}, Node ${m.node}; one local Gradio server (127.0.0.1) per run, clients interleaved A B C A B C…; median (min–max) of the repetitions shown, warm-up excluded.`,
+    `Measured ${date} on ${m.cpu} (${m.cores} cores), ${m.memoryGb} GB RAM, ${m.platform}, Node ${m.node}, load average ${m.loadAverage} at the end; one local Gradio server (127.0.0.1) per run, clients interleaved A B C A B C…; median (min–max) of the repetitions shown, warm-up excluded.`,
     "",
     `| scenario | metric | reps | ${cols.map((c) => CLIENT_LABELS[c]).join(" | ")} |`,
     `| --- | --- | --- | ${cols.map(() => "---").join(" | ")} |`,
