@@ -29,8 +29,10 @@ export async function send(ctx: HttpContext, url: string, options: RequestOption
   let method = options.method ?? "GET";
   let body = options.body ?? null;
   let target = url;
+  let trusted = true;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const trusted = ctx.trustedOrigins.has(new URL(target).origin);
+    // Once a redirect chain has left the trusted origins, credentials stay off even if it comes back.
+    trusted &&= ctx.trustedOrigins.has(new URL(target).origin);
     const headers = { ...(trusted ? ctx.privateHeaders : {}), ...options.headers };
     let response: Response;
     try {
