@@ -91,8 +91,15 @@ export async function resolveSpace(spaceId: string, ctx: SpaceContext): Promise<
 async function hubGet(ctx: SpaceContext, url: string, spaceId: string, deadline: number): Promise<Record<string, unknown>> {
   const limit = AbortSignal.timeout(Math.min(30_000, Math.max(5_000, deadline - Date.now())));
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, limit]) : limit;
-  const response = await send(ctx.hubHttp, url, { signal });
-  const body = await response.text();
+  let response: Response;
+  let body: string;
+  try {
+    response = await send(ctx.hubHttp, url, { signal });
+    body = await response.text();
+  } catch (error) {
+    if (!limit.aborted || ctx.signal?.aborted) throw error;
+    throw new GradioError("TIMEOUT", `GET ${url}: the Hub did not answer in time`, { cause: error });
+  }
   if (response.status === 401) {
     const detail = ctx.hasToken ? "the Hub rejected the token (invalid or expired)" : "it is private or does not exist; pass { token } (or set HF_TOKEN)";
     throw new HttpError({ method: "GET", url, status: 401, body, code: "AUTH_REQUIRED", detail: `— Space ${spaceId} needs authentication: ${detail}` });
