@@ -57,6 +57,11 @@ describe("Gradio login (auth=)", () => {
     await expect(direct.call({ ...whoami, fnIndex: 0 }, ["x"])).rejects.toMatchObject({ code: "AUTH_REQUIRED", status: 401, message: expect.stringMatching(/POST .*\/queue\/join failed: HTTP 401 .*pass \{ auth/) });
   });
 
+  it("auth given to an app without auth=: its /login redirects to the page, nothing to log in to, calls go on", async () => {
+    await using client = createClient(appSpec("rt_relay"), { auth });
+    expect(await client.call(endpoint("ip_token"), ["open"])).toEqual(["open|"]);
+  });
+
   it("a failed login is not cached: the next call of the same client logs in again", async () => {
     let password = "wrong";
     const credentials = { username: "alice", get password() { return password; } };
