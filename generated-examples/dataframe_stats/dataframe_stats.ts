@@ -25,6 +25,14 @@ export type ColumnSumsResult = {
   metadata: Record<string, JsonValue[] | null> | null;
 };
 
+/**
+ * Results of `columnSums`: a tuple (`const [columnSums, rows] = …`) whose items can also be read by name.
+ */
+export type ColumnSumsOutputs = [columnSums: ColumnSumsResult, rows: number] & {
+  readonly columnSums: ColumnSumsResult;
+  readonly rows: number;
+};
+
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {
   source: "http://127.0.0.1:7860/dataframe_stats",
@@ -72,10 +80,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
    */
-  columnSums(
-    table?: ColumnSumsTable,
-    options?: CallOptions,
-  ): Promise<[columnSums: ColumnSumsResult, rows: number]>;
+  columnSums(table?: ColumnSumsTable, options?: CallOptions): Promise<ColumnSumsOutputs>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -86,10 +91,7 @@ export function connect(options?: ClientOptions): Client {
   const client = createClient(app, options);
   return {
     columnSums: async (table, options) =>
-      (await client.call(endpoints.columnSums, [table], options)) as [
-        columnSums: ColumnSumsResult,
-        rows: number,
-      ],
+      (await client.call(endpoints.columnSums, [table], options)) as ColumnSumsOutputs,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

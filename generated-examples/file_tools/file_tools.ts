@@ -15,6 +15,14 @@ import {
   type JsonValue,
 } from "@gradio-codegen/runtime";
 
+/**
+ * Results of `summarize`: a tuple (`const [summary, upperCasedCopies] = …`) whose items can also be read by name.
+ */
+export type SummarizeOutputs = [summary: JsonValue, upperCasedCopies: GradioFile[]] & {
+  readonly summary: JsonValue;
+  readonly upperCasedCopies: GradioFile[];
+};
+
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {
   source: "http://127.0.0.1:7860/file_tools",
@@ -57,10 +65,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns A tuple: [0] Summary (Json): any valid json; [1] Upper-cased copies (File)
    */
-  summarize(
-    files: readonly FileInput[],
-    options?: CallOptions,
-  ): Promise<[summary: JsonValue, upperCasedCopies: GradioFile[]]>;
+  summarize(files: readonly FileInput[], options?: CallOptions): Promise<SummarizeOutputs>;
   /**
    * Writes a small text report to a file and returns its path.
    *
@@ -80,10 +85,7 @@ export function connect(options?: ClientOptions): Client {
   const client = createClient(app, options);
   return {
     summarize: async (files, options) =>
-      (await client.call(endpoints.summarize, [files], options)) as [
-        summary: JsonValue,
-        upperCasedCopies: GradioFile[],
-      ],
+      (await client.call(endpoints.summarize, [files], options)) as SummarizeOutputs,
     makeReport: async (title, options) =>
       (await client.call(endpoints.makeReport, [title], options))[0] as GradioFile,
     close: () => client.close(),

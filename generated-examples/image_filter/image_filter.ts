@@ -14,6 +14,14 @@ import {
   type GradioFile,
 } from "@gradio-codegen/runtime";
 
+/**
+ * Results of `size`: a tuple (`const [width, height] = …`) whose items can also be read by name.
+ */
+export type SizeOutputs = [width: number, height: number] & {
+  readonly width: number;
+  readonly height: number;
+};
+
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {
   source: "http://127.0.0.1:7860/image_filter",
@@ -65,7 +73,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns A tuple: [0] Width (Number); [1] Height (Number)
    */
-  size(image: FileInput, options?: CallOptions): Promise<[width: number, height: number]>;
+  size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -78,7 +86,7 @@ export function connect(options?: ClientOptions): Client {
     invert: async (image, options) =>
       (await client.call(endpoints.invert, [image], options))[0] as GradioFile,
     size: async (image, options) =>
-      (await client.call(endpoints.size, [image], options)) as [width: number, height: number],
+      (await client.call(endpoints.size, [image], options)) as SizeOutputs,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

@@ -28,8 +28,8 @@ export async function demo(baseUrl: string): Promise<typeof expected> {
 export function misuse(): void {
   // @ts-expect-error an image file is required
   void invert();
-  // @ts-expect-error size returns a [width, height] tuple, not an object
-  void size(png).then((s) => s.width);
+  // @ts-expect-error size returns [width, height] (also readable as .width/.height), no depth
+  void size(png).then((s) => s.depth);
   // @ts-expect-error the result is a GradioFile, not a string
   void invert(png).then((file: string) => file);
 }

@@ -12,6 +12,15 @@ import {
   type EndpointSpec,
 } from "@gradio-codegen/runtime";
 
+/**
+ * Results of `stats`: a tuple (`const [characters, words, lines] = …`) whose items can also be read by name.
+ */
+export type StatsOutputs = [characters: number, words: number, lines: number] & {
+  readonly characters: number;
+  readonly words: number;
+  readonly lines: number;
+};
+
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {
   source: "http://127.0.0.1:7860/text_tools",
@@ -81,10 +90,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns A tuple: [0] Characters (Number); [1] Words (Number); [2] Lines (Number)
    */
-  stats(
-    text: string,
-    options?: CallOptions,
-  ): Promise<[characters: number, words: number, lines: number]>;
+  stats(text: string, options?: CallOptions): Promise<StatsOutputs>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -99,11 +105,7 @@ export function connect(options?: ClientOptions): Client {
     shout: async (text, exclamations, options) =>
       (await client.call(endpoints.shout, [text, exclamations], options))[0] as string,
     stats: async (text, options) =>
-      (await client.call(endpoints.stats, [text], options)) as [
-        characters: number,
-        words: number,
-        lines: number,
-      ],
+      (await client.call(endpoints.stats, [text], options)) as StatsOutputs,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

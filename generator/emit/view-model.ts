@@ -5,6 +5,8 @@
 import type { AppFacts, ClientModel, EndpointModel, Slot } from "../model/ir.js";
 import { endpointDoc } from "./docs.js";
 import { docLines, jsonLiteral, stringLiteral } from "./escape.js";
+import { isNamedResultKey } from "../model/result-names.js";
+import { propertyKey } from "./names.js";
 import { printType, type PrintTypeContext } from "./print-type.js";
 
 export const RUNTIME_PACKAGE = "@gradio-codegen/runtime";
@@ -52,11 +54,12 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   const used = new Set<string>();
   const [input, output] = [{ ...INPUT, used }, { ...OUTPUT, used }];
   const endpoints = model.endpoints.map((e) => endpointView(e, input, output));
-  const declarations = model.declarations.map((d): DeclarationView => ({
+  const declarations: DeclarationView[] = model.declarations.map((d): DeclarationView => ({
     name: d.name,
     doc: d.description ? docLines(d.description) : [],
     type: printType(d.type, d.direction === "output" ? output : input),
   }));
+  declarations.push(...resultAliases(model, output));
   const imports = [
     "createClient",
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
@@ -111,7 +114,7 @@ function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: 
     .join(", ");
   const outputs = endpoint.returns.map((r) => ({ name: r.name, type: printType(r.type, output) }));
   const single = outputs.length === 1;
-  const resultType = single ? (outputs[0]?.type ?? "void") : `[${outputs.map((o) => `${o.name}: ${o.type}`).join(", ")}]`;
+  const resultType = single ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs));
   return {
     name: endpoint.functionName,
     nameLiteral: stringLiteral(endpoint.functionName),
@@ -123,6 +126,23 @@ function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: 
     single,
     streaming: endpoint.streaming,
   };
+}
+
+/** `[a: A, b: B] & { readonly a: A; readonly b: B }`: a labelled tuple also readable by name. */
+function tupleType(outputs: readonly { name: string; type: string }[]): string {
+  const tuple = `[${outputs.map((o) => `${o.name}: ${o.type}`).join(", ")}]`;
+  const named = outputs.filter((o) => isNamedResultKey(o.name)).map((o) => `readonly ${propertyKey(o.name)}: ${o.type};`);
+  return named.length === 0 ? tuple : `${tuple} & { ${named.join(" ")} }`;
+}
+
+/** Aliases of multi-result types, declared with the other named types. */
+function resultAliases(model: ClientModel, output: PrintTypeContext): DeclarationView[] {
+  return model.endpoints.flatMap((e) => {
+    if (!e.resultAlias) return [];
+    const outputs = e.returns.map((r) => ({ name: r.name, type: printType(r.type, output) }));
+    const doc = `Results of \`${e.functionName}\`: a tuple (\`const [${outputs.map((o) => o.name).join(", ")}] = …\`) whose items can also be read by name.`;
+    return [{ name: e.resultAlias, doc: docLines(doc), type: tupleType(outputs) }];
+  });
 }
 
 /** Parameters after the last required one may be omitted (their defaults are sent). */

@@ -24,6 +24,7 @@ export function hoistTypes(endpoints: readonly EndpointModel[], taken: Iterable<
     const single = endpoint.returns.length === 1;
     return {
       ...endpoint,
+      ...(endpoint.returns.length > 1 ? { resultAlias: state.names.claim(`${fn} outputs`, "Outputs") } : {}),
       parameters: endpoint.parameters.map((p) => ({ ...p, type: hoistTop(p.type, `${fn} ${p.name}`, p.name, "input", state) })),
       returns: endpoint.returns.map((r) => {
         const hint = single || r.name === fn ? `${fn} result` : `${fn} ${r.name} result`;

@@ -6,6 +6,7 @@
 import { GradioFile, isFileData, type Downloader } from "../files/file-data.js";
 import { mapAtPaths } from "../files/walk.js";
 import type { EndpointSpec } from "../spec.js";
+import { nameResults } from "./named-results.js";
 
 /** Public results in order. */
 export async function publicOutputs(spec: EndpointSpec, wire: readonly unknown[], api: string, download: Downloader): Promise<unknown[]> {
@@ -16,7 +17,7 @@ export async function publicOutputs(spec: EndpointSpec, wire: readonly unknown[]
     const value = unwrapUpdate(wire[position] ?? null);
     results[slot] = files.length === 0 ? value : await mapAtPaths(value, files, (leaf) => toGradioFile(leaf, api, download));
   }
-  return results;
+  return nameResults(results, spec.returns);
 }
 
 function unwrapUpdate(value: unknown): unknown {
