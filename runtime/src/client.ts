@@ -3,7 +3,8 @@
  * heartbeat) per client, typed calls and streams, cancellation on abort/timeout (the server job is
  * cancelled too), and `close()` that stops everything so a Node process can exit by itself.
  */
-import { GradioError, SchemaDriftError } from "./errors.js";
+import { AppError, GradioError, HttpError, SchemaDriftError } from "./errors.js";
+import { detectDrift } from "./session/drift.js";
 import type { OpenFile } from "./files/file-input.js";
 import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
@@ -18,6 +19,12 @@ import type { AppSpec, EndpointSpec } from "./spec.js";
 import { httpError, send } from "./transport/http.js";
 
 export interface ClientOptions extends ConnectionOptions {
+  /**
+   * Compare each endpoint with the app's `/config` before its first call (one extra request per
+   * client) and fail with SCHEMA_DRIFT if the app changed. Without it the comparison happens on
+   * an endpoint's first failure only, so a moved fn_index with an identical layout is not caught.
+   */
+  readonly verifySchema?: boolean;
   /** Reuse a session (State, chat history) created elsewhere. Default: a new random one. */
   readonly sessionHash?: string;
   /** Reads local file paths (set by the Node entry). */
@@ -78,6 +85,9 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
     heartbeat = options.openHeartbeat ? options.openHeartbeat(url, conn.http.privateHeaders) : openFetchHeartbeat(conn.http, url);
   };
 
+  /** Endpoints whose layout was already compared with the app's /config. */
+  const driftChecked = new WeakSet<EndpointSpec>();
+
   const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
     if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
@@ -95,6 +105,11 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
       startHeartbeat(conn);
       const fnIndex = spec.fnIndex ?? (spec.apiName === null ? undefined : conn.fnIndexByName.get(spec.apiName));
       if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
+      if (options.verifySchema && !driftChecked.has(spec)) {
+        driftChecked.add(spec);
+        const drift = await detectDrift(conn.http, conn.base, spec, label);
+        if (drift) throw new SchemaDriftError(drift);
+      }
       const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, signal }, label);
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
       const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact };
@@ -125,10 +140,20 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
       });
       return await publicOutputs(spec, wire, conn.api, download);
     } catch (error) {
-      throw signal?.aborted ? call.reason() : error;
+      throw signal?.aborted ? call.reason() : await explainFailure(spec, label, error);
     } finally {
       call.dispose();
     }
+  };
+
+  // Drift guard: on an endpoint's first failure, ask /config whether the app still matches.
+  const explainFailure = async (spec: EndpointSpec, label: string, error: unknown): Promise<unknown> => {
+    const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && error.code !== "AUTH_REQUIRED" && error.code !== "RATE_LIMITED" && error.code !== "QUEUE_FULL");
+    if (!suspicious || driftChecked.has(spec) || connection === null) return error;
+    driftChecked.add(spec);
+    const conn = await connection.catch(() => null);
+    const drift = conn && (await detectDrift(conn.http, conn.base, spec, label).catch(() => null));
+    return drift ? new SchemaDriftError(drift, { cause: error }) : error;
   };
 
   const download = async (url: string): Promise<Response> => {

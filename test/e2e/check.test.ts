@@ -87,6 +87,35 @@ describe("gradio-codegen --check against a changed app", () => {
     expect(result.code).toBe(4);
   });
 
+  describe("the runtime's drift guard (module generated from the base version)", () => {
+    type Drift = { connect(o: { baseUrl: string; verifySchema?: boolean }): { predict(t: string, m: string): Promise<string>; helper(t: string): Promise<string>; close(): Promise<void> } };
+    const drifted = async (variant: string, verifySchema = false) => ((await import(module)) as Drift).connect({ baseUrl: url(variant), verifySchema });
+
+    it("the unchanged app works", async () => {
+      const client = await drifted("base", true);
+      expect(await client.predict("x", "b")).toBe("x:b:None");
+      await client.close();
+    });
+
+    it("a new required input → SCHEMA_DRIFT naming the layout change, not a server error", async () => {
+      const client = await drifted("param_required");
+      await expect(client.predict("x", "a")).rejects.toMatchObject({ code: "SCHEMA_DRIFT", message: expect.stringMatching(/\/predict changed: inputs \(2 public\) → \(3 public\).*regenerate/) });
+      await client.close();
+    });
+
+    it("a removed endpoint → SCHEMA_DRIFT saying so", async () => {
+      const client = await drifted("endpoint_removed");
+      await expect(client.helper("x")).rejects.toMatchObject({ code: "SCHEMA_DRIFT", message: expect.stringMatching(/\/helper: the app has no endpoint of that name any more/) });
+      await client.close();
+    });
+
+    it("with verifySchema a renamed endpoint is refused before anything runs", async () => {
+      const client = await drifted("renamed", true);
+      await expect(client.predict("x", "a")).rejects.toMatchObject({ code: "SCHEMA_DRIFT", message: expect.stringMatching(/\/predict: the app has no endpoint of that name any more \(removed or renamed\)/) });
+      await client.close();
+    });
+  });
+
   it("a config entry with an unknown key is a clear error naming the entry", async () => {
     const config = join(dir, "typo.config.json");
     writeFileSync(config, JSON.stringify({ apps: [{ name: "one", source: url("base"), outptu: "x.ts" }] }));
