@@ -15,7 +15,11 @@ export function endpointDoc(endpoint: EndpointModel): string[] {
   const where = endpoint.apiName === null ? `Unnamed endpoint (fn_index ${endpoint.fnIndex ?? "?"})` : `Endpoint \`/${docText(endpoint.apiName)}\``;
   lines.push(`${where}${endpoint.streaming ? "; streams partial results" : ""}.`);
   for (const param of endpoint.parameters) lines.push(...tagged(`@param ${param.name} -`, parameterText(param)));
-  lines.push("@param options - Abort signal, timeout and status callbacks for this call.");
+  lines.push(
+    endpoint.oauthToken
+      ? `@param options - Abort signal, timeout, status callbacks, and the user's Hugging Face \`oauthToken\` (${endpoint.oauthToken}).`
+      : "@param options - Abort signal, timeout and status callbacks for this call.",
+  );
   const returns = endpoint.returns.map(returnText);
   if (returns.length === 1) lines.push(...tagged("@returns", returns[0] as string));
   else if (returns.length > 1) lines.push(...tagged("@returns", `A tuple: ${returns.map((r, i) => `[${i}] ${r}`).join("; ")}`));

@@ -168,6 +168,7 @@ function specLiteral(endpoint: EndpointModel): string {
     })),
     returns: endpoint.returns.map((r) => ({ name: r.name, ...(r.filePaths.length > 0 ? { files: r.filePaths } : {}) })),
     ...(endpoint.streaming ? { streaming: true } : {}),
+    ...(endpoint.oauthToken ? { oauthToken: endpoint.oauthToken } : {}),
   });
 }
 

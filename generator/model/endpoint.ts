@@ -34,6 +34,8 @@ export interface EndpointSource {
   readonly parameters: readonly EntrySource[];
   readonly returns: readonly EntrySource[];
   readonly description: string | null;
+  /** `/info` `oauth_token` (6.21+): the endpoint takes the caller's Hugging Face OAuth token. */
+  readonly oauthToken?: "required" | "optional";
   readonly apiName: string | null;
   readonly functionName: string;
   readonly dependency: JsonObject | null;
@@ -62,9 +64,16 @@ export function infoEntries(info: JsonObject, list: "parameters" | "returns", ba
 }
 
 /** The source of one `/info` endpoint. */
-export function infoEndpoint(group: "named_endpoints" | "unnamed_endpoints", key: string, info: JsonObject): Pick<EndpointSource, "pointer" | "parameters" | "returns" | "description"> {
+export function infoEndpoint(group: "named_endpoints" | "unnamed_endpoints", key: string, info: JsonObject): Pick<EndpointSource, "pointer" | "parameters" | "returns" | "description" | "oauthToken"> {
   const pointer = `/info/${group}/${pointerToken(key)}`;
-  return { pointer, parameters: infoEntries(info, "parameters", pointer), returns: infoEntries(info, "returns", pointer), description: text(info["description"]) };
+  const oauth = info["oauth_token"];
+  return {
+    pointer,
+    parameters: infoEntries(info, "parameters", pointer),
+    returns: infoEntries(info, "returns", pointer),
+    description: text(info["description"]),
+    ...(oauth === "required" || oauth === "optional" ? { oauthToken: oauth } : {}),
+  };
 }
 
 function convertEntry(entry: EntrySource, direction: "input" | "output", diagnostics: Diagnostic[]) {
@@ -134,6 +143,7 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     ...(source.description ? { description: source.description } : {}),
     streaming: types["generator"] === true,
     queued: dep?.["queue"] !== false,
+    ...(source.oauthToken ? { oauthToken: source.oauthToken } : {}),
     parameters,
     returns,
     inputSlots,

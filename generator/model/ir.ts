@@ -98,6 +98,8 @@ export interface EndpointModel {
   readonly inputSlots: readonly Slot[];
   /** Wire order of `output.data`. */
   readonly outputSlots: readonly Slot[];
+  /** The endpoint takes the caller's Hugging Face OAuth token (`CallOptions.oauthToken`). */
+  readonly oauthToken?: "required" | "optional";
   /** Type alias of the result when there are several outputs (a tuple readable by name). */
   readonly resultAlias?: string;
 }
