@@ -25,11 +25,12 @@ import { b4Stream } from "./scenarios/b4-stream.js";
 import { b5Upload } from "./scenarios/b5-upload.js";
 import { b6Bundle } from "./scenarios/b6-bundle.js";
 import { b7Generator } from "./scenarios/b7-generator.js";
+import { b8Check } from "./scenarios/b8-check.js";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 const WORK = join(REPO, "bench", ".work");
 const APPS = ["bench_echo", "bench_fast", "bench_stream", "bench_upload", "bench_medium"];
-const ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7"];
+const ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"];
 
 const { values } = parseArgs({ options: { only: { type: "string" }, reps: { type: "string" }, scale: { type: "string" } } });
 const only = values.only ? values.only.toUpperCase().split(",") : ALL;
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       B6: () => b6Bundle(ctx),
       B7: () => b7Generator(ctx, mediumSchema),
+      B8: () => b8Check(ctx, mediumSchema),
       B1: () => b1FirstCall(ctx),
       B2: () => b2Latency(ctx),
       // B3 is the heaviest (Python's client needs ~1 min per 2,000 calls here): 3 repetitions.

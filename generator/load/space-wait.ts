@@ -6,7 +6,7 @@
  */
 import { CodegenError } from "../errors.js";
 import { hubEndpoint, readSpaceStage, readSpaceStatus, type HubOptions, type SpaceStatus } from "./hub.js";
-import { judgeStage } from "./space-stage.js";
+import { judgeStage } from "@gradio-codegen/runtime";
 
 /** Reported on each stage change while waiting (never for a Space that already runs). */
 export interface SpaceWaitEvent {
@@ -56,7 +56,7 @@ export async function waitForSpace(spaceId: string, options: SpaceWaitOptions): 
   let woken = false;
   let status = first;
   for (;;) {
-    const verdict = judgeStage(status.stage, { spaceId, page, errorMessage: status.errorMessage });
+    const verdict = judgeStage(status.stage, spaceId, page, status.errorMessage);
     if (stages[stages.length - 1] !== status.stage) {
       stages.push(status.stage);
       if (verdict.action === "wait") options.onWait?.({ spaceId, stages: [...stages], elapsedMs: now() - started, done: false });

@@ -11,3 +11,4 @@ export type { FetchLike } from "./transport/http.js";
 export type { LoginCredentials } from "./auth/login.js";
 export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js";
 export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
+export { judgeStage, type StageVerdict } from "./spaces/space-stage.js";

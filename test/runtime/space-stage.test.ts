@@ -23,7 +23,7 @@ describe("judgeStage", () => {
     ["BUILD_ERROR", /is broken \(stage BUILD_ERROR\)/],
     ["RUNTIME_ERROR", /is broken \(stage RUNTIME_ERROR\)/],
     ["DELETING", /is being deleted/],
-    ["SOMETHING_NEW", /stage SOMETHING_NEW, which this runtime does not know/],
+    ["SOMETHING_NEW", /stage SOMETHING_NEW, which gradio-codegen does not know/],
   ])("%s → fail with a message naming the Space", (stage, message) => {
     const verdict = judgeStage(stage, "o/n", page, " bad yaml\n");
     expect(verdict.action).toBe("fail");

@@ -1,6 +1,6 @@
 /**
- * What a Space's runtime stage means for a call (gradio-protocol.md §1.3; the same verdicts as the
- * generator's `generator/load/space-stage.ts`, which the runtime must not import).
+ * What a Space's runtime stage means (gradio-protocol.md §1.3, `huggingface_hub.SpaceStage` and
+ * @gradio/client's `helpers/spaces.ts`). Shared: the generator imports it from this package too.
  */
 
 /** `go`: call the app now; `wait`: read the stage again (`wake`: the host must get a request); `fail`: stop. */
@@ -23,7 +23,7 @@ export function judgeStage(stage: string, spaceId: string, page: string, errorMe
     case "PAUSED":
       return {
         action: "fail",
-        message: `Space ${spaceId} is paused by its owner (stage PAUSED) and will not wake up on request: ask the owner to restart it, or duplicate it to your account (${page}) and call your copy.`,
+        message: `Space ${spaceId} is paused by its owner (stage PAUSED) and will not wake up on request: ask the owner to restart it, or duplicate it to your account (${page}) and use your copy.`,
       };
     case "NO_APP_FILE":
       return { action: "fail", message: `Space ${spaceId} has no app file (stage NO_APP_FILE); check the Space id (${page}).` };
@@ -34,6 +34,6 @@ export function judgeStage(stage: string, spaceId: string, page: string, errorMe
     case "DELETING":
       return { action: "fail", message: `Space ${spaceId} is being deleted (stage DELETING).` };
     default:
-      return { action: "fail", message: `Space ${spaceId} is in stage ${stage}, which this runtime does not know; see ${page}.${detail}` };
+      return { action: "fail", message: `Space ${spaceId} is in stage ${stage}, which gradio-codegen does not know; see ${page}.${detail}` };
   }
 }
