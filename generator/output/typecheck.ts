@@ -1,20 +1,42 @@
 /**
- * The gate: type-checks a generated module in memory with ts-morph (strict, no skipLibCheck)
- * against the runtime's real declarations before anything is written.
+ * The gate: type-checks a generated module in memory (strict, no skipLibCheck) against the
+ * runtime's real declarations before anything is written. Uses the TypeScript that ts-morph
+ * bundles, through its compiler API: a program over one virtual file, the ES libs, the slice of
+ * lib.dom the runtime's declarations use (dom-subset.ts) and the runtime's `.d.ts` from disk.
+ * Parsed library files are kept for the life of the process (they never change; binding is kept
+ * on them too), so a second check in the same process only parses and checks the module.
  */
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import { Project, ts } from "ts-morph";
+import { readFileSync } from "node:fs";
+import type * as TsMorphCommon from "@ts-morph/common";
 import { CodegenError } from "../errors.js";
+import { DOM_SUBSET, DOM_SUBSET_LIB } from "./dom-subset.js";
+
+type Ts = typeof TsMorphCommon.ts;
+type CompilerOptions = TsMorphCommon.ts.CompilerOptions;
+type SourceFile = TsMorphCommon.ts.SourceFile;
+
+/** The TypeScript and lib files bundled with ts-morph (resolved from ts-morph itself, as it pins them). */
+function loadCompiler(): { ts: Ts; libs: Map<string, string> } {
+  const fromHere = createRequire(import.meta.url);
+  const common = createRequire(fromHere.resolve("ts-morph"))("@ts-morph/common") as typeof TsMorphCommon;
+  return { ts: common.ts, libs: new Map(common.getLibFiles().map((f) => [f.fileName, f.text])) };
+}
+
+const { ts, libs } = loadCompiler();
+libs.set(DOM_SUBSET_LIB, DOM_SUBSET);
 
 /** Compiler options generated code must pass. */
-export const STRICT_OPTIONS: ts.CompilerOptions = {
+export const STRICT_OPTIONS: CompilerOptions = {
   strict: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"],
+  // lib.dom.d.ts is 2 MB and parsing it cost ~1 s; the runtime's declarations use a few dozen of
+  // its types, copied verbatim into DOM_SUBSET (test/unit/gate-lib.test.ts keeps it in sync).
+  lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", DOM_SUBSET_LIB],
   types: [],
   skipLibCheck: false,
   // The standard library is TypeScript's own; checking it costs ~1 s and proves nothing about us.
@@ -25,25 +47,66 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   exactOptionalPropertyTypes: true,
 };
 
+/** Virtual folder the lib files are served from. */
+const LIB_DIR = "/__gradio_codegen_lib__";
+
 /** Directory of the runtime package the generated module imports. */
 function runtimeRoot(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve("@gradio-codegen/runtime/package.json"));
 }
 
+/** Parsed files that do not change between checks: libs forever, disk files while their text is the same. */
+const parsed = new Map<string, { text: string; file: SourceFile }>();
+
+function sourceFile(fileName: string, text: string, version: TsMorphCommon.ts.ScriptTarget | TsMorphCommon.ts.CreateSourceFileOptions): SourceFile {
+  const hit = parsed.get(fileName);
+  if (hit && hit.text === text) return hit.file;
+  const file = ts.createSourceFile(fileName, text, version, false);
+  parsed.set(fileName, { text, file });
+  return file;
+}
+
+function readText(fileName: string): string | undefined {
+  if (fileName.startsWith(`${LIB_DIR}/`)) return libs.get(fileName.slice(LIB_DIR.length + 1));
+  try {
+    return readFileSync(fileName, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** A compiler host over the real disk (for the runtime) plus the virtual module and libs. */
+function compilerHost(options: CompilerOptions, moduleName: string, moduleText: string): TsMorphCommon.ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const read = (fileName: string) => (fileName === moduleName ? moduleText : readText(fileName));
+  host.getDefaultLibLocation = () => LIB_DIR;
+  host.getDefaultLibFileName = (o) => `${LIB_DIR}/${ts.getDefaultLibFileName(o)}`;
+  host.readFile = read;
+  host.fileExists = (fileName) => fileName === moduleName || (fileName.startsWith(`${LIB_DIR}/`) ? libs.has(fileName.slice(LIB_DIR.length + 1)) : ts.sys.fileExists(fileName));
+  host.getSourceFile = (fileName, languageVersionOrOptions) => {
+    const text = read(fileName);
+    if (text === undefined) return undefined;
+    if (fileName === moduleName) return ts.createSourceFile(fileName, text, languageVersionOrOptions, false);
+    return sourceFile(fileName, text, languageVersionOrOptions);
+  };
+  host.writeFile = () => undefined;
+  return host;
+}
+
 /** Throws TYPECHECK with located diagnostics when the module does not compile. */
 export function typecheckModule(text: string, displayName: string): void {
   const root = runtimeRoot();
+  const options: CompilerOptions = { ...STRICT_OPTIONS, paths: { "@gradio-codegen/runtime": [resolve(root, "dist/index.d.ts")] } };
   // The virtual file sits next to the runtime's node_modules so the import resolves like a user's would.
-  const project = new Project({ compilerOptions: { ...STRICT_OPTIONS, paths: { "@gradio-codegen/runtime": [resolve(root, "dist/index.d.ts")] } } });
-  const file = project.createSourceFile(resolve(root, "..", "__gradio_codegen_check__.ts"), text, { overwrite: true });
-  const diagnostics = project.getPreEmitDiagnostics();
+  const moduleName = resolve(root, "..", "__gradio_codegen_check__.ts");
+  const program = ts.createProgram({ rootNames: [moduleName], options, host: compilerHost(options, moduleName, text) });
+  const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length === 0) return;
   const lines = diagnostics.slice(0, 10).map((d) => {
-    const where = d.getSourceFile() === file || d.getSourceFile() === undefined ? `${displayName}:${d.getLineNumber() ?? 0}` : `${d.getSourceFile()?.getFilePath()}:${d.getLineNumber() ?? 0}`;
-    const message = d.getMessageText();
-    const text = typeof message === "string" ? message : ts.flattenDiagnosticMessageText(message.compilerObject, "\n");
-    return `  ${where}: ${text}`;
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    const where = d.file === undefined || d.file.fileName === moduleName ? `${displayName}:${line}` : `${d.file.fileName}:${line}`;
+    return `  ${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
   throw new CodegenError("TYPECHECK", `the generated module does not type-check (${diagnostics.length} error(s)); nothing was written:\n${lines.join("\n")}\nThis is a gradio-codegen bug: please report it with the schema.`);
 }
