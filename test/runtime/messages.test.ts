@@ -42,6 +42,22 @@ describe("decodeMessage", () => {
       { msg: "process_completed", event_id: "e", output: { error: "Custom user-facing error message", title: "Error" }, success: false, title: "Error" },
     ],
     [
+      // Recorded from Gradio 4.44.1: str(gr.Error) is repr(message) there, and the payload has no title.
+      "process_completed: gr.Error payload of 4.x (Python repr quotes undone)",
+      { msg: "process_completed", event_id: "e", output: { error: "'Cannot divide by zero!'", duration: 10, visible: true }, success: false },
+      { msg: "process_completed", event_id: "e", output: { error: "Cannot divide by zero!" }, success: false, title: null },
+    ],
+    [
+      "process_completed: 4.x gr.Error repr with escapes and the other quote",
+      { msg: "process_completed", event_id: "e", output: { error: String.raw`"it's \\ a\nb\t\x07 \u2028 é"`, duration: null, visible: true }, success: false },
+      { msg: "process_completed", event_id: "e", output: { error: "it's \\ a\nb\t\x07 \u2028 é" }, success: false, title: null },
+    ],
+    [
+      "process_completed: 4.x plain exception text (no duration/visible) is kept as sent",
+      { msg: "process_completed", event_id: "e", output: { error: "'quoted on purpose'" }, success: false },
+      { msg: "process_completed", event_id: "e", output: { error: "'quoted on purpose'" }, success: false, title: null },
+    ],
+    [
       "process_completed: hidden exception {error: null}",
       { msg: "process_completed", event_id: "e", output: { error: null }, success: false, title: "Error" },
       { msg: "process_completed", event_id: "e", output: { error: null }, success: false, title: "Error" },

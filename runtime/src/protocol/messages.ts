@@ -39,10 +39,31 @@ function output(value: unknown): OutputPayload {
   if (!isObj(value)) return {};
   const result: { data?: unknown[]; error?: string | null; title?: string | null; is_generating?: boolean } = {};
   if (Array.isArray(value["data"])) result.data = value["data"];
-  if ("error" in value) result.error = str(value["error"]);
+  if ("error" in value) result.error = isLegacyAppError(value) ? fromPythonRepr(str(value["error"])) : str(value["error"]);
   if ("title" in value) result.title = str(value["title"]);
   if (typeof value["is_generating"] === "boolean") result.is_generating = value["is_generating"];
   return result;
+}
+
+/**
+ * A gr.Error payload of Gradio 4.x: it carries gr.Error's `duration`/`visible` but no `title` (added
+ * in 5.0), and its text is `str(gr.Error)`, which there is `repr(message)` — a Python string
+ * literal, quotes included (gradio 4.44 `utils.error_payload`, `exceptions.Error.__str__`).
+ */
+function isLegacyAppError(payload: Obj): boolean {
+  return ("duration" in payload || "visible" in payload) && !("title" in payload);
+}
+
+const PY_ESCAPES: Readonly<Record<string, string>> = { "\\": "\\", "'": "'", '"': '"', n: "\n", r: "\r", t: "\t" };
+
+/** The string a Python `repr(str)` literal stands for; anything else is returned unchanged. */
+function fromPythonRepr(text: string | null): string | null {
+  const quoted = text === null ? null : /^(['"])([\s\S]*)\1$/.exec(text);
+  if (!quoted) return text;
+  return (quoted[2] as string).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (all, code: string) => {
+    if (code.length > 1) return String.fromCodePoint(parseInt(code.slice(1), 16));
+    return PY_ESCAPES[code] ?? all;
+  });
 }
 
 /** Decodes one parsed JSON message of the queue data stream. */
