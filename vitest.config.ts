@@ -1,11 +1,18 @@
 import { defineConfig } from "vitest/config";
+import { OLD_LINE_TESTS } from "./test/harness/lines.js";
 
+// One project per Gradio line, each with its own venv and app host (test/harness/lines.ts):
+// `gradio-6` runs everything; `gradio-5` and `gradio-4` run the live runtime suite and the
+// generated-module round trips against Gradio 5.x and 4.x. `vitest run --project gradio-4` runs one.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/harness/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ["default", "./test/harness/summary-reporter.ts"],
+    projects: [
+      { extends: true, test: { name: "gradio-6", include: ["test/**/*.test.ts"], globalSetup: ["test/harness/global-setup.ts"] } },
+      { extends: true, test: { name: "gradio-5", include: [...OLD_LINE_TESTS], globalSetup: ["test/harness/global-setup-v5.ts"] } },
+      { extends: true, test: { name: "gradio-4", include: [...OLD_LINE_TESTS], globalSetup: ["test/harness/global-setup-v4.ts"] } },
+    ],
   },
 });

@@ -1,6 +1,8 @@
 """A streaming chatbot: Textbox + Chatbot (messages) -> Chatbot, the reply streamed word by word."""
 import gradio as gr
 
+from _compat import messages
+
 
 def respond(message: str, history: list):
     """Echo bot: replies "You said: <message>", streaming one word at a time."""
@@ -15,7 +17,7 @@ def respond(message: str, history: list):
 
 def build() -> gr.Blocks:
     with gr.Blocks(title="Streaming chatbot") as demo:
-        chatbot = gr.Chatbot(label="Conversation")
+        chatbot = gr.Chatbot(label="Conversation", **messages())
         message = gr.Textbox(label="Message")
         message.submit(respond, [message, chatbot], chatbot, api_name="respond")
     return demo

@@ -13,6 +13,8 @@ import time
 
 import gradio as gr
 
+from _compat import error
+
 # token -> loop iterations run so far, so a test can see that a cancelled function stopped.
 ITERATIONS: dict[str, int] = {}
 # session hashes whose heartbeat closed (the server ran the app's unload listener for them).
@@ -68,7 +70,7 @@ def iterations(token: str):
 
 def app_error(text: str):
     """Raise gr.Error."""
-    raise gr.Error(f"Custom message: {text}", title="Oops")
+    raise error(f"Custom message: {text}", title="Oops")
 
 
 def crash(text: str):

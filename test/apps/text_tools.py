@@ -1,6 +1,8 @@
 """Several named endpoints in one Blocks app, with defaults, a Slider range and several outputs."""
 import gradio as gr
 
+from _compat import undocumented
+
 
 def reverse(text: str) -> str:
     """The text backwards."""
@@ -32,5 +34,5 @@ def build() -> gr.Blocks:
         gr.Button("Reverse").click(reverse, text, out, api_name="reverse")
         gr.Button("Shout").click(shout, [text, exclamations], out, api_name="shout")
         gr.Button("Stats").click(stats, text, [chars, words, lines], api_name="stats")
-        gr.Button("Internal").click(internal, text, out, api_name="internal", api_visibility="undocumented")
+        gr.Button("Internal").click(internal, text, out, api_name="internal", **undocumented())
     return demo

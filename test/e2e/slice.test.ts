@@ -14,7 +14,9 @@ interface Calculator {
   predict(a: number, op: string, b: number): Promise<number>;
 }
 interface Translator {
-  translate(text: string): Promise<string>;
+  /** 6.x names an Interface's endpoint after its function; 4.x/5.x call it /predict (gradio-protocol.md §0). */
+  translate?(text: string): Promise<string>;
+  predict?(text: string): Promise<string>;
 }
 interface Whisper {
   predict(audio: string): Promise<string>;
@@ -53,7 +55,9 @@ describe("generated modules against the live test apps", () => {
 
   it("translator: translate('Hello') → 'bonjour'", async () => {
     const translator = (await import(modules["translator"] as string)) as Translator;
-    expect(await translator.translate("Hello")).toBe("bonjour");
+    const translate = inject("gradioVersion").startsWith("6.") ? translator.translate : translator.predict;
+    expect(translate).toBeTypeOf("function");
+    expect(await translate?.("Hello")).toBe("bonjour");
   });
 
   it("whisper-like: a local WAV path is uploaded and described", async () => {

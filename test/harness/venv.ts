@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { PIP_EXTRAS } from "./gradio-versions.js";
 
 const REPO_ROOT = resolve(import.meta.dirname, "..", "..");
 const MARKER = ".gradio-codegen-installed";
@@ -21,11 +22,12 @@ export function venvPython(version: string): string {
   return join(venvDir(version), "bin", "python");
 }
 
-/** Ensures the venv for `version` exists with `gradio==version` installed; returns its python. */
+/** Ensures the venv for `version` exists with `gradio==version` (and its PIP_EXTRAS) installed; returns its python. */
 export async function ensureVenv(version: string, log: (line: string) => void = () => {}): Promise<string> {
   const dir = venvDir(version);
   const marker = join(dir, MARKER);
-  const wanted = `gradio==${version}\n`;
+  const requirements = [`gradio==${version}`, ...(PIP_EXTRAS[version] ?? [])];
+  const wanted = requirements.map((r) => `${r}\n`).join("");
   if (existsSync(marker) && (await readFile(marker, "utf8")) === wanted) return venvPython(version);
 
   const started = Date.now();
@@ -35,8 +37,8 @@ export async function ensureVenv(version: string, log: (line: string) => void = 
     log(`creating venv ${dir}`);
     await run(systemPython, ["-m", "venv", dir]);
   }
-  log(`pip install gradio==${version} (first run only)`);
-  await run(venvPython(version), ["-m", "pip", "install", "--quiet", `gradio==${version}`]);
+  log(`pip install ${requirements.join(" ")} (first run only)`);
+  await run(venvPython(version), ["-m", "pip", "install", "--quiet", ...requirements]);
   await writeFile(marker, wanted);
   log(`venv ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return venvPython(version);

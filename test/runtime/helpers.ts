@@ -6,6 +6,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { inject } from "vitest";
 import type { AppSpec, EndpointSpec, FilePath, WireSlot } from "../../runtime/src/index.js";
+import { majorOf } from "../harness/lines.js";
+
+/** Major version of the Gradio line the harness runs (6, 5 or 4). */
+export const gradioMajor = (): number => majorOf(inject("gradioVersion"));
+
+/** Route prefix of the harness's Gradio: `/gradio_api` since 5.0, none on 4.x (gradio-protocol.md §0). */
+export const apiPrefix = (): string => (gradioMajor() >= 5 ? "/gradio_api" : "");
+
+/** `{base}{prefix}` of a test app: where its API routes live. */
+export const apiBase = (name: string): string => `${appUrl(name)}${apiPrefix()}`;
 
 /** Base URL of a test app started by the harness. */
 export function appUrl(name: string): string {
@@ -14,10 +24,10 @@ export function appUrl(name: string): string {
   return url;
 }
 
-/** AppSpec of a test app on the harness's Gradio (6.x: sse_v3 under /gradio_api). */
+/** AppSpec of a test app on the harness's Gradio (sse_v3 on every line; prefix per line). */
 export function appSpec(name: string, overrides: Partial<AppSpec> = {}): AppSpec {
   const url = appUrl(name);
-  return { source: url, baseUrl: url, spaceId: null, gradioVersion: inject("gradioVersion"), protocol: "sse_v3", apiPrefix: "/gradio_api", connectHeartbeat: false, maxFileSize: null, ...overrides };
+  return { source: url, baseUrl: url, spaceId: null, gradioVersion: inject("gradioVersion"), protocol: "sse_v3", apiPrefix: apiPrefix(), connectHeartbeat: false, maxFileSize: null, ...overrides };
 }
 
 /** An endpoint whose fn_index the runtime looks up by name in /config. */

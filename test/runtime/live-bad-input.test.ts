@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startApps, type AppHost } from "../harness/app-host.js";
 import { createClient, GradioError, type FetchLike } from "../../runtime/src/node.js";
-import { appSpec, endpoint, uniqueToken } from "./helpers.js";
+import { apiPrefix, appSpec, endpoint, uniqueToken } from "./helpers.js";
 
 const echo = endpoint("echo");
 const slow = endpoint("slow", { params: ["token", "steps"], returns: ["count"] });
-const isQueueData = (url: string) => url.includes("/gradio_api/queue/data");
+const isQueueData = (url: string) => url.includes(`${apiPrefix()}/queue/data`);
 
 /** Rewrites each SSE line of the queue stream through `edit` (null drops the line). */
 function rewriteLines(response: Response, edit: (line: string) => string | null): Response {

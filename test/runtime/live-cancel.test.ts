@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createClient, type FetchLike, type GradioClient } from "../../runtime/src/node.js";
-import { appSpec, endpoint, sleep, uniqueToken } from "./helpers.js";
+import { apiBase, appSpec, endpoint, sleep, uniqueToken } from "./helpers.js";
 
 const slow = endpoint("slow", { params: ["token", "steps"], returns: ["count"] });
 const slowGen = endpoint("slow_gen", { params: ["token", "steps"], returns: ["count"], streaming: true });
@@ -15,7 +15,7 @@ const iterations = endpoint("iterations", { params: ["token"], returns: ["count"
 function cancelSpy() {
   const bodies: unknown[] = [];
   const fetchSpy: FetchLike = (input, init) => {
-    if (input.endsWith("/gradio_api/cancel") && typeof init?.body === "string") bodies.push(JSON.parse(init.body));
+    if (input === `${apiBase("rt_features")}/cancel` && typeof init?.body === "string") bodies.push(JSON.parse(init.body));
     return globalThis.fetch(input, init);
   };
   return { bodies, fetchSpy };

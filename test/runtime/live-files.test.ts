@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createClient, GradioFile, type FetchLike } from "../../runtime/src/node.js";
-import { appSpec, appUrl, endpoint } from "./helpers.js";
+import { apiBase, appSpec, endpoint } from "./helpers.js";
 
 const makeFile = endpoint("make_file", { returns: [{ name: "file", files: [[]] }] });
 const makeFiles = endpoint("make_files", { params: ["n"], returns: [{ name: "files", files: [["*"]] }] });
@@ -21,7 +21,7 @@ describe("file outputs", () => {
     const [file] = await client.call(makeFile, ["héllo, file ✓"]);
     expect(file).toBeInstanceOf(GradioFile);
     const f = file as GradioFile;
-    expect(f.url.startsWith(`${appUrl("rt_features")}/gradio_api/file=`)).toBe(true);
+    expect(f.url.startsWith(`${apiBase("rt_features")}/file=`)).toBe(true);
     expect(f.name).toMatch(/^note-\d+\.txt$/);
     expect(new TextDecoder().decode(await f.bytes())).toBe("héllo, file ✓");
     expect(await f.text()).toBe("héllo, file ✓");

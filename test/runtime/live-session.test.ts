@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createClient, type FetchLike } from "../../runtime/src/node.js";
-import { appSpec, endpoint, sleep } from "./helpers.js";
+import { apiBase, apiPrefix, appSpec, endpoint, sleep } from "./helpers.js";
 
 // counter: wire inputs [State], outputs [count, State].
 const counter = endpoint("counter", { inputs: ["state"], outputs: [0, "state"], params: [], returns: ["count"] });
@@ -36,7 +36,7 @@ describe("heartbeat", () => {
     const fetchSpy: FetchLike = (input, init) => (urls.push(input), globalThis.fetch(input, init));
     return { urls, fetchSpy };
   };
-  const isHeartbeat = (url: string) => url.includes("/gradio_api/heartbeat/");
+  const isHeartbeat = (url: string) => url.includes(`${apiPrefix()}/heartbeat/`);
 
   it("is opened on the first call only when the app needs it, once per client", async () => {
     const withIt = spy();
@@ -44,7 +44,7 @@ describe("heartbeat", () => {
     expect(withIt.urls).toEqual([]); // nothing is sent before the first call
     await a.call(counter, []);
     await a.call(counter, []);
-    expect(withIt.urls.filter(isHeartbeat)).toEqual([`${appSpec("rt_features").baseUrl}/gradio_api/heartbeat/${a.sessionHash}`]);
+    expect(withIt.urls.filter(isHeartbeat)).toEqual([`${apiBase("rt_features")}/heartbeat/${a.sessionHash}`]);
 
     const without = spy();
     await using b = createClient(appSpec("rt_features", { connectHeartbeat: false }), { fetch: without.fetchSpy });

@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appUrl } from "./helpers.js";
+import { apiPrefix, appUrl } from "./helpers.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const OUT = join(ROOT, "test", ".work", "runtime", `exit-${process.pid}`);
@@ -25,7 +25,7 @@ beforeAll(() => {
 /** Runs one scenario; resolves with how long the process lived after printing READY. */
 function runScenario(scenario: string): Promise<{ code: number | null; afterReadyMs: number; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, pathToFileURL(join(OUT, "node.js")).href, appUrl("rt_features"), scenario], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SCRIPT, pathToFileURL(join(OUT, "node.js")).href, appUrl("rt_features"), scenario, apiPrefix()], { stdio: ["ignore", "pipe", "pipe"] });
     let readyAt = 0;
     let stdout = "";
     let stderr = "";

@@ -1,7 +1,7 @@
-// Run by process-exit.test.ts: `node exit-scenario.mjs <runtime node.js URL> <app base URL> <scenario>`.
+// Run by process-exit.test.ts: `node exit-scenario.mjs <runtime node.js URL> <app base URL> <scenario> [api prefix]`.
 // Prints "READY <ms>" when its work is done (after close() where the scenario closes), then
 // does nothing: the parent measures how long the process takes to exit by itself.
-const [runtimeUrl, base, scenario] = process.argv.slice(2);
+const [runtimeUrl, base, scenario, prefix = "/gradio_api"] = process.argv.slice(2);
 
 // Diagnostics: remember where every live timer was created (Node-internal ones included).
 const { createHook } = await import("node:async_hooks");
@@ -16,7 +16,7 @@ createHook({
 }).enable();
 const { createClient } = await import(runtimeUrl);
 
-const app = { source: base, baseUrl: base, spaceId: null, gradioVersion: null, protocol: "sse_v3", apiPrefix: "/gradio_api", connectHeartbeat: true, maxFileSize: null };
+const app = { source: base, baseUrl: base, spaceId: null, gradioVersion: null, protocol: "sse_v3", apiPrefix: prefix, connectHeartbeat: true, maxFileSize: null };
 const ep = (apiName, inputs, outputs, params, returns, streaming = false) => ({
   apiName, fnIndex: null, inputs, outputs, params: params.map((name) => ({ name })), returns: returns.map((name) => ({ name })), streaming,
 });
