@@ -1,7 +1,7 @@
 /**
  * Endpoints of a `/config`-only document (Gradio 3.x–4.x apps without `/info`): one per
  * `config.dependencies` entry, typed from `components[].api_info` (3.40's `{info, serialized_info}`
- * unwrapped; absent before 3.40 → `unknown`). Labels from `props.label`, else Gradio's own
+ * unwrapped; absent before 3.40 → derived from the component type, else `unknown`). Labels from `props.label`, else Gradio's own
  * `parameter_<id>` / `value_<id>` (gradio-protocol.md §1.5, §1.6).
  */
 import type { NameTable } from "../emit/names.js";
@@ -9,6 +9,7 @@ import { isObject, type JsonObject } from "../load/raw-schema.js";
 import { buildEndpoint, text, type EntrySource } from "./endpoint.js";
 import type { Diagnostic, EndpointModel } from "./ir.js";
 import { unwrapApiInfo } from "./schema/index.js";
+import { legacyComponentSchema } from "./legacy-components.js";
 import { slotKind } from "./wire-slots.js";
 
 export interface ConfigModelOptions {
@@ -73,8 +74,9 @@ function configEntry(id: number, component: JsonObject | undefined, position: nu
   const directional = key === "inputs" ? "api_info_as_input" : "api_info_as_output";
   const apiKey = component && directional in component ? directional : "api_info";
   const raw = component?.[apiKey];
-  const schema = raw === undefined ? undefined : unwrapApiInfo(raw);
-  const typePointer = raw !== undefined && schema !== raw ? `${base}/${apiKey}/info` : `${base}/${apiKey}`;
+  // Configs before 3.40 have no api_info: the component's type and props stand in for it.
+  const schema = raw === undefined ? legacyComponentSchema(component) : unwrapApiInfo(raw);
+  const typePointer = raw === undefined ? `${base}/type` : schema !== raw ? `${base}/${apiKey}/info` : `${base}/${apiKey}`;
   const type = component && typeof component["type"] === "string" ? component["type"] : "";
   const examples = component?.["example_inputs"];
   return {

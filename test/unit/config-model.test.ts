@@ -71,11 +71,24 @@ describe("config-only documents → endpoints", () => {
     expect(greet?.outputSlots).toEqual([{ kind: "state" }, { kind: "param", param: 0 }]);
   });
 
-  it("no api_info → unknown, one info diagnostic per value pointing into /config", () => {
+  it("no api_info (3.0–3.39) → typed from the component type; unknown types stay unknown with an info diagnostic", () => {
     const model = buildModel(configOnly(LEGACY));
-    expect(model.endpoints[0]?.parameters.map((p) => p.type)).toEqual([{ kind: "unknown" }, { kind: "unknown" }]);
-    expect(model.diagnostics).toContainEqual(expect.objectContaining({ level: "info", pointer: "/config/components/1/api_info" }));
-    expect(model.diagnostics.filter((d) => d.level === "warning")).toEqual([]);
+    expect(model.endpoints[0]?.parameters.map((p) => p.type)).toEqual([{ kind: "string" }, { kind: "string" }]);
+    const odd = buildModel(configOnly({
+      version: "3.4.1",
+      components: [
+        { id: 1, type: "dropdown", props: { label: "pick", choices: ["a", ["Bee", "b"]], multiselect: true } },
+        { id: 2, type: "mystery", props: { label: "m" } },
+        { id: 3, type: "number", props: { label: "n" } },
+      ],
+      dependencies: [{ targets: [1], inputs: [1, 2], outputs: [3], backend_fn: true, api_name: "odd" }],
+    }));
+    const [pick, mystery] = odd.endpoints[0]?.parameters ?? [];
+    expect(pick?.type).toEqual({ kind: "array", items: { kind: "union", members: [{ kind: "literal", value: "a" }, { kind: "literal", value: "b" }] } });
+    expect(mystery?.type).toEqual({ kind: "unknown" });
+    expect(odd.endpoints[0]?.returns[0]?.type).toEqual({ kind: "number" });
+    expect(odd.diagnostics).toContainEqual(expect.objectContaining({ level: "info", pointer: "/config/components/1/type" }));
+    expect(odd.diagnostics.filter((d) => d.level === "warning")).toEqual([]);
   });
 
   it("3.40 api_info is unwrapped; example_inputs.serialized is the example; ranges from props", () => {
