@@ -8,6 +8,7 @@ import type { ClientModel } from "./model/ir.js";
 import { renderModule } from "./emit/render.js";
 import { moduleView } from "./emit/view-model.js";
 import { GENERATOR_VERSION } from "./version.js";
+import { typecheck } from "./output/gate.js";
 
 export interface GenerateOptions {
   readonly allEndpoints?: boolean;
@@ -29,7 +30,7 @@ export async function generateFromSchema(raw: RawSchema, options: GenerateOption
   // prettier and ts-morph are loaded on demand: they dominate the CLI's start-up time.
   const { formatModule } = await import("./output/format.js");
   const text = await formatModule(renderModule(moduleView(model, GENERATOR_VERSION)));
-  if (options.typecheck !== false) (await import("./output/typecheck.js")).typecheckModule(text, "generated module");
+  if (options.typecheck !== false) await typecheck(text, "generated module");
   return { text, model, snapshot: toSnapshot(raw) };
 }
 

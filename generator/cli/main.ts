@@ -5,12 +5,17 @@
  */
 import { hideBin } from "yargs/helpers";
 import { parseArgs } from "./args.js";
-import { run } from "./run.js";
 import { reportError } from "./report.js";
+import { startTypecheckEarly } from "../output/gate.js";
 
 try {
   const args = await parseArgs(hideBin(process.argv));
-  if (args !== null) process.exitCode = await run(args);
+  if (args !== null) {
+    // The gate's compiler loads on the other core while the rest of the pipeline loads and runs.
+    if (args.typecheck && args.config === undefined) startTypecheckEarly();
+    const { run } = await import("./run.js");
+    process.exitCode = await run(args);
+  }
 } catch (error) {
   process.exitCode = reportError(error);
 }

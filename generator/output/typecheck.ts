@@ -110,3 +110,12 @@ export function typecheckModule(text: string, displayName: string): void {
   });
   throw new CodegenError("TYPECHECK", `the generated module does not type-check (${diagnostics.length} error(s)); nothing was written:\n${lines.join("\n")}\nThis is a gradio-codegen bug: please report it with the schema.`);
 }
+
+/** Loads and parses the compiler, libs and runtime declarations ahead of the first real check. */
+export function warmUp(): void {
+  try {
+    typecheckModule(`import type { AppSpec } from "@gradio-codegen/runtime";\nexport const app: AppSpec | undefined = undefined;\n`, "warm-up");
+  } catch {
+    // The real check reports whatever is wrong, with the real module's name.
+  }
+}
