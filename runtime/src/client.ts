@@ -9,7 +9,7 @@ import type { OpenFile } from "./files/file-input.js";
 import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
 import { openFetchHeartbeat, type Heartbeat, type HeartbeatOpener } from "./session/heartbeat.js";
-import { wireData } from "./session/inputs.js";
+import { wireData, type UploadSender } from "./session/inputs.js";
 import { createJobSink, type JobEvent } from "./session/job.js";
 import { createJobStream, type JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
@@ -35,6 +35,8 @@ export interface ClientOptions extends ConnectionOptions {
   readonly heartbeat?: boolean;
   /** Opens the heartbeat (set by the Node entry so that it never holds the event loop). */
   readonly openHeartbeat?: HeartbeatOpener;
+  /** Sends uploads (set by the Node entry: files streamed from disk with node:http). */
+  readonly sendUpload?: UploadSender;
   /** Default of {@link CallOptions.exactPartials}. */
   readonly exactPartials?: boolean;
 }
@@ -110,7 +112,7 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
         const drift = await detectDrift(conn.http, conn.base, spec, label);
         if (drift) throw new SchemaDriftError(drift);
       }
-      const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, signal }, label);
+      const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, sendUpload: options.sendUpload, signal }, label);
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
       const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact };
       const eventId = await join({ ...request, oauthToken: callOptions.oauthToken, headers: callOptions.headers });

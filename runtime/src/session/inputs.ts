@@ -7,13 +7,17 @@ import { GradioError } from "../errors.js";
 import { FileSlot, multipartBody, toFileSlot, uploadSlots, type NamedBlob, type OpenFile } from "../files/file-input.js";
 import { mapAtPaths } from "../files/walk.js";
 import type { EndpointSpec } from "../spec.js";
-import { sendJson, type HttpContext } from "../transport/http.js";
+import { readJson, send, type HttpContext } from "../transport/http.js";
+
+/** Platform hook: sends `POST url` with `files` as one multipart body (the Node entry streams files with node:http). */
+export type UploadSender = (http: HttpContext, url: string, files: readonly NamedBlob[], signal: AbortSignal | undefined) => Promise<Response>;
 
 export interface InputContext {
   readonly http: HttpContext;
   readonly api: string;
   readonly openFile: OpenFile | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly sendUpload?: UploadSender | undefined;
 }
 
 /** The `data` array to send on join, in wire order. */
@@ -52,9 +56,13 @@ export async function wireData(spec: EndpointSpec, args: readonly unknown[], ctx
 
 /** `POST {P}/upload` with every file of the call in one multipart body. */
 async function upload(ctx: InputContext, files: readonly NamedBlob[]): Promise<string[]> {
-  const { body, contentType } = multipartBody(files);
   const url = `${ctx.api}/upload`;
-  const answer = await sendJson(ctx.http, url, { method: "POST", body, headers: { "content-type": contentType }, signal: ctx.signal });
+  const post = (): Promise<Response> => {
+    if (ctx.sendUpload) return ctx.sendUpload(ctx.http, url, files, ctx.signal);
+    const { body, contentType } = multipartBody(files);
+    return send(ctx.http, url, { method: "POST", body, headers: { "content-type": contentType }, signal: ctx.signal });
+  };
+  const answer = await readJson(await post(), "POST", url);
   if (!Array.isArray(answer) || !answer.every((p): p is string => typeof p === "string")) {
     throw new GradioError("PROTOCOL", `POST ${url}: expected a list of server paths, got ${JSON.stringify(answer).slice(0, 120)}`);
   }

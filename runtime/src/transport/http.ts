@@ -22,10 +22,18 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** One request of a redirect chain, made by something other than `ctx.fetch` (the Node entry's node:http). */
+export type Exchange<B> = (url: string, init: { method: string; headers: Record<string, string>; body: B | null; signal: AbortSignal | null }) => Promise<Response>;
+
 const MAX_REDIRECTS = 10;
 
 /** Sends a request; returns the response whatever its status. Network failures → NETWORK. */
-export async function send(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<Response> {
+export function send(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<Response> {
+  return sendVia(ctx, url, options, (target, init) => ctx.fetch(target, { ...init, redirect: "manual" }));
+}
+
+/** {@link send} with the requests made by `exchange`: same credentials policy, redirects and errors. */
+export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<RequestOptions, "body"> & { readonly body?: B }, exchange: Exchange<B>): Promise<Response> {
   let method = options.method ?? "GET";
   let body = options.body ?? null;
   let target = url;
@@ -36,7 +44,7 @@ export async function send(ctx: HttpContext, url: string, options: RequestOption
     const headers = { ...(trusted ? ctx.privateHeaders : {}), ...options.headers };
     let response: Response;
     try {
-      response = await ctx.fetch(target, { method, headers, body, signal: options.signal ?? null, redirect: "manual" });
+      response = await exchange(target, { method, headers, body, signal: options.signal ?? null });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason ?? error;
       throw new GradioError("NETWORK", `${method} ${target} failed: ${describe(error)}`, { cause: error });
@@ -58,14 +66,18 @@ export async function send(ctx: HttpContext, url: string, options: RequestOption
 
 /** Sends a request and parses a JSON answer; any non-2xx status becomes an HttpError. */
 export async function sendJson(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<unknown> {
-  const response = await send(ctx, url, options);
+  return readJson(await send(ctx, url, options), options.method ?? "GET", url);
+}
+
+/** Parses a JSON answer; any non-2xx status becomes an HttpError. */
+export async function readJson(response: Response, method: string, url: string): Promise<unknown> {
   const text = await response.text();
-  if (!response.ok) throw httpError(options.method ?? "GET", url, response.status, text);
+  if (!response.ok) throw httpError(method, url, response.status, text);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const kind = text.trimStart().startsWith("<") ? "HTML" : "text that is not JSON";
-    throw new GradioError("PROTOCOL", `${options.method ?? "GET"} ${url}: expected JSON, got ${kind}: ${text.slice(0, 120)}`, { cause: error });
+    throw new GradioError("PROTOCOL", `${method} ${url}: expected JSON, got ${kind}: ${text.slice(0, 120)}`, { cause: error });
   }
 }
 
