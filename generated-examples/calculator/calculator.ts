@@ -5,7 +5,8 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -58,7 +59,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, { login: withLogin });
   return {
     predict: async (num1, operation, num2, options) =>
       (await client.call(endpoints.predict, [num1, operation, num2], options))[0] as number,

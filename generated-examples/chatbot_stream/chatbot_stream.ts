@@ -5,7 +5,10 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withFiles,
+  withLogin,
+  withStreams,
   mapJobStream,
   type AppSpec,
   type CallOptions,
@@ -116,7 +119,11 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, {
+    files: withFiles,
+    login: withLogin,
+    streams: withStreams,
+  });
   return {
     respond: (message, history, options) =>
       mapJobStream(

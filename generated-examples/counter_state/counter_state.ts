@@ -5,7 +5,9 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withHeartbeat,
+  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -70,7 +72,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, { heartbeat: withHeartbeat, login: withLogin });
   return {
     increment: async (step, options) =>
       (await client.call(endpoints.increment, [step], options))[0] as number,

@@ -5,7 +5,8 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -142,7 +143,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, { login: withLogin });
   return {
     capital: async (country, style, options) =>
       (await client.call(endpoints.capital, [country, style], options))[0] as string,

@@ -5,7 +5,8 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -88,7 +89,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, { login: withLogin });
   return {
     columnSums: async (table, options) =>
       (await client.call(endpoints.columnSums, [table], options)) as ColumnSumsOutputs,

@@ -5,7 +5,9 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withFiles,
+  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -82,7 +84,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, { files: withFiles, login: withLogin });
   return {
     summarize: async (files, options) =>
       (await client.call(endpoints.summarize, [files], options)) as SummarizeOutputs,

@@ -5,7 +5,9 @@
  * @module
  */
 import {
-  createClient,
+  createAppClient,
+  withFiles,
+  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -81,7 +83,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createClient(app, options);
+  const client = createAppClient(app, options, { files: withFiles, login: withLogin });
   return {
     invert: async (image, options) =>
       (await client.call(endpoints.invert, [image], options))[0] as GradioFile,

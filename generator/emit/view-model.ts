@@ -39,6 +39,8 @@ export interface ModuleView {
   readonly runtime: string;
   readonly imports: string;
   readonly app: string;
+  /** The runtime features the app needs, as an object literal (`{ files, streams }`), or "" for none. */
+  readonly features: string;
   readonly endpoints: readonly EndpointView[];
   readonly anyStreaming: boolean;
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
@@ -60,8 +62,10 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     type: printType(d.type, d.direction === "output" ? output : input),
   }));
   declarations.push(...resultAliases(model, output));
+  const features = clientFeatures(model);
   const imports = [
-    "createClient",
+    "createAppClient",
+    ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
@@ -78,10 +82,27 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     runtime: stringLiteral(RUNTIME_PACKAGE),
     imports,
     app: appLiteral(model.app),
+    features: features.length === 0 ? "" : `{ ${features.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`,
     endpoints,
     anyStreaming: endpoints.some((e) => e.streaming),
     hasEndpoints: endpoints.length > 0,
   };
+}
+
+/**
+ * Optional runtime features the module passes to `createAppClient`, decided from the model so that
+ * an app without files, generators, heartbeat or Space id never bundles their code. Login (`auth`)
+ * is always available: whether an app wants one is not in its schema.
+ */
+function clientFeatures(model: ClientModel): string[] {
+  const hasFiles = model.endpoints.some((e) => e.parameters.some((p) => p.filePaths.length > 0) || e.returns.some((r) => r.filePaths.length > 0));
+  return [
+    ...(hasFiles ? ["files"] : []),
+    ...(model.app.connectHeartbeat ? ["heartbeat"] : []),
+    "login",
+    ...(model.app.spaceId !== null ? ["spaces"] : []),
+    ...(model.endpoints.some((e) => e.streaming) ? ["streams"] : []),
+  ];
 }
 
 function header(app: AppFacts, generatorVersion: string): string[] {

@@ -4,19 +4,19 @@
  * cancelled too), and `close()` that stops everything so a Node process can exit by itself.
  */
 import { AppError, GradioError, HttpError, SchemaDriftError } from "./errors.js";
-import { detectDrift } from "./session/drift.js";
+import type { ClientFeatures } from "./features.js";
 import type { OpenFile } from "./files/file-input.js";
+import { detectDrift } from "./session/drift.js";
 import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
-import { openFetchHeartbeat, type Heartbeat, type HeartbeatOpener } from "./session/heartbeat.js";
+import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 import { wireData, type UploadSender } from "./session/inputs.js";
 import { createJobSink, type JobEvent } from "./session/job.js";
-import { createJobStream, type JobStream } from "./session/job-stream.js";
+import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
 import { QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
-import { httpError, send } from "./transport/http.js";
 
 export interface ClientOptions extends ConnectionOptions {
   /**
@@ -62,29 +62,33 @@ export interface GradioClient {
   readonly sessionHash: string;
   /** Runs an endpoint; resolves with its public results in order. */
   call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): Promise<unknown[]>;
-  /** Runs a generator endpoint; iterates its partial results. */
+  /** Runs a generator endpoint; iterates its partial results (needs the streams feature). */
   stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): JobStream<unknown[]>;
   /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-type OnPartial = (wire: unknown[], api: string) => void;
+type OnPartial = (partial: () => Promise<unknown[]>) => void;
 
-/** Creates a client for one app. Nothing is sent until the first call. */
-export function createClient(app: AppSpec, options: ClientOptions = {}): GradioClient {
+/**
+ * Creates a client for one app with the optional `features` it needs (generated modules pass
+ * what their app uses). Nothing is sent until the first call.
+ */
+export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
   const sessionHash = options.sessionHash ?? randomHash();
   let connection: Promise<Connection> | null = null;
   let queue: QueueStream | null = null;
   let heartbeat: Heartbeat | null = null;
   let closed = false;
   const lifetime = new AbortController();
-  const getConnection = (needsConfig = false) => (connection ??= connect(app, { ...options, needsConfig, signal: lifetime.signal }));
+  const getConnection = (needsConfig = false) => (connection ??= connect(app, { ...options, needsConfig, signal: lifetime.signal }, features));
 
   const startHeartbeat = (conn: Connection) => {
-    if (heartbeat !== null || closed || !(options.heartbeat ?? app.connectHeartbeat)) return;
+    const open = features.heartbeat;
+    if (heartbeat !== null || closed || !(options.heartbeat ?? app.connectHeartbeat) || !(open || options.openHeartbeat)) return;
     const url = `${conn.api}/heartbeat/${encodeURIComponent(sessionHash)}`;
-    heartbeat = options.openHeartbeat ? options.openHeartbeat(url, conn.http.privateHeaders) : openFetchHeartbeat(conn.http, url);
+    heartbeat = options.openHeartbeat ? options.openHeartbeat(url, conn.http.privateHeaders) : open!(conn.http, url, options.fetch !== undefined);
   };
 
   /** Endpoints whose layout was already compared with the app's /config. */
@@ -112,7 +116,9 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
         const drift = await detectDrift(conn.http, conn.base, spec, label);
         if (drift) throw new SchemaDriftError(drift);
       }
-      const data = await wireData(spec, args, { http: conn.http, api: conn.api, openFile: options.openFile, sendUpload: options.sendUpload, signal }, label);
+      const { files } = features;
+      const ctx = { http: conn.http, api: conn.api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch: options.fetch !== undefined, signal };
+      const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
       const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact };
       const eventId = await join({ ...request, oauthToken: callOptions.oauthToken, headers: callOptions.headers });
@@ -131,16 +137,16 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
           eventId,
           createJobSink({
             endpoint: label,
-            diffs: conn.protocol !== "sse_v1" && !exact,
+            diffs: conn.protocol !== "sse_v1" && !exact ? features.streams?.diff : undefined,
             onStatus: callOptions.onStatus,
-            onPartial: onPartial && ((partial) => onPartial(partial, conn.api)),
+            onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
             onDone: settle(resolve),
             onError: settle(reject),
             onCancelled: () => settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
           }),
         );
       });
-      return await publicOutputs(spec, wire, conn.api, download);
+      return await outputs(spec, wire, conn);
     } catch (error) {
       throw signal?.aborted ? call.reason() : await explainFailure(spec, label, error);
     } finally {
@@ -158,11 +164,9 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
     return drift ? new SchemaDriftError(drift, { cause: error }) : error;
   };
 
-  const download = async (url: string): Promise<Response> => {
-    const conn = await getConnection();
-    const response = await send(conn.http, url);
-    if (!response.ok) throw httpError("GET", url, response.status, await response.text());
-    return response;
+  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) => {
+    const { files } = features;
+    return publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
   };
 
   const close = async () => {
@@ -178,28 +182,8 @@ export function createClient(app: AppSpec, options: ClientOptions = {}): GradioC
     sessionHash,
     call: (spec, args, callOptions = {}) => run(spec, args, callOptions),
     stream(spec, args, callOptions = {}) {
-      const controller = new AbortController();
-      let cancelSent: Promise<void> = Promise.resolve();
-      const handle = createJobStream<unknown[]>(async () => {
-        controller.abort(new GradioError("ABORTED", "the stream was cancelled"));
-        await cancelSent;
-      });
-      const signal = callOptions.signal ? AbortSignal.any([controller.signal, callOptions.signal]) : controller.signal;
-      // Partials are mapped one after another, so they are pushed in arrival order, before the result.
-      let tail: Promise<void> = Promise.resolve();
-      const onPartial: OnPartial = (wire, api) => {
-        tail = tail.then(async () => handle.push(await publicOutputs(spec, wire, api, download)));
-      };
-      run(spec, args, { ...callOptions, signal }, onPartial, (sent) => (cancelSent = sent))
-        .then(async (result) => {
-          await tail;
-          handle.finish(result);
-        })
-        .catch(async (error: unknown) => {
-          await tail.catch(() => {});
-          handle.fail(error);
-        });
-      return handle.stream;
+      if (!features.streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
+      return features.streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent), callOptions.signal);
     },
     close,
     [Symbol.asyncDispose]: close,

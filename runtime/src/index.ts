@@ -1,5 +1,12 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
-export { createClient, type CallOptions, type ClientOptions, type GradioClient } from "./client.js";
+export { createAppClient, type CallOptions, type ClientOptions, type GradioClient } from "./client.js";
+export { allFeatures, createClient } from "./create-client.js";
+export type { ClientFeatures, FilesFeature, HeartbeatFeature, JobRunner, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
+export { files as withFiles } from "./files/feature.js";
+export { streams as withStreams } from "./session/streams.js";
+export { heartbeat as withHeartbeat } from "./session/heartbeat.js";
+export { resolveSpace as withSpaces } from "./spaces/space-wait.js";
+export { loginFeature as withLogin } from "./auth/login.js";
 export { AppError, GradioError, HttpError, SchemaDriftError, ValidationError, type GradioErrorCode } from "./errors.js";
 export { GradioFile, type FileData } from "./files/file-data.js";
 export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";

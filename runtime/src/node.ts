@@ -1,13 +1,20 @@
 /**
  * Node entry of @gradio-codegen/runtime: everything from the universal entry, plus local file
- * paths as file inputs and `HF_TOKEN` from the environment. Browsers never load this file.
+ * paths as file inputs, `HF_TOKEN`/`HF_ENDPOINT` from the environment, a heartbeat that never
+ * holds the process, and uploads streamed from disk with node:http. Browsers never load this file.
  */
 import { openAsBlob } from "node:fs";
 import { basename } from "node:path";
-import { createClient as createUniversalClient, type ClientOptions, type GradioClient } from "./client.js";
+import { loginFeature } from "./auth/login.js";
+import { createAppClient as createUniversalClient, type ClientOptions, type GradioClient } from "./client.js";
 import { GradioError } from "./errors.js";
+import type { ClientFeatures, FilesFeature, HeartbeatFeature } from "./features.js";
+import { files as universalFiles } from "./files/feature.js";
 import { openNodeHeartbeat } from "./node/heartbeat.js";
 import { sendNodeUpload, type LocalFile } from "./node/upload.js";
+import { openFetchHeartbeat } from "./session/heartbeat.js";
+import { streams } from "./session/streams.js";
+import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
 
 export * from "./index.js";
@@ -21,15 +28,29 @@ export async function openLocalFile(path: string): Promise<LocalFile> {
   }
 }
 
-/**
- * Like the universal `createClient`, with Node defaults: local paths, `HF_TOKEN`, `HF_ENDPOINT`,
- * a heartbeat whose socket does not keep the process alive, and uploads streamed from disk with
- * node:http (these two only without a custom `fetch`, which then gets every request).
- */
-export function createClient(app: AppSpec, options: ClientOptions = {}): GradioClient {
+// node:http fast paths only when the platform fetch would be used: an injected fetch gets every request.
+
+/** Files with local paths, uploads streamed from disk with node:http. */
+export const withFiles: FilesFeature = {
+  output: (value, paths, conn) => universalFiles.output(value, paths, conn),
+  inputs: (spec, values, ctx) =>
+    universalFiles.inputs(spec, values, { ...ctx, openFile: ctx.openFile ?? openLocalFile, sendUpload: ctx.sendUpload ?? (ctx.customFetch ? undefined : sendNodeUpload) }),
+};
+
+/** A heartbeat whose socket does not keep the process alive. */
+export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) => (customFetch ? openFetchHeartbeat(http, url) : openNodeHeartbeat(url, http.privateHeaders));
+
+/** Every optional feature, Node versions. */
+export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature };
+
+/** Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment. */
+export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
-  // node:http fast paths only when the platform fetch would be used: an injected fetch gets every request.
-  const nodeHooks = options.fetch ? {} : { openHeartbeat: openNodeHeartbeat, sendUpload: sendNodeUpload };
-  return createUniversalClient(app, { openFile: openLocalFile, ...nodeHooks, ...options, token, hfEndpoint });
+  return createUniversalClient(app, { ...options, token, hfEndpoint }, features);
+}
+
+/** A client with every feature and the Node defaults (see {@link createAppClient}). */
+export function createClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = allFeatures): GradioClient {
+  return createAppClient(app, options, features);
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AppError, GradioError } from "../../runtime/src/errors.js";
 import { decodeMessage } from "../../runtime/src/protocol/messages.js";
 import { createJobSink, type JobEvent } from "../../runtime/src/session/job.js";
+import { streams } from "../../runtime/src/session/streams.js";
 import { createSseParser } from "../../runtime/src/sse/parser.js";
 import { QUEUE_V3_EVENT_ID, QUEUE_V3_MESSAGES } from "./fixtures/streams.js";
 
@@ -90,7 +91,7 @@ function runSink(messages: readonly unknown[], diffs = true) {
   const finished: boolean[] = [];
   const sink = createJobSink({
     endpoint: "/fn",
-    diffs,
+    diffs: diffs ? streams.diff : undefined,
     onStatus: (e) => statuses.push(e),
     onPartial: (d) => partials.push(d),
     onDone: (d) => (done = d),

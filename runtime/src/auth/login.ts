@@ -5,7 +5,8 @@
  */
 import { GradioError, HttpError } from "../errors.js";
 import { send, type HttpContext } from "../transport/http.js";
-import type { CookieJar } from "./cookies.js";
+import type { LoginFeature } from "../features.js";
+import { createCookieJar, type CookieJar } from "./cookies.js";
 
 /** Credentials of an app launched or mounted with `auth=`. */
 export interface LoginCredentials {
@@ -37,3 +38,10 @@ export async function login(http: HttpContext, base: string, credentials: LoginC
     if (error instanceof GradioError) throw error;
   }
 }
+
+/** The login feature: logs in once and returns the session cookies for the app's origin. */
+export const loginFeature: LoginFeature = async (http, base, credentials) => {
+  const jar = createCookieJar(new URL(base).origin);
+  await login(http, base, credentials, jar);
+  return jar.header(`${base}/`);
+};

@@ -3,10 +3,10 @@
  * the Hub), API prefix and protocol (generated, or read once from `/config` when unknown), and
  * the HTTP context that enforces the credentials policy.
  */
-import { createCookieJar } from "../auth/cookies.js";
-import { login, type LoginCredentials } from "../auth/login.js";
+import type { LoginCredentials } from "../auth/login.js";
 import { GradioError } from "../errors.js";
-import { resolveSpace, type SpaceWaitOptions } from "../spaces/space-wait.js";
+import type { ClientFeatures } from "../features.js";
+import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
 import { sendJson, type FetchLike, type HttpContext } from "../transport/http.js";
 
@@ -45,7 +45,7 @@ export interface Connection {
 const SUPPORTED = new Set(["sse_v1", "sse_v2", "sse_v2.1", "sse_v3"]);
 
 /** Resolves the connection facts, doing at most what the generated facts leave open. */
-export async function connect(app: AppSpec, options: ConnectionOptions): Promise<Connection> {
+export async function connect(app: AppSpec, options: ConnectionOptions, features: ClientFeatures): Promise<Connection> {
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const hub = trimSlash(options.hfEndpoint ?? "https://huggingface.co");
   const hubHttp: HttpContext = {
@@ -65,14 +65,12 @@ export async function connect(app: AppSpec, options: ConnectionOptions): Promise
   const base = trimSlash(
     given ??
       (app.spaceId
-        ? await resolveSpace(app.spaceId, { hub, hubHttp, appHttp: (host) => appHttp(host, true), wait: options.spaceWait ?? {}, hasToken: Boolean(options.token), signal: options.signal })
-        : missingBase(app)),
+        ? await (features.spaces ?? missing("Space ids", app))(app.spaceId, { hub, hubHttp, appHttp: (host) => appHttp(host, true), wait: options.spaceWait ?? {}, hasToken: Boolean(options.token), signal: options.signal })
+        : missing("", app)),
   );
   let http = appHttp(base, given === null);
   if (options.auth) {
-    const jar = createCookieJar(new URL(base).origin);
-    await login(http, base, options.auth, jar);
-    const cookie = jar.header(`${base}/`);
+    const cookie = await (features.login ?? missing("login", app))(http, base, options.auth);
     if (cookie !== null) http = { ...http, privateHeaders: { ...http.privateHeaders, cookie } };
   }
 
@@ -97,8 +95,11 @@ export async function connect(app: AppSpec, options: ConnectionOptions): Promise
   return { base, api: `${base}${trimSlash(prefix)}`, protocol, http, fnIndexByName };
 }
 
-function missingBase(app: AppSpec): never {
-  throw new GradioError("INVALID_ARGUMENT", `no base URL is known for ${app.source}; pass { baseUrl } to connect()`);
+/** A needed feature the module was generated without (or no base URL at all). */
+function missing(feature: string, app: AppSpec): never {
+  throw feature
+    ? new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${feature} support; regenerate its module, or use the runtime's createClient(), which has every feature`)
+    : new GradioError("INVALID_ARGUMENT", `no base URL is known for ${app.source}; pass { baseUrl } to connect()`);
 }
 
 function trimSlash(url: string): string {

@@ -3,6 +3,7 @@
  * open the server treats the session as alive; closing it runs the app's `unload` listeners and
  * lets its State expire. The body ("data: ALIVE" every 15 s) is read and discarded.
  */
+import type { HeartbeatFeature } from "../features.js";
 import { send, type HttpContext } from "../transport/http.js";
 
 /** An open heartbeat request. */
@@ -24,3 +25,6 @@ export function openFetchHeartbeat(http: HttpContext, url: string): Heartbeat {
   })().catch(() => {});
   return { close: () => controller.abort() };
 }
+
+/** The heartbeat feature of the universal entry (the Node entry has its own). */
+export const heartbeat: HeartbeatFeature = (http, url) => openFetchHeartbeat(http, url);

@@ -3,7 +3,6 @@
  * applied, gradio-protocol.md §3.2) and the final result or a typed error.
  */
 import { AppError, GradioError } from "../errors.js";
-import { applyDiff, isEditList } from "../protocol/diff.js";
 import type { ProgressUnit, QueueMessage } from "../protocol/messages.js";
 import type { JobSink } from "./queue-stream.js";
 
@@ -17,8 +16,8 @@ export type JobEvent =
 export interface JobHooks {
   /** Label used in error messages, e.g. `/predict`. */
   readonly endpoint: string;
-  /** True when intermediate outputs are diffs (sse_v2 and later). */
-  readonly diffs: boolean;
+  /** Applies the edit lists of a partial to the previous one; absent when partials are full values (sse_v1, exactPartials). */
+  readonly diffs?: ((last: readonly unknown[], data: readonly unknown[]) => unknown[]) | undefined;
   readonly onStatus?: ((event: JobEvent) => void) | undefined;
   /** Wire outputs of each intermediate result. */
   readonly onPartial?: ((data: unknown[]) => void) | undefined;
@@ -50,9 +49,10 @@ export function createJobSink(hooks: JobHooks): JobSink {
           return false;
         case "process_generating":
         case "process_streaming": {
+          if (!hooks.onPartial) return false;
           const data = message.output.data ?? [];
-          last = hooks.diffs && last !== null && message.msg === "process_generating" ? data.map((edits, i) => (isEditList(edits) ? applyDiff(last?.[i] ?? null, edits) : edits)) : data;
-          hooks.onPartial?.(last);
+          last = hooks.diffs && last !== null && message.msg === "process_generating" ? hooks.diffs(last, data) : data;
+          hooks.onPartial(last);
           return false;
         }
         case "process_completed":

@@ -1,0 +1,56 @@
+/**
+ * Optional parts of a client, passed to `createAppClient` by a generated module that needs them
+ * (ARCHITECTURE.md "decide at generation time"): an app without files, streams, heartbeat, Space
+ * id or login never bundles their code. The Node entry exports Node versions of some of them.
+ */
+import type { LoginCredentials } from "./auth/login.js";
+import type { InputContext } from "./session/inputs.js";
+import type { Heartbeat } from "./session/heartbeat.js";
+import type { JobStream } from "./session/job-stream.js";
+import type { SpaceContext } from "./spaces/space-wait.js";
+import type { EndpointSpec, FilePath } from "./spec.js";
+import type { HttpContext } from "./transport/http.js";
+
+/** What a feature may use of the resolved connection. */
+export interface FeatureConnection {
+  /** `{base}{apiPrefix}`. */
+  readonly api: string;
+  readonly http: HttpContext;
+}
+
+/** File inputs (upload) and file outputs (GradioFile). */
+export interface FilesFeature {
+  /** Converts the values at the spec's file positions to FileData, uploading content in one request. */
+  inputs(spec: EndpointSpec, values: unknown[], ctx: InputContext): Promise<unknown[]>;
+  /** Turns FileData found at `paths` inside an output value into GradioFile objects. */
+  output(value: unknown, paths: readonly FilePath[], conn: FeatureConnection): Promise<unknown>;
+}
+
+/** Runs one job; `onPartial` receives each intermediate result (mapped on demand, in order). */
+export type JobRunner = (signal: AbortSignal, onPartial: (partial: () => Promise<unknown[]>) => void, onCancelSent: (sent: Promise<void>) => void) => Promise<unknown[]>;
+
+/** Generator endpoints: `client.stream()` and diffs of partial results. */
+export interface StreamsFeature {
+  /** Applies one `process_generating` message's edit lists to the previous outputs (sse_v2+). */
+  diff(last: readonly unknown[], data: readonly unknown[]): unknown[];
+  /** Starts `run` and exposes it as a stream, cancelled by `outerSignal` or the stream's `cancel()`. */
+  stream(run: JobRunner, outerSignal: AbortSignal | undefined): JobStream<unknown[]>;
+}
+
+/** Opens the session heartbeat (`customFetch`: the user passed their own `fetch`). */
+export type HeartbeatFeature = (http: HttpContext, url: string, customFetch: boolean) => Heartbeat;
+
+/** Space id → host, waiting while it sleeps or builds. */
+export type SpacesFeature = (spaceId: string, ctx: SpaceContext) => Promise<string>;
+
+/** Gradio username/password login; returns the `Cookie` header for the app's origin, if any. */
+export type LoginFeature = (http: HttpContext, base: string, credentials: LoginCredentials) => Promise<string | null>;
+
+/** The optional parts of a client. */
+export interface ClientFeatures {
+  readonly files?: FilesFeature | undefined;
+  readonly streams?: StreamsFeature | undefined;
+  readonly heartbeat?: HeartbeatFeature | undefined;
+  readonly spaces?: SpacesFeature | undefined;
+  readonly login?: LoginFeature | undefined;
+}
