@@ -18,6 +18,7 @@ import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
 
 export * from "./index.js";
+export { safeFileName, saveFile } from "./node/save-file.js";
 
 /** Opens a local file lazily: the upload streams it from disk. */
 export async function openLocalFile(path: string): Promise<LocalFile> {
