@@ -10,18 +10,17 @@ const echo = endpoint("echo");
 const tokens = endpoint("tokens", { params: ["n"], returns: ["out"], streaming: true });
 
 describe("concurrency", () => {
-  it("300 concurrent calls in one client: every result matched to its caller", async () => {
+  it("500 concurrent calls in one client: every result matched to its caller", { timeout: 180_000 }, async () => {
     let streams = 0;
     const fetchSpy: FetchLike = (input, init) => (input.includes("/queue/data") && streams++, globalThis.fetch(input, init));
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
-    const payloads = Array.from({ length: 300 }, (_, i) => `caller-${i}-${"✓".repeat(i % 7)}`);
+    const payloads = Array.from({ length: 500 }, (_, i) => `caller-${i}-${"✓".repeat(i % 7)}`);
     const started = performance.now();
     const results = await Promise.all(payloads.map((p) => client.call(echo, [p])));
     const ms = performance.now() - started;
     expect(results).toEqual(payloads.map((p) => [p]));
-    // Reported in the test output for the record; not asserted beyond a generous bound.
-    process.stderr.write(`[runtime] 300 concurrent calls: ${ms.toFixed(0)} ms, ${streams} queue/data request(s)\n`);
-    expect(ms).toBeLessThan(30_000);
+    // Reported for the record only: timings belong to the benchmarks, the test timeout bounds it.
+    process.stderr.write(`[runtime] 500 concurrent calls: ${ms.toFixed(0)} ms, ${streams} queue/data request(s)\n`);
   });
 
   it("waves of calls (the stream closes and reopens between them) lose nothing", async () => {
