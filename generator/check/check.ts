@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { GenerateResult } from "../generate.js";
 import { diffSurfaces, type ApiChange } from "./diff.js";
 import { lockPath, readLock } from "./lock.js";
+import { sameCode } from "./same-code.js";
 import { apiSurface } from "./surface.js";
 
 export const CHECK_EXIT = { upToDate: 0, compatible: 3, breaking: 4 } as const;
@@ -24,8 +25,6 @@ export async function checkModule(result: GenerateResult, modulePath: string): P
   const lock = await readLock(lockPath(modulePath));
   const changes = diffSurfaces(lock.surface, apiSurface(result.model));
   const committed = await readFile(modulePath, "utf8").catch(() => null);
-  // The TypeScript scanner (via ts-morph) is loaded only when a check needs it: it costs ~0.4 s.
-  const { sameCode } = await import("./same-code.js");
   const codeDiffers = committed === null || !sameCode(committed, result.text);
   const breaking = changes.some((c) => c.severity === "breaking");
   const exitCode = breaking ? CHECK_EXIT.breaking : changes.length > 0 || codeDiffers ? CHECK_EXIT.compatible : CHECK_EXIT.upToDate;

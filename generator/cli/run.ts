@@ -22,7 +22,8 @@ export async function run(args: CliArgs): Promise<number> {
     if (!args.quiet) endProgressLine();
     throw error;
   });
-  const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck });
+  // --check writes nothing, so the type-check gate (which guards writes) is skipped there.
+  const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck && !args.check });
   if (!args.quiet) {
     const warnings = result.model.diagnostics.filter((d) => d.level === "warning");
     for (const d of warnings.slice(0, 20)) process.stderr.write(`warning: ${d.message} (at ${d.pointer})\n`);

@@ -39,7 +39,7 @@ async function runApp(app: AppEntry, check: boolean): Promise<AppOutcome> {
     const token = app.tokenEnv ? process.env[app.tokenEnv] || undefined : undefined;
     if (app.tokenEnv && token === undefined) throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
     const raw = await loadSchema(app.source, { allEndpoints: app.allEndpoints, token });
-    const result = await generateFromSchema(raw, { allEndpoints: app.allEndpoints, typecheck: app.typecheck });
+    const result = await generateFromSchema(raw, { allEndpoints: app.allEndpoints, typecheck: app.typecheck && !check });
     if (check) {
       const outcome = await checkModule(result, app.output);
       const status = outcome.exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : outcome.exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
