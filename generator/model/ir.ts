@@ -3,6 +3,7 @@
  * with every Gradio quirk already resolved (ARCHITECTURE.md "An IR between reading and writing").
  * The emitter never reads raw Gradio JSON; the loader never decides types.
  */
+import type { AppSpec } from "@gradio-codegen/runtime";
 
 /** A small closed type language; printed to TypeScript by `emit/print-type.ts`. */
 export type TypeNode =
@@ -112,20 +113,8 @@ export interface Declaration {
   readonly direction?: "input" | "output";
 }
 
-export interface AppFacts {
-  /** What the user passed: a Space id, a URL or a file path. */
-  readonly source: string;
-  /** Base URL of the app (no trailing slash), if known. */
-  readonly baseUrl: string | null;
-  readonly spaceId: string | null;
-  readonly gradioVersion: string | null;
-  /** Queue protocol from /config (`sse_v3`, …); null when /config was missing. */
-  readonly protocol: string | null;
-  /** `/gradio_api` on 5.x+, empty on 4.x; null when unknown. */
-  readonly apiPrefix: string | null;
-  readonly connectHeartbeat: boolean;
-  readonly maxFileSize: number | null;
-}
+/** Facts about the app as a whole: exactly what the runtime's `AppSpec` carries. */
+export type AppFacts = AppSpec;
 
 export interface ClientModel {
   readonly app: AppFacts;

@@ -4,21 +4,11 @@
  * comes from `config.dependencies[i].inputs/outputs` + `components[].skip_api`.
  */
 import type { JsonObject } from "../load/raw-schema.js";
+import { slotKind } from "@gradio-codegen/runtime";
 import type { Slot } from "./ir.js";
 
-/** The Python client's fallback for configs without `skip_api`. */
-const SKIPPED_TYPES = new Set(["state", "row", "column", "tabs", "tab", "tabitem", "box", "form", "accordion", "group", "interpretation", "dataset", "sidebar", "button", "clearbutton", "loginbutton", "logoutbutton", "duplicatebutton", "deeplinkbutton"]);
-
-/** Slot kind of one component in a dependency's input/output list. */
-export function slotKind(component: JsonObject | undefined): "param" | "state" | "skip" {
-  if (!component) return "skip";
-  const type = typeof component["type"] === "string" ? component["type"].toLowerCase() : "";
-  if (type === "state") return "state";
-  const skip = component["skip_api"];
-  if (skip === true) return "skip";
-  if (skip === false) return "param";
-  return SKIPPED_TYPES.has(type) ? "skip" : "param";
-}
+/** The one slot rule, shared with the runtime's drift guard. */
+export { slotKind };
 
 /** Slots for a list of component ids; public ones numbered in order. */
 export function wireSlots(ids: readonly number[], components: ReadonlyMap<number, JsonObject>): Slot[] {

@@ -19,3 +19,4 @@ export type { LoginCredentials } from "./auth/login.js";
 export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js";
 export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 export { judgeStage, type StageVerdict } from "./spaces/space-stage.js";
+export { slotKind } from "./session/slot-kind.js";

@@ -5,12 +5,10 @@
  */
 import type { EndpointSpec, WireSlot } from "../spec.js";
 import { sendJson, type HttpContext } from "../transport/http.js";
+import { slotKind } from "./slot-kind.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Layout blocks and buttons that older configs mark only by type (gradio-protocol.md §1.5). */
-const SKIPPED = new Set(["row", "column", "tabs", "tab", "tabitem", "box", "form", "accordion", "group", "sidebar", "button", "clearbutton", "loginbutton", "duplicatebutton"]);
 
 /** What changed for `spec`, in one sentence, or null when the app still matches. */
 export async function detectDrift(http: HttpContext, base: string, spec: EndpointSpec, label: string): Promise<string | null> {
@@ -35,11 +33,8 @@ export async function detectDrift(http: HttpContext, base: string, spec: Endpoin
 function layout(ids: unknown, components: ReadonlyMap<unknown, Obj>): WireSlot[] {
   let next = 0;
   return (Array.isArray(ids) ? ids : []).map((id): WireSlot => {
-    const component = components.get(id);
-    const type = typeof component?.["type"] === "string" ? component["type"] : "";
-    if (type === "state") return "state";
-    if (!component || component["skip_api"] === true || (component["skip_api"] === undefined && SKIPPED.has(type))) return "skip";
-    return next++;
+    const kind = slotKind(components.get(id));
+    return kind === "param" ? next++ : kind;
   });
 }
 
