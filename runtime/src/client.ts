@@ -11,11 +11,11 @@ import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
 import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 import { wireData, type UploadSender } from "./session/inputs.js";
-import { createJobSink, type JobEvent } from "./session/job.js";
+import { createJobSink, type JobEvent, type JobSink } from "./session/job.js";
 import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
-import { QueueStream } from "./session/queue-stream.js";
+import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
 
 export interface ClientOptions extends ConnectionOptions {
@@ -120,31 +120,36 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const ctx = { http: conn.http, api: conn.api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch: options.fetch !== undefined, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
-      const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact };
-      const eventId = await join({ ...request, oauthToken: callOptions.oauthToken, headers: callOptions.headers });
-      const stream = (queue ??= new QueueStream({ http: conn.http, url: `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 }));
+      const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };
+      const legacy = conn.protocol === "sse" ? features.legacySse : undefined;
       const wire = await new Promise<unknown[]>((resolve, reject) => {
+        let eventId: string | undefined;
         const onAbort = () => {
-          stream.abandon(eventId);
-          const sent = cancel(request, eventId); // not inside `?.(…)`: that would skip the request
-          onCancelSent?.(sent);
+          if (eventId !== undefined) {
+            queue?.abandon(eventId);
+            onCancelSent?.(cancel(request, eventId));
+          }
           reject(call.reason());
         };
+        const settle = <T>(fn: (value: T) => void) => (value: T) => (signal?.removeEventListener("abort", onAbort), fn(value));
+        const sink: JobSink = createJobSink({
+          endpoint: label,
+          diffs: conn.protocol !== "sse_v1" && !exact ? features.streams?.diff : undefined,
+          onStatus: callOptions.onStatus,
+          onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
+          onDone: settle(resolve),
+          onError: settle(reject),
+          onCancelled: () => settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
+        });
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
-        const settle = <T>(fn: (value: T) => void) => (value: T) => (signal?.removeEventListener("abort", onAbort), fn(value));
-        stream.register(
-          eventId,
-          createJobSink({
-            endpoint: label,
-            diffs: conn.protocol !== "sse_v1" && !exact ? features.streams?.diff : undefined,
-            onStatus: callOptions.onStatus,
-            onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
-            onDone: settle(resolve),
-            onError: settle(reject),
-            onCancelled: () => settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
-          }),
-        );
+        if (legacy) return legacy(request, sink);
+        join(request).then((id) => {
+          if (signal?.aborted) return void onCancelSent?.(cancel(request, id));
+          eventId = id;
+          queue ??= createQueueStream(conn.http, `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
+          queue.register(id, sink);
+        }, settle(reject));
       });
       return await outputs(spec, wire, conn);
     } catch (error) {

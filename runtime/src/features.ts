@@ -4,6 +4,8 @@
  * id or login never bundles their code. The Node entry exports Node versions of some of them.
  */
 import type { LoginCredentials } from "./auth/login.js";
+import type { JobSink } from "./session/job.js";
+import type { JoinRequest } from "./session/join.js";
 import type { InputContext } from "./session/inputs.js";
 import type { Heartbeat } from "./session/heartbeat.js";
 import type { JobStream } from "./session/job-stream.js";
@@ -46,6 +48,13 @@ export type SpacesFeature = (spaceId: string, ctx: SpaceContext) => Promise<stri
 /** Gradio username/password login; returns the `Cookie` header for the app's origin, if any. */
 export type LoginFeature = (http: HttpContext, base: string, credentials: LoginCredentials) => Promise<string | null>;
 
+/**
+ * Gradio 4.0–4.8's `sse` protocol (gradio-protocol.md §3.3): one stream per job. Runs the job of
+ * `request` and feeds `sink` every message (parsed JSON) until `sink.message` returns true; a
+ * transport failure goes to `sink.fail`. Aborting `request.signal` ends the job's stream.
+ */
+export type LegacySseFeature = (request: JoinRequest, sink: JobSink) => void;
+
 /** The optional parts of a client. */
 export interface ClientFeatures {
   readonly files?: FilesFeature | undefined;
@@ -53,4 +62,5 @@ export interface ClientFeatures {
   readonly heartbeat?: HeartbeatFeature | undefined;
   readonly spaces?: SpacesFeature | undefined;
   readonly login?: LoginFeature | undefined;
+  readonly legacySse?: LegacySseFeature | undefined;
 }

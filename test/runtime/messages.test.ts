@@ -1,83 +1,38 @@
 /**
- * The pure message decoder and the per-job sink, driven by the §3.2 transcript and the error
+ * The message helpers and the per-job sink, driven by the §3.2 transcript and the error
  * payloads of call_sse_transcripts.txt (gradio-protocol.md §5.1).
  */
 import { describe, expect, it } from "vitest";
 import { AppError, GradioError } from "../../runtime/src/errors.js";
-import { decodeMessage } from "../../runtime/src/protocol/messages.js";
+import { appErrorText, progressUnit } from "../../runtime/src/protocol/messages.js";
 import { createJobSink, type JobEvent } from "../../runtime/src/session/job.js";
 import { streams } from "../../runtime/src/session/streams.js";
 import { createSseParser } from "../../runtime/src/sse/parser.js";
 import { QUEUE_V3_EVENT_ID, QUEUE_V3_MESSAGES } from "./fixtures/streams.js";
 
-describe("decodeMessage", () => {
-  const table: [string, unknown, unknown][] = [
-    ["estimation", { msg: "estimation", event_id: "e", rank: 2, queue_size: 5, rank_eta: 1.5 }, { msg: "estimation", event_id: "e", rank: 2, queue_size: 5, rank_eta: 1.5 }],
-    ["estimation with nulls", { msg: "estimation", event_id: "e", rank: null, queue_size: null, rank_eta: null }, { msg: "estimation", event_id: "e", rank: null, queue_size: null, rank_eta: null }],
-    ["process_starts", { msg: "process_starts", event_id: "e", eta: null }, { msg: "process_starts", event_id: "e", eta: null }],
-    [
-      "progress",
-      { msg: "progress", event_id: "e", progress_data: [{ index: 1, length: 4, unit: "steps", progress: null, desc: "Working" }, { progress: 0.5 }] },
-      {
-        msg: "progress",
-        event_id: "e",
-        progress_data: [
-          { index: 1, length: 4, unit: "steps", progress: null, desc: "Working" },
-          { index: null, length: null, unit: null, progress: 0.5, desc: null },
-        ],
-      },
-    ],
-    [
-      "log (gr.Warning)",
-      { msg: "log", event_id: "e", log: "careful", level: "warning", duration: 10, visible: true, title: "Warning" },
-      { msg: "log", event_id: "e", log: "careful", level: "warning", title: "Warning" },
-    ],
-    [
-      "process_generating keeps data and is_generating, drops the rest",
-      { msg: "process_generating", event_id: "e", output: { data: ["x"], is_generating: true, duration: 0.1 }, success: true, time_limit: null },
-      { msg: "process_generating", event_id: "e", output: { data: ["x"], is_generating: true }, success: true },
-    ],
-    [
-      "process_completed: gr.Error payload",
-      { msg: "process_completed", event_id: "e", output: { error: "Custom user-facing error message", duration: 10, visible: true, title: "Error" }, success: false, title: "Error" },
-      { msg: "process_completed", event_id: "e", output: { error: "Custom user-facing error message", title: "Error" }, success: false, title: "Error" },
-    ],
-    [
-      // Recorded from Gradio 4.44.1: str(gr.Error) is repr(message) there, and the payload has no title.
-      "process_completed: gr.Error payload of 4.x (Python repr quotes undone)",
-      { msg: "process_completed", event_id: "e", output: { error: "'Cannot divide by zero!'", duration: 10, visible: true }, success: false },
-      { msg: "process_completed", event_id: "e", output: { error: "Cannot divide by zero!" }, success: false, title: null },
-    ],
-    [
-      "process_completed: 4.x gr.Error repr with escapes and the other quote",
-      { msg: "process_completed", event_id: "e", output: { error: String.raw`"it's \\ a\nb\t\x07 \u2028 é"`, duration: null, visible: true }, success: false },
-      { msg: "process_completed", event_id: "e", output: { error: "it's \\ a\nb\t\x07 \u2028 é" }, success: false, title: null },
-    ],
-    [
-      "process_completed: 4.x plain exception text (no duration/visible) is kept as sent",
-      { msg: "process_completed", event_id: "e", output: { error: "'quoted on purpose'" }, success: false },
-      { msg: "process_completed", event_id: "e", output: { error: "'quoted on purpose'" }, success: false, title: null },
-    ],
-    [
-      "process_completed: hidden exception {error: null}",
-      { msg: "process_completed", event_id: "e", output: { error: null }, success: false, title: "Error" },
-      { msg: "process_completed", event_id: "e", output: { error: null }, success: false, title: "Error" },
-    ],
-    ["process_completed after /cancel: output {}", { msg: "process_completed", event_id: "e", output: {}, success: true }, { msg: "process_completed", event_id: "e", output: {}, success: true, title: null }],
-    ["heartbeat", { msg: "heartbeat", event_id: null }, { msg: "heartbeat", event_id: null }],
-    ["close_stream", { msg: "close_stream", event_id: null }, { msg: "close_stream", event_id: null }],
-    [
-      "unexpected_error, session not found",
-      { msg: "unexpected_error", event_id: null, message: "404: Not Found", session_not_found: true, success: false },
-      { msg: "unexpected_error", event_id: null, message: "404: Not Found", session_not_found: true },
-    ],
-    ["server_stopped (≤ 4.9)", { msg: "server_stopped", success: false }, { msg: "server_stopped", event_id: null, message: null, session_not_found: false }],
-    ["unknown msg is kept", { msg: "send_hash", event_id: null }, { msg: "unknown", event_id: null, raw: { msg: "send_hash", event_id: null } }],
-    ["not an object", [1, 2], { msg: "unknown", event_id: null, raw: [1, 2] }],
-    ["wrong-typed fields become null", { msg: "estimation", event_id: 5, rank: "2" }, { msg: "estimation", event_id: null, rank: null, queue_size: null, rank_eta: null }],
+describe("appErrorText", () => {
+  const table: [string, Record<string, unknown>, string | null][] = [
+    ["gr.Error payload (5.x+, titled)", { error: "Custom user-facing error message", duration: 10, visible: true, title: "Error" }, "Custom user-facing error message"],
+    // Recorded from Gradio 4.44.1: str(gr.Error) is repr(message) there, and the payload has no title.
+    ["gr.Error payload of 4.x (Python repr quotes undone)", { error: "'Cannot divide by zero!'", duration: 10, visible: true }, "Cannot divide by zero!"],
+    ["4.x gr.Error repr with escapes and the other quote", { error: String.raw`"it's \\ a\nb\t\x07 \u2028 é"`, duration: null, visible: true }, "it's \\ a\nb\t\x07 \u2028 é"],
+    ["4.x plain exception text (no duration/visible) is kept as sent", { error: "'quoted on purpose'" }, "'quoted on purpose'"],
+    ["a titled 5.x message that looks quoted is kept", { error: "'kept'", duration: 10, visible: true, title: "Error" }, "'kept'"],
+    ["hidden exception {error: null}", { error: null }, null],
+    ["wrong-typed error", { error: 5 }, null],
   ];
-  it.each(table)("%s", (_name, raw, want) => {
-    expect(decodeMessage(raw)).toEqual(want);
+  it.each(table)("%s", (_name, output, want) => {
+    expect(appErrorText(output)).toBe(want);
+  });
+});
+
+describe("progressUnit", () => {
+  it("keeps checked fields and nulls the rest", () => {
+    expect([{ index: 1, length: 4, unit: "steps", progress: null, desc: "Working" }, { progress: 0.5 }, "x"].map(progressUnit)).toEqual([
+      { index: 1, length: 4, unit: "steps", progress: null, desc: "Working" },
+      { index: null, length: null, unit: null, progress: 0.5, desc: null },
+      { index: null, length: null, unit: null, progress: null, desc: null },
+    ]);
   });
 });
 
@@ -98,7 +53,7 @@ function runSink(messages: readonly unknown[], diffs = true) {
     onError: (e) => (error = e),
     onCancelled: () => (cancelled = true),
   });
-  for (const m of messages) finished.push(sink.message(decodeMessage(m)));
+  for (const m of messages) finished.push(sink.message(m));
   return { statuses, partials, done, error, cancelled, finished };
 }
 
@@ -160,5 +115,24 @@ describe("job sink", () => {
       { type: "progress", units: [{ index: 0, length: 3, unit: "steps", progress: null, desc: null }] },
       { type: "log", level: "info", message: "hello", title: "Info" },
     ]);
+  });
+
+  it("ill-typed, unknown and non-object messages are ignored, typed fields read as null", () => {
+    const r = runSink([{ msg: "estimation", event_id: 5, rank: "2" }, { msg: "send_hash" }, [1, 2], null, { msg: "heartbeat" }]);
+    expect(r.statuses).toEqual([{ type: "queued", position: null, queueSize: null, eta: null }]);
+    expect(r.finished).toEqual([false, false, false, false, false]);
+  });
+
+  it("a 4.x gr.Error (repr text, no title) → AppError with the plain message", () => {
+    const r = runSink([{ msg: "process_completed", event_id: "e", output: { error: "'Cannot divide by zero!'", duration: 10, visible: true }, success: false }]);
+    const e = r.error as AppError;
+    expect([e.appMessage, e.title]).toEqual(["Cannot divide by zero!", null]);
+  });
+
+  it("queue_full (4.0–4.8 per-job streams) → QUEUE_FULL; unexpected_error → PROTOCOL; both end the job", () => {
+    const full = runSink([{ msg: "queue_full" }]);
+    expect([(full.error as GradioError).code, full.finished]).toEqual(["QUEUE_FULL", [true]]);
+    const unexpected = runSink([{ msg: "unexpected_error", event_id: "e", message: "boom", success: false }]);
+    expect([(unexpected.error as GradioError).code, unexpected.error?.message]).toEqual(["PROTOCOL", "/fn: boom"]);
   });
 });

@@ -89,8 +89,9 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
       if (typeof name === "string" && !fnIndexByName.has(name)) fnIndexByName.set(name, typeof id === "number" ? id : i);
     });
   }
-  if (!SUPPORTED.has(protocol)) {
-    throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.9 or newer is needed)`);
+  if (protocol === "sse") features.legacySse ?? missing("Gradio 4.0–4.8 (queue protocol sse)", app);
+  else if (!SUPPORTED.has(protocol)) {
+    throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
   }
   return { base, api: `${base}${trimSlash(prefix)}`, protocol, http, fnIndexByName };
 }

@@ -1,10 +1,10 @@
 /**
- * Per-call state: turns the queue messages of one job into status events, partial results (diffs
- * applied, gradio-protocol.md §3.2) and the final result or a typed error.
+ * Per-call state: turns the queue messages of one job (parsed JSON, gradio-protocol.md §3.2) into
+ * status events, partial results (diffs applied) and the final result or a typed error.
  */
 import { AppError, GradioError } from "../errors.js";
-import type { ProgressUnit, QueueMessage } from "../protocol/messages.js";
-import type { JobSink } from "./queue-stream.js";
+import { appErrorText, progressUnit, type ProgressUnit } from "../protocol/messages.js";
+import { isObj, num, str } from "../util/json.js";
 
 /** What a running job reports through `onStatus`. */
 export type JobEvent =
@@ -12,6 +12,14 @@ export type JobEvent =
   | { readonly type: "started"; readonly eta: number | null }
   | { readonly type: "progress"; readonly units: readonly ProgressUnit[] }
   | { readonly type: "log"; readonly level: string; readonly message: string; readonly title: string | null };
+
+/** Receives the messages of one job. */
+export interface JobSink {
+  /** One message as parsed from the stream; returns true when the job is finished and can be forgotten. */
+  message(message: unknown): boolean;
+  /** The transport failed (or the client closed) before the job finished. */
+  fail(error: Error): void;
+}
 
 export interface JobHooks {
   /** Label used in error messages, e.g. `/predict`. */
@@ -28,57 +36,54 @@ export interface JobHooks {
   readonly onCancelled: () => void;
 }
 
-/** Creates the sink that the shared stream feeds with this job's messages. */
+/** Creates the sink that the stream feeds with this job's messages. */
 export function createJobSink(hooks: JobHooks): JobSink {
+  const { endpoint, onStatus: status = () => {} } = hooks;
   let last: unknown[] | null = null;
-  const status = (event: JobEvent) => hooks.onStatus?.(event);
   return {
-    message(message: QueueMessage): boolean {
-      switch (message.msg) {
+    message(raw) {
+      const m = isObj(raw) ? raw : {};
+      const output = isObj(m["output"]) ? m["output"] : {};
+      const data = Array.isArray(output["data"]) ? output["data"] : undefined;
+      switch (m["msg"]) {
         case "estimation":
-          status({ type: "queued", position: message.rank, queueSize: message.queue_size, eta: message.rank_eta });
-          return false;
+          status({ type: "queued", position: num(m["rank"]), queueSize: num(m["queue_size"]), eta: num(m["rank_eta"]) });
+          break;
         case "process_starts":
-          status({ type: "started", eta: message.eta });
-          return false;
+          status({ type: "started", eta: num(m["eta"]) });
+          break;
         case "progress":
-          status({ type: "progress", units: message.progress_data ?? [] });
-          return false;
+          status({ type: "progress", units: Array.isArray(m["progress_data"]) ? m["progress_data"].map(progressUnit) : [] });
+          break;
         case "log":
-          status({ type: "log", level: message.level, message: message.log, title: message.title });
-          return false;
+          status({ type: "log", level: str(m["level"]) ?? "info", message: str(m["log"]) ?? "", title: str(m["title"]) });
+          break;
         case "process_generating":
-        case "process_streaming": {
-          if (!hooks.onPartial) return false;
-          const data = message.output.data ?? [];
-          last = hooks.diffs && last !== null && message.msg === "process_generating" ? hooks.diffs(last, data) : data;
-          hooks.onPartial(last);
-          return false;
-        }
-        case "process_completed":
-          if (message.success) {
-            if (message.output.data === undefined) hooks.onCancelled();
-            else hooks.onDone(message.output.data);
-          } else {
-            const error = message.output.error ?? null;
-            hooks.onError(new AppError(hooks.endpoint, error, message.output.title ?? message.title, isQuota(error) ? "QUOTA_EXCEEDED" : "APP_ERROR"));
+        case "process_streaming":
+          if (hooks.onPartial) {
+            last = hooks.diffs && last !== null && m["msg"] === "process_generating" ? hooks.diffs(last, data ?? []) : (data ?? []);
+            hooks.onPartial(last);
           }
+          break;
+        case "process_completed":
+          if (m["success"] !== true) {
+            const text = appErrorText(output);
+            // ZeroGPU quota messages arrive as ordinary app errors (gradio-protocol.md §5.1).
+            const code = text !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(text) ? "QUOTA_EXCEEDED" : "APP_ERROR";
+            hooks.onError(new AppError(endpoint, text, str(output["title"]) ?? str(m["title"]), code));
+          } else if (data) hooks.onDone(data);
+          else hooks.onCancelled();
+          return true;
+        case "queue_full":
+          hooks.onError(new GradioError("QUEUE_FULL", `${endpoint}: the app's queue is full`));
           return true;
         case "unexpected_error":
         case "server_stopped":
-          hooks.onError(new GradioError("PROTOCOL", `${hooks.endpoint}: ${message.message ?? "the server stopped unexpectedly"}`));
+          hooks.onError(new GradioError("PROTOCOL", `${endpoint}: ${str(m["message"]) ?? "the server stopped unexpectedly"}`));
           return true;
-        default:
-          return false;
       }
+      return false;
     },
-    fail(error: Error): void {
-      hooks.onError(error);
-    },
+    fail: (error) => hooks.onError(error),
   };
-}
-
-/** ZeroGPU quota messages arrive as ordinary app errors (gradio-protocol.md §5.1). */
-function isQuota(message: string | null): boolean {
-  return message !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(message);
 }

@@ -10,117 +10,85 @@
  * response itself once no job is pending (`close_stream`, or end of body before sse_v3).
  */
 import { GradioError } from "../errors.js";
-import type { QueueMessage } from "../protocol/messages.js";
 import { createSseParser } from "../sse/parser.js";
-import { send, httpError, type HttpContext } from "../transport/http.js";
-import { parseStreamMessage } from "./stream-message.js";
+import { httpError, send, type HttpContext } from "../transport/http.js";
+import { isObj, str } from "../util/json.js";
+import type { JobSink } from "./job.js";
 
-/** Receives the messages of one job. */
-export interface JobSink {
-  /** Returns true when the job is finished and can be forgotten. */
-  message(message: QueueMessage): boolean;
-  fail(error: Error): void;
-}
-
-export interface QueueStreamOptions {
-  readonly http: HttpContext;
-  readonly url: string;
-  /** No byte for this long (heartbeats arrive every 15 s) → the connection is considered dead. */
-  readonly idleTimeoutMs: number;
+export interface QueueStream {
+  /** Routes the messages of `eventId` to `sink` (including any that arrived already) and makes sure the stream is open. */
+  register(eventId: string, sink: JobSink): void;
+  /** Stops routing messages to a job (after cancel or timeout); its later messages are dropped. */
+  abandon(eventId: string): void;
+  /** Closes the stream; pending jobs fail with `reason`. */
+  close(reason: Error): void;
 }
 
 /** How many times in a row the stream may end without delivering anything before jobs fail. */
 const MAX_EMPTY_REOPENS = 5;
-/** Messages kept for event ids nobody registered (yet); beyond this the oldest id is dropped. */
-const MAX_EARLY_IDS = 1000;
+/** Event ids remembered without a job (early messages, abandoned jobs); beyond this the oldest goes. */
+const MAX_IDS = 1000;
 
-export class QueueStream {
-  readonly #options: QueueStreamOptions;
-  readonly #sinks = new Map<string, JobSink>();
-  readonly #early = new Map<string, QueueMessage[]>();
+/** `idleTimeoutMs`: no byte for this long (heartbeats arrive every 15 s) → the connection counts as dead. */
+export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs: number): QueueStream {
+  const sinks = new Map<string, JobSink>();
+  const early = new Map<string, unknown[]>();
   /** Jobs given up locally (abort, timeout): their remaining messages are dropped. */
-  readonly #abandoned = new Set<string>();
-  #controller: AbortController | null = null;
-  #closed = false;
+  const abandoned = new Map<string, true>();
+  let controller: AbortController | null = null;
+  let closed = false;
 
-  constructor(options: QueueStreamOptions) {
-    this.#options = options;
-  }
+  const failAll = (error: Error) => {
+    const pending = [...sinks.values()];
+    sinks.clear();
+    for (const sink of pending) sink.fail(error);
+  };
+  const remember = <V>(map: Map<string, V>, id: string, value: V) => {
+    if (map.size >= MAX_IDS) map.delete(map.keys().next().value as string);
+    map.set(id, value);
+  };
 
-  /** Routes the messages of `eventId` to `sink` (including any that arrived already) and makes sure the stream is open. */
-  register(eventId: string, sink: JobSink): void {
-    if (this.#closed) {
-      sink.fail(new GradioError("ABORTED", "the client was closed"));
-      return;
-    }
-    this.#sinks.set(eventId, sink);
-    const early = this.#early.get(eventId);
-    this.#early.delete(eventId);
-    for (const message of early ?? []) this.#deliver(message);
-    if (this.#sinks.size > 0 && this.#controller === null) this.#open();
-  }
-
-  /** Stops routing messages to a job (after cancel or timeout); its later messages are dropped. */
-  abandon(eventId: string): void {
-    this.#sinks.delete(eventId);
-    this.#early.delete(eventId);
-    if (this.#abandoned.size >= MAX_EARLY_IDS) this.#abandoned.delete(this.#abandoned.values().next().value as string);
-    this.#abandoned.add(eventId);
-  }
-
-  /** Number of jobs waiting for messages. */
-  get pending(): number {
-    return this.#sinks.size;
-  }
-
-  /** Closes the stream; pending jobs fail with `reason`. */
-  close(reason: Error): void {
-    this.#closed = true;
-    this.#controller?.abort();
-    this.#controller = null;
-    this.#failAll(reason);
-    this.#early.clear();
-    this.#abandoned.clear();
-  }
-
-  #open(): void {
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.#run(controller)
-      .catch((error: unknown) => {
-        if (this.#controller === controller) this.#failAll(asTransportError(error, this.#options.url));
-      })
-      .finally(() => {
-        if (this.#controller === controller) this.#controller = null;
-        // A job may have registered while the last response was ending.
-        if (!this.#closed && this.#controller === null && this.#sinks.size > 0) this.#open();
-      });
-  }
-
-  async #run(controller: AbortController): Promise<void> {
-    let emptyRuns = 0;
-    while (this.#sinks.size > 0 && !controller.signal.aborted) {
-      const delivered = await this.#readOnce(controller);
-      emptyRuns = delivered > 0 ? 0 : emptyRuns + 1;
-      if (emptyRuns >= MAX_EMPTY_REOPENS) {
-        throw new GradioError("PROTOCOL", `${this.#options.url}: the stream ended ${emptyRuns} times without any message while jobs were pending`);
+  const deliver = (message: unknown) => {
+    const m = isObj(message) ? message : {};
+    const id = str(m["event_id"]);
+    if (id === null) {
+      if (m["msg"] === "unexpected_error" || m["msg"] === "server_stopped") {
+        const hint = m["session_not_found"] === true ? " (the server lost this session; it may have restarted)" : "";
+        failAll(new GradioError("PROTOCOL", `${url}: ${str(m["message"]) ?? "the server reported an unexpected error"}${hint}`));
       }
+    } else if (abandoned.has(id)) {
+      if (m["msg"] === "process_completed" || m["msg"] === "unexpected_error") abandoned.delete(id);
+    } else {
+      const sink = sinks.get(id);
+      if (!sink) early.get(id)?.push(message) ?? remember(early, id, [message]);
+      else if (sink.message(message)) sinks.delete(id);
     }
-  }
+  };
+
+  /**
+   * One SSE event's data. A line that is not JSON is attributed to its job when its `event_id` can
+   * still be read (or when only one job is pending), so one bad message fails one job, not the
+   * whole session; otherwise it is dropped.
+   */
+  const onData = (data: string) => {
+    try {
+      deliver(JSON.parse(data));
+    } catch (error) {
+      const id = /"event_id"\s*:\s*"([^"\\]{1,200})"/.exec(data)?.[1] ?? (sinks.size === 1 ? [...sinks.keys()][0] : undefined);
+      const message = `malformed message on ${url}: ${data.slice(0, 120)} (${error instanceof Error ? error.message : String(error)})`;
+      if (id !== undefined) deliver({ msg: "unexpected_error", event_id: id, message });
+    }
+  };
 
   /** Reads one HTTP response of the stream to its end; returns how many messages it carried. */
-  async #readOnce(controller: AbortController): Promise<number> {
-    const { http, url, idleTimeoutMs } = this.#options;
+  const readOnce = async (signal: AbortSignal, abort: () => void): Promise<number> => {
     let idle: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     const armIdle = () => {
       clearTimeout(idle);
-      if (controller.signal.aborted) return;
-      idle = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, idleTimeoutMs);
+      if (signal.aborted) return;
+      idle = setTimeout(() => ((timedOut = true), abort()), idleTimeoutMs);
       // Pending jobs keep the process alive through their request; this timer alone never should.
       (idle as { unref?: () => void }).unref?.();
     };
@@ -130,24 +98,19 @@ export class QueueStream {
       clearTimeout(idle);
       reader?.cancel().catch(() => {});
     };
-    controller.signal.addEventListener("abort", onAbort, { once: true });
+    signal.addEventListener("abort", onAbort, { once: true });
     armIdle();
     let count = 0;
     try {
-      const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
+      const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal });
       if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
-      const parser = createSseParser((event) => {
-        count += 1;
-        this.#deliver(parseStreamMessage(event.data, url, this.#sinks.size === 1 ? [...this.#sinks.keys()][0] : undefined));
-      });
+      const parser = createSseParser((event) => (count++, onData(event.data)));
       const decoder = new TextDecoder();
       reader = response.body.getReader();
-      if (controller.signal.aborted) await reader.cancel();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+      if (signal.aborted) await reader.cancel();
+      for (let chunk; !(chunk = await reader.read()).done; ) {
         armIdle();
-        parser.feed(decoder.decode(value, { stream: true }));
+        parser.feed(decoder.decode(chunk.value, { stream: true }));
       }
       parser.feed(decoder.decode());
       return count;
@@ -155,45 +118,53 @@ export class QueueStream {
       if (timedOut) throw new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, { cause: error });
       throw error;
     } finally {
-      controller.signal.removeEventListener("abort", onAbort);
+      signal.removeEventListener("abort", onAbort);
       clearTimeout(idle);
     }
-  }
+  };
 
-  #deliver(message: QueueMessage): void {
-    if (message.event_id === null) {
-      if (message.msg === "unexpected_error" || message.msg === "server_stopped") {
-        const detail = message.message ?? "the server reported an unexpected error";
-        const hint = message.session_not_found ? " (the server lost this session; it may have restarted)" : "";
-        this.#failAll(new GradioError("PROTOCOL", `${this.#options.url}: ${detail}${hint}`));
+  const open = () => {
+    const current = new AbortController();
+    controller = current;
+    (async () => {
+      for (let emptyRuns = 0; sinks.size > 0 && !current.signal.aborted; ) {
+        emptyRuns = (await readOnce(current.signal, () => current.abort())) > 0 ? 0 : emptyRuns + 1;
+        if (emptyRuns >= MAX_EMPTY_REOPENS) throw new GradioError("PROTOCOL", `${url}: the stream ended ${emptyRuns} times without any message while jobs were pending`);
       }
-      return;
-    }
-    const id = message.event_id;
-    if (this.#abandoned.has(id)) {
-      if (message.msg === "process_completed" || message.msg === "unexpected_error") this.#abandoned.delete(id);
-      return;
-    }
-    const sink = this.#sinks.get(id);
-    if (!sink) {
-      this.#keepEarly(id, message);
-      return;
-    }
-    if (sink.message(message)) this.#sinks.delete(id);
-  }
+    })()
+      .catch((error: unknown) => {
+        if (controller === current) failAll(asTransportError(error, url));
+      })
+      .finally(() => {
+        if (controller === current) controller = null;
+        // A job may have registered while the last response was ending.
+        if (!closed && controller === null && sinks.size > 0) open();
+      });
+  };
 
-  #keepEarly(id: string, message: QueueMessage): void {
-    const list = this.#early.get(id);
-    if (list) return void list.push(message);
-    if (this.#early.size >= MAX_EARLY_IDS) this.#early.delete(this.#early.keys().next().value as string);
-    this.#early.set(id, [message]);
-  }
-
-  #failAll(error: Error): void {
-    const sinks = [...this.#sinks.values()];
-    this.#sinks.clear();
-    for (const sink of sinks) sink.fail(error);
-  }
+  return {
+    register(eventId, sink) {
+      if (closed) return sink.fail(new GradioError("ABORTED", "the client was closed"));
+      sinks.set(eventId, sink);
+      const messages = early.get(eventId);
+      early.delete(eventId);
+      for (const message of messages ?? []) deliver(message);
+      if (sinks.size > 0 && controller === null) open();
+    },
+    abandon(eventId) {
+      sinks.delete(eventId);
+      early.delete(eventId);
+      remember(abandoned, eventId, true);
+    },
+    close(reason) {
+      closed = true;
+      controller?.abort();
+      controller = null;
+      failAll(reason);
+      early.clear();
+      abandoned.clear();
+    },
+  };
 }
 
 function asTransportError(error: unknown, url: string): Error {
