@@ -124,10 +124,15 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const legacy = conn.protocol === "sse" ? features.legacySse : undefined;
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         let eventId: string | undefined;
+        // `cancel(…)` must not be an argument of `onCancelSent?.(…)`: that would skip the request.
+        const cancelJob = (id: string) => {
+          const sent = cancel(request, id);
+          onCancelSent?.(sent);
+        };
         const onAbort = () => {
           if (eventId !== undefined) {
             queue?.abandon(eventId);
-            onCancelSent?.(cancel(request, eventId));
+            cancelJob(eventId);
           }
           reject(call.reason());
         };
@@ -145,7 +150,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         signal?.addEventListener("abort", onAbort, { once: true });
         if (legacy) return legacy(request, sink);
         join(request).then((id) => {
-          if (signal?.aborted) return void onCancelSent?.(cancel(request, id));
+          if (signal?.aborted) return cancelJob(id);
           eventId = id;
           queue ??= createQueueStream(conn.http, `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
           queue.register(id, sink);
