@@ -76,23 +76,18 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
  * what their app uses). Nothing is sent until the first call.
  */
 export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
+  const { files, streams } = features;
   const sessionHash = options.sessionHash ?? randomHash();
+  const customFetch = options.fetch !== undefined;
   let connection: Promise<Connection> | null = null;
   let queue: QueueStream | null = null;
   let heartbeat: Heartbeat | null = null;
   let closed = false;
   const lifetime = new AbortController();
-  const getConnection = (needsConfig = false) => (connection ??= connect(app, { ...options, needsConfig, signal: lifetime.signal }, features));
-
-  const startHeartbeat = (conn: Connection) => {
-    const open = features.heartbeat;
-    if (heartbeat !== null || closed || !(options.heartbeat ?? app.connectHeartbeat) || !(open || options.openHeartbeat)) return;
-    const url = `${conn.api}/heartbeat/${encodeURIComponent(sessionHash)}`;
-    heartbeat = options.openHeartbeat ? options.openHeartbeat(url, conn.http.privateHeaders) : open!(conn.http, url, options.fetch !== undefined);
-  };
-
   /** Endpoints whose layout was already compared with the app's /config. */
   const driftChecked = new WeakSet<EndpointSpec>();
+
+  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
 
   const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
@@ -101,27 +96,29 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     const call = createCallSignal(label, callOptions);
     const { signal } = call;
     try {
+      connection ??= connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: lifetime.signal }, features);
       const conn = await untilAborted(
-        getConnection(spec.fnIndex === null).catch((error: unknown) => {
+        connection.catch((error: unknown) => {
           connection = null; // let the next call retry discovery
           throw error;
         }),
         signal,
       );
-      startHeartbeat(conn);
-      const fnIndex = spec.fnIndex ?? (spec.apiName === null ? undefined : conn.fnIndexByName.get(spec.apiName));
+      const { http, api, protocol } = conn;
+      const open = features.heartbeat;
+      const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
+      if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) heartbeat = beat(`${api}/heartbeat/${encodeURIComponent(sessionHash)}`, http.privateHeaders);
+      const fnIndex = spec.fnIndex ?? conn.fnIndexByName.get(spec.apiName ?? "");
       if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
       if (options.verifySchema && !driftChecked.has(spec)) {
         driftChecked.add(spec);
-        const drift = await detectDrift(conn.http, conn.base, spec, label);
+        const drift = await detectDrift(http, conn.base, spec, label);
         if (drift) throw new SchemaDriftError(drift);
       }
-      const { files } = features;
-      const ctx = { http: conn.http, api: conn.api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch: options.fetch !== undefined, signal };
+      const ctx = { http, api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
-      const request = { http: conn.http, api: conn.api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };
-      const legacy = conn.protocol === "sse" ? features.legacySse : undefined;
+      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         let eventId: string | undefined;
         // `cancel(…)` must not be an argument of `onCancelSent?.(…)`: that would skip the request.
@@ -137,9 +134,9 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
           reject(call.reason());
         };
         const settle = <T>(fn: (value: T) => void) => (value: T) => (signal?.removeEventListener("abort", onAbort), fn(value));
-        const sink: JobSink = createJobSink({
+        const sink = createJobSink({
           endpoint: label,
-          diffs: conn.protocol !== "sse_v1" && !exact ? features.streams?.diff : undefined,
+          diffs: protocol !== "sse_v1" && !exact ? streams?.diff : undefined,
           onStatus: callOptions.onStatus,
           onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
           onDone: settle(resolve),
@@ -148,11 +145,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         });
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
-        if (legacy) return legacy(request, sink);
+        if (protocol === "sse" && features.legacySse) return features.legacySse(request, sink);
         join(request).then((id) => {
           if (signal?.aborted) return cancelJob(id);
           eventId = id;
-          queue ??= createQueueStream(conn.http, `${conn.api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
+          queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
           queue.register(id, sink);
         }, settle(reject));
       });
@@ -166,7 +163,8 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
 
   // Drift guard: on an endpoint's first failure, ask /config whether the app still matches.
   const explainFailure = async (spec: EndpointSpec, label: string, error: unknown): Promise<unknown> => {
-    const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && error.code !== "AUTH_REQUIRED" && error.code !== "RATE_LIMITED" && error.code !== "QUEUE_FULL");
+    const code = error instanceof GradioError ? error.code : null;
+    const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && code !== "AUTH_REQUIRED" && code !== "RATE_LIMITED" && code !== "QUEUE_FULL");
     if (!suspicious || driftChecked.has(spec) || connection === null) return error;
     driftChecked.add(spec);
     const conn = await connection.catch(() => null);
@@ -174,15 +172,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     return drift ? new SchemaDriftError(drift, { cause: error }) : error;
   };
 
-  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) => {
-    const { files } = features;
-    return publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
-  };
-
   const close = async () => {
+    const reason = new GradioError("ABORTED", "the client was closed");
     closed = true;
-    lifetime.abort(new GradioError("ABORTED", "the client was closed"));
-    queue?.close(new GradioError("ABORTED", "the client was closed"));
+    lifetime.abort(reason);
+    queue?.close(reason);
     queue = null;
     heartbeat?.close();
     heartbeat = null;
@@ -192,8 +186,8 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     sessionHash,
     call: (spec, args, callOptions = {}) => run(spec, args, callOptions),
     stream(spec, args, callOptions = {}) {
-      if (!features.streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
-      return features.streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent), callOptions.signal);
+      if (!streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
+      return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent), callOptions.signal);
     },
     close,
     [Symbol.asyncDispose]: close,
@@ -202,17 +196,16 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
 
 /** Rejects with the signal's reason as soon as it aborts, even if `promise` is still pending. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+  return !signal
+    ? promise
+    : new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        if (signal.aborted) return onAbort();
+        signal.addEventListener("abort", onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+      });
 }
 
 function randomHash(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => (b | 256).toString(16).slice(1)).join("");
 }

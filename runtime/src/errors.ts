@@ -24,7 +24,7 @@ export type GradioErrorCode =
 /** Base class of every error the runtime throws. */
 export class GradioError extends Error {
   override readonly name: string = "GradioError";
-  readonly code: GradioErrorCode;
+  declare readonly code: GradioErrorCode;
 
   constructor(code: GradioErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -36,15 +36,12 @@ export class GradioError extends Error {
 export class AppError extends GradioError {
   override readonly name = "AppError";
   /** Title the app gave the error (`"Error"` by default). */
-  readonly title: string | null;
+  declare readonly title: string | null;
   /** The app's message; null when the app hides errors (`show_error=False`). */
-  readonly appMessage: string | null;
+  declare readonly appMessage: string | null;
 
   constructor(endpoint: string, appMessage: string | null, title: string | null, code: GradioErrorCode = "APP_ERROR") {
-    const text =
-      appMessage ??
-      "the app raised an exception but does not show error details (launch it with show_error=True)";
-    super(code, `${endpoint}: ${text}`);
+    super(code, `${endpoint}: ${appMessage ?? "the app hides its error details (launch it with show_error=True)"}`);
     this.title = title;
     this.appMessage = appMessage;
   }
@@ -53,33 +50,29 @@ export class AppError extends GradioError {
 /** An HTTP request answered with an unexpected status. */
 export class HttpError extends GradioError {
   override readonly name = "HttpError";
-  readonly method: string;
-  readonly url: string;
-  readonly status: number;
-  /** First part of the response body, for diagnostics. */
-  readonly body: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly status: number;
+  /** The response body, for diagnostics. */
+  declare readonly body: string;
 
   constructor(
     init: { method: string; url: string; status: number; body: string; code?: GradioErrorCode; detail?: string },
     options?: { cause?: unknown },
   ) {
     const detail = init.detail ?? init.body.slice(0, 200);
-    super(init.code ?? "HTTP", `${init.method} ${init.url} failed: HTTP ${init.status}${detail ? ` ${detail}` : ""}`, options);
-    this.method = init.method;
-    this.url = init.url;
-    this.status = init.status;
-    this.body = init.body;
+    super(init.code ?? "HTTP", `${init.method} ${init.url} failed: HTTP ${init.status}${detail && ` ${detail}`}`, options);
+    Object.assign(this, { method: init.method, url: init.url, status: init.status, body: init.body });
   }
 }
 
 /** Input validators of the app rejected the arguments (HTTP 422, Gradio ≥ 5.45). */
 export class ValidationError extends GradioError {
   override readonly name = "ValidationError";
-  readonly issues: readonly { readonly parameter: string | null; readonly message: string }[];
+  declare readonly issues: readonly { readonly parameter: string | null; readonly message: string }[];
 
   constructor(endpoint: string, issues: readonly { parameter: string | null; message: string }[]) {
-    const lines = issues.map((i) => `- ${i.parameter ?? "input"}: ${i.message}`).join("\n");
-    super("VALIDATION", `${endpoint}: ${issues.length} parameter(s) failed validation\n${lines}`);
+    super("VALIDATION", `${endpoint}: ${issues.length} parameter(s) failed validation${issues.map((i) => `\n- ${i.parameter ?? "input"}: ${i.message}`).join("")}`);
     this.issues = issues;
   }
 }

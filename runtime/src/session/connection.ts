@@ -9,6 +9,7 @@ import type { ClientFeatures } from "../features.js";
 import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
 import { sendJson, type FetchLike, type HttpContext } from "../transport/http.js";
+import { isObj, num, str } from "../util/json.js";
 
 export interface ConnectionOptions {
   readonly baseUrl?: string | undefined;
@@ -42,72 +43,53 @@ export interface Connection {
   readonly fnIndexByName: ReadonlyMap<string, number>;
 }
 
-const SUPPORTED = new Set(["sse_v1", "sse_v2", "sse_v2.1", "sse_v3"]);
-
 /** Resolves the connection facts, doing at most what the generated facts leave open. */
 export async function connect(app: AppSpec, options: ConnectionOptions, features: ClientFeatures): Promise<Connection> {
-  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const hub = trimSlash(options.hfEndpoint ?? "https://huggingface.co");
-  const hubHttp: HttpContext = {
-    fetch: fetchImpl,
-    trustedOrigins: new Set([new URL(hub).origin]),
-    privateHeaders: options.token ? { authorization: `Bearer ${options.token}` } : {},
-  };
+  const { token, baseUrl } = options;
+  const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // The Hugging Face token reaches an app only when it is a Space: a host the Hub resolved, or an
   // *.hf.space URL — never an app given by some other URL (gradio-protocol.md §1.4, §7 item 16).
   const appHttp = (url: string, toSpace: boolean): HttpContext => ({
-    fetch: fetchImpl,
+    fetch,
     trustedOrigins: new Set([new URL(url).origin]),
-    privateHeaders: { ...options.headers, ...(options.token && (toSpace || isSpaceHost(url)) ? { "x-hf-authorization": `Bearer ${options.token}` } : {}) },
+    privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
   });
+  const need = <T>(feature: T | undefined, what: string): T => {
+    if (feature) return feature;
+    throw new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${what} support; regenerate its module, or use the runtime's createClient(), which has every feature`);
+  };
 
-  const given = options.baseUrl ?? app.baseUrl;
-  const base = trimSlash(
-    given ??
-      (app.spaceId
-        ? await (features.spaces ?? missing("Space ids", app))(app.spaceId, { hub, hubHttp, appHttp: (host) => appHttp(host, true), wait: options.spaceWait ?? {}, hasToken: Boolean(options.token), signal: options.signal })
-        : missing("", app)),
-  );
+  const given = baseUrl ?? app.baseUrl;
+  let base = given;
+  if (base === null) {
+    if (!app.spaceId) throw new GradioError("INVALID_ARGUMENT", `no base URL is known for ${app.source}; pass { baseUrl } to connect()`);
+    base = await need(features.spaces, "Space ids")(app.spaceId, { fetch, token, hfEndpoint: options.hfEndpoint, appHttp: (host) => appHttp(host, true), wait: options.spaceWait ?? {}, signal: options.signal });
+  }
+  base = trimSlash(base);
   let http = appHttp(base, given === null);
   if (options.auth) {
-    const cookie = await (features.login ?? missing("login", app))(http, base, options.auth);
+    const cookie = await need(features.login, "login")(http, base, options.auth);
     if (cookie !== null) http = { ...http, privateHeaders: { ...http.privateHeaders, cookie } };
   }
 
-  let prefix = options.baseUrl === undefined || options.baseUrl === app.baseUrl ? app.apiPrefix : null;
-  let protocol = app.protocol;
+  let prefix = baseUrl === undefined || baseUrl === app.baseUrl ? app.apiPrefix : null;
+  let { protocol } = app;
   const fnIndexByName = new Map<string, number>();
   if (prefix === null || protocol === null || options.needsConfig) {
     const config = await sendJson(http, `${base}/config`);
-    const record = typeof config === "object" && config !== null ? (config as Record<string, unknown>) : {};
-    prefix = typeof record["api_prefix"] === "string" ? record["api_prefix"] : "";
-    protocol = typeof record["protocol"] === "string" ? record["protocol"] : "ws";
-    const deps = Array.isArray(record["dependencies"]) ? (record["dependencies"] as unknown[]) : [];
-    deps.forEach((dep, i) => {
-      if (typeof dep !== "object" || dep === null) return;
-      const { api_name: name, id } = dep as Record<string, unknown>;
-      if (typeof name === "string" && !fnIndexByName.has(name)) fnIndexByName.set(name, typeof id === "number" ? id : i);
+    const record = isObj(config) ? config : {};
+    prefix = str(record["api_prefix"]) ?? "";
+    protocol = str(record["protocol"]) ?? "ws";
+    const deps = record["dependencies"];
+    (Array.isArray(deps) ? deps : []).forEach((dep: unknown, i) => {
+      const name = isObj(dep) ? str(dep["api_name"]) : null;
+      if (isObj(dep) && name !== null && !fnIndexByName.has(name)) fnIndexByName.set(name, num(dep["id"]) ?? i);
     });
   }
-  if (protocol === "sse") features.legacySse ?? missing("Gradio 4.0–4.8 (queue protocol sse)", app);
-  else if (!SUPPORTED.has(protocol)) {
-    throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
-  }
-  return { base, api: `${base}${trimSlash(prefix)}`, protocol, http, fnIndexByName };
+  if (protocol === "sse") need(features.legacySse, "Gradio 4.0–4.8 (queue protocol sse)");
+  else if (!/^sse_v/.test(protocol)) throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
+  return { base, api: base + trimSlash(prefix), protocol, http, fnIndexByName };
 }
 
-/** A needed feature the module was generated without (or no base URL at all). */
-function missing(feature: string, app: AppSpec): never {
-  throw feature
-    ? new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${feature} support; regenerate its module, or use the runtime's createClient(), which has every feature`)
-    : new GradioError("INVALID_ARGUMENT", `no base URL is known for ${app.source}; pass { baseUrl } to connect()`);
-}
-
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, "");
-}
-
-function isSpaceHost(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  return protocol === "https:" && hostname.endsWith(".hf.space");
-}
+const trimSlash = (url: string) => url.replace(/\/+$/, "");
+const isSpaceHost = (url: URL) => url.protocol === "https:" && url.hostname.endsWith(".hf.space");

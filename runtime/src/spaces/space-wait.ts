@@ -5,7 +5,7 @@
  * host is probed until its gateway stops answering 502/503/504. All within `timeoutMs`.
  */
 import { GradioError, HttpError } from "../errors.js";
-import { send, type HttpContext } from "../transport/http.js";
+import { send, type FetchLike, type HttpContext } from "../transport/http.js";
 import { judgeStage } from "./space-stage.js";
 
 /** Reported on each stage change while waiting (never for a Space that already runs). */
@@ -29,23 +29,37 @@ export interface SpaceWaitOptions {
   readonly onStatus?: (event: SpaceStatusEvent) => void;
 }
 
+/** What the client gives the Spaces feature. */
 export interface SpaceContext {
-  /** Hub endpoint without trailing slash, e.g. `https://huggingface.co`. */
-  readonly hub: string;
-  /** Trusts the Hub's origin only; carries `Authorization: Bearer` when a token is set. */
-  readonly hubHttp: HttpContext;
+  readonly fetch: FetchLike;
+  /** Hub API, default `https://huggingface.co` (the Node entry reads `$HF_ENDPOINT`). */
+  readonly hfEndpoint: string | undefined;
+  /** Sent to the Hub as `Authorization: Bearer`. */
+  readonly token: string | undefined;
   /** The HTTP context for the resolved host (wake-up and readiness requests). */
   readonly appHttp: (host: string) => HttpContext;
   readonly wait: SpaceWaitOptions;
-  readonly hasToken: boolean;
   /** Aborted when the client closes. */
   readonly signal?: AbortSignal | undefined;
 }
 
 const GATEWAY = new Set([502, 503, 504]);
 
+/** What the Hub requests need: its URL, and an HTTP context that trusts the Hub's origin only. */
+interface HubContext extends SpaceContext {
+  readonly hub: string;
+  readonly hubHttp: HttpContext;
+}
+
 /** Resolves the Space's host once its stage is RUNNING; throws a typed error otherwise. */
-export async function resolveSpace(spaceId: string, ctx: SpaceContext): Promise<string> {
+export async function resolveSpace(spaceId: string, space: SpaceContext): Promise<string> {
+  const hub = (space.hfEndpoint ?? "https://huggingface.co").replace(/\/+$/, "");
+  const hubHttp: HttpContext = {
+    fetch: space.fetch,
+    trustedOrigins: new Set([new URL(hub).origin]),
+    privateHeaders: space.token ? { authorization: `Bearer ${space.token}` } : {},
+  };
+  const ctx: HubContext = { ...space, hub, hubHttp };
   const timeoutMs = Math.max(0, ctx.wait.timeoutMs ?? 300_000);
   const interval = Math.max(0, ctx.wait.intervalMs ?? 1_000);
   const started = Date.now();
@@ -88,7 +102,7 @@ export async function resolveSpace(spaceId: string, ctx: SpaceContext): Promise<
 }
 
 /** One Hub GET with the time left (at least 5 s, at most 30 s); 401/404 explained. */
-async function hubGet(ctx: SpaceContext, url: string, spaceId: string, deadline: number): Promise<Record<string, unknown>> {
+async function hubGet(ctx: HubContext, url: string, spaceId: string, deadline: number): Promise<Record<string, unknown>> {
   const limit = AbortSignal.timeout(Math.min(30_000, Math.max(5_000, deadline - Date.now())));
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, limit]) : limit;
   let response: Response;
@@ -101,11 +115,11 @@ async function hubGet(ctx: SpaceContext, url: string, spaceId: string, deadline:
     throw new GradioError("TIMEOUT", `GET ${url}: the Hub did not answer in time`, { cause: error });
   }
   if (response.status === 401) {
-    const detail = ctx.hasToken ? "the Hub rejected the token (invalid or expired)" : "it is private or does not exist; pass { token } (or set HF_TOKEN)";
+    const detail = ctx.token ? "the Hub rejected the token (invalid or expired)" : "it is private or does not exist; pass { token } (or set HF_TOKEN)";
     throw new HttpError({ method: "GET", url, status: 401, body, code: "AUTH_REQUIRED", detail: `— Space ${spaceId} needs authentication: ${detail}` });
   }
   if (response.status === 404) {
-    const detail = ctx.hasToken ? "or your token cannot read it" : "or it is private: pass { token } (or set HF_TOKEN)";
+    const detail = ctx.token ? "or your token cannot read it" : "or it is private: pass { token } (or set HF_TOKEN)";
     throw new HttpError({ method: "GET", url, status: 404, body, detail: `— Space ${spaceId} not found (${detail})` });
   }
   if (!response.ok) throw new HttpError({ method: "GET", url, status: response.status, body });

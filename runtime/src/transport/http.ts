@@ -3,7 +3,8 @@
  * the app's own origin and the Hub API, never to third-party URLs, and are dropped when a
  * redirect leaves that origin (README "Security").
  */
-import { GradioError, HttpError, type GradioErrorCode } from "../errors.js";
+import { GradioError, HttpError } from "../errors.js";
+import { errorText, isObj, parseJson } from "../util/json.js";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -34,32 +35,27 @@ export function send(ctx: HttpContext, url: string, options: RequestOptions = {}
 
 /** {@link send} with the requests made by `exchange`: same credentials policy, redirects and errors. */
 export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<RequestOptions, "body"> & { readonly body?: B }, exchange: Exchange<B>): Promise<Response> {
-  let method = options.method ?? "GET";
-  let body = options.body ?? null;
+  let { method = "GET", body = null, signal = null } = options;
   let target = url;
   let trusted = true;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     // Once a redirect chain has left the trusted origins, credentials stay off even if it comes back.
     trusted &&= ctx.trustedOrigins.has(new URL(target).origin);
-    const headers = { ...(trusted ? ctx.privateHeaders : {}), ...options.headers };
     let response: Response;
     try {
-      response = await exchange(target, { method, headers, body, signal: options.signal ?? null });
+      response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...options.headers }, body, signal });
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason ?? error;
-      throw new GradioError("NETWORK", `${method} ${target} failed: ${describe(error)}`, { cause: error });
+      throw signal?.aborted ? (signal.reason ?? error) : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
     }
+    const { status } = response;
     const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      target = new URL(location, target).href;
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
-        method = "GET";
-        body = null;
-      }
-      continue;
+    if (status < 300 || status > 399 || !location) return response;
+    await response.body?.cancel();
+    target = new URL(location, target).href;
+    if (status === 303 || ((status === 301 || status === 302) && method === "POST")) {
+      method = "GET";
+      body = null;
     }
-    return response;
   }
   throw new GradioError("NETWORK", `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects`);
 }
@@ -73,41 +69,20 @@ export async function sendJson(ctx: HttpContext, url: string, options: RequestOp
 export async function readJson(response: Response, method: string, url: string): Promise<unknown> {
   const text = await response.text();
   if (!response.ok) throw httpError(method, url, response.status, text);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const kind = text.trimStart().startsWith("<") ? "HTML" : "text that is not JSON";
-    throw new GradioError("PROTOCOL", `${method} ${url}: expected JSON, got ${kind}: ${text.slice(0, 120)}`, { cause: error });
-  }
+  const value = parseJson(text);
+  if (value === undefined) throw new GradioError("PROTOCOL", `${method} ${url}: expected JSON, got ${isHtml(text) ? "HTML" : "text that is not JSON"}: ${text.slice(0, 120)}`);
+  return value;
 }
 
 /** Maps a failed response to an HttpError with the most specific code. */
 export function httpError(method: string, url: string, status: number, body: string): HttpError {
-  const code: GradioErrorCode =
-    status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
-  const detail = detailOf(body);
+  const json = parseJson(body);
+  const detail = isObj(json) && "detail" in json ? json["detail"] : undefined;
+  let text = detail === undefined ? (isHtml(body) ? "(HTML page)" : body.slice(0, 200)) : typeof detail === "string" ? detail : JSON.stringify(detail);
   // Gradio's login guard (gradio-protocol.md §3.2, §5.4), not a Hub/proxy 401.
-  const hint = status === 401 && detail.includes("Not authenticated") ? " — the app requires a login: pass { auth: { username, password } } to connect()" : "";
-  return new HttpError({ method, url, status, body, code, detail: `${detail}${hint}` });
+  if (status === 401 && text.includes("Not authenticated")) text += " — the app requires a login: pass { auth: { username, password } } to connect()";
+  const code = status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
+  return new HttpError({ method, url, status, body, code, detail: text });
 }
 
-function detailOf(body: string): string {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === "object" && "detail" in parsed) {
-      const detail = (parsed as { detail: unknown }).detail;
-      return typeof detail === "string" ? detail : JSON.stringify(detail);
-    }
-  } catch {
-    // not JSON
-  }
-  return body.trimStart().startsWith("<") ? "(HTML page)" : body.slice(0, 200);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
-    return `${error.message}${cause}`;
-  }
-  return String(error);
-}
+const isHtml = (text: string) => text.trimStart().startsWith("<");

@@ -14,3 +14,8 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** An error's message with its cause's, for wrapping transport errors. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
+}
