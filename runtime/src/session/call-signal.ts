@@ -17,34 +17,23 @@ export interface CallSignal {
 /** Combines `signal` and `timeout` (milliseconds) for the call named `label`. */
 export function createCallSignal(label: string, options: { readonly signal?: AbortSignal | undefined; readonly timeout?: number | undefined }): CallSignal {
   const { signal: outer, timeout } = options;
-  if (timeout === undefined && outer === undefined) {
-    return { signal: undefined, reason: () => new GradioError("ABORTED", `${label}: the call was aborted`), dispose: () => {} };
-  }
-  if (timeout !== undefined && !(timeout >= 0)) {
-    throw new GradioError("INVALID_ARGUMENT", `${label}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`);
-  }
-  const controller = new AbortController();
-  const timeoutError = () => new GradioError("TIMEOUT", `${label}: no result within ${timeout} ms; the job was cancelled`);
-  const onOuterAbort = () => controller.abort(toGradioError(outer?.reason, label));
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (timeout !== undefined && !(timeout >= 0)) throw new GradioError("INVALID_ARGUMENT", `${label}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`);
+  const controller = timeout === undefined && !outer ? undefined : new AbortController();
+  const onOuterAbort = () => controller?.abort(outer?.reason);
+  const timer = timeout === undefined ? undefined : setTimeout(() => controller?.abort(new GradioError("TIMEOUT", `${label}: no result within ${timeout} ms; the job was cancelled`)), timeout);
   if (outer?.aborted) onOuterAbort();
-  else outer?.addEventListener("abort", onOuterAbort, { once: true });
-  if (timeout !== undefined && !controller.signal.aborted) timer = setTimeout(() => controller.abort(timeoutError()), timeout);
+  outer?.addEventListener("abort", onOuterAbort, { once: true });
   return {
-    signal: controller.signal,
-    reason: () => toGradioError(controller.signal.reason, label),
+    signal: controller?.signal,
+    reason() {
+      const reason: unknown = controller?.signal.reason;
+      if (reason instanceof GradioError) return reason;
+      const timedOut = reason instanceof DOMException && reason.name === "TimeoutError";
+      return new GradioError(timedOut ? "TIMEOUT" : "ABORTED", `${label}: ${timedOut ? "the caller's signal timed out; the job was cancelled" : "the call was aborted"}`, { cause: reason });
+    },
     dispose() {
       clearTimeout(timer);
-      timer = undefined;
       outer?.removeEventListener("abort", onOuterAbort);
     },
   };
-}
-
-function toGradioError(reason: unknown, label: string): GradioError {
-  if (reason instanceof GradioError) return reason;
-  if (reason instanceof DOMException && reason.name === "TimeoutError") {
-    return new GradioError("TIMEOUT", `${label}: the caller's signal timed out; the job was cancelled`, { cause: reason });
-  }
-  return new GradioError("ABORTED", `${label}: the call was aborted`, { cause: reason });
 }
