@@ -11,11 +11,13 @@ import { GradioError } from "./errors.js";
 import type { ClientFeatures, FilesFeature, HeartbeatFeature } from "./features.js";
 import { files as universalFiles } from "./files/feature.js";
 import { openNodeHeartbeat } from "./node/heartbeat.js";
+import { hasProxyEnvironment, proxyAwareFetch, usesProxy } from "./node/proxy.js";
 import { sendNodeUpload, type LocalFile } from "./node/upload.js";
 import { openFetchHeartbeat } from "./session/heartbeat.js";
 import { streams } from "./session/streams.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
+import type { HttpContext } from "./transport/http.js";
 
 export * from "./index.js";
 export { safeFileName, saveFile } from "./node/save-file.js";
@@ -35,20 +37,28 @@ export async function openLocalFile(path: string): Promise<LocalFile> {
 export const withFiles: FilesFeature = {
   output: (value, paths, conn) => universalFiles.output(value, paths, conn),
   inputs: (spec, values, ctx) =>
-    universalFiles.inputs(spec, values, { ...ctx, openFile: ctx.openFile ?? openLocalFile, sendUpload: ctx.sendUpload ?? (ctx.customFetch ? undefined : sendNodeUpload) }),
+    universalFiles.inputs(spec, values, { ...ctx, openFile: ctx.openFile ?? openLocalFile, sendUpload: ctx.sendUpload ?? (userFetch(ctx) ? undefined : sendNodeUpload) }),
 };
 
 /** A heartbeat whose socket does not keep the process alive. */
-export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) => (customFetch ? openFetchHeartbeat(http, url) : openNodeHeartbeat(url, http.privateHeaders));
+export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) =>
+  userFetch({ http, customFetch }) || usesProxy(url) ? openFetchHeartbeat(http, url) : openNodeHeartbeat(url, http.privateHeaders);
+
+/** The user injected a `fetch` (the proxy-aware one is the Node entry's own: its fast paths stay on where no proxy applies). */
+const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) => ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
 
 /** Every optional feature, Node versions. */
 export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature };
 
-/** Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment. */
+/**
+ * Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment,
+ * and the proxy variables honoured (through the optional peer dependency undici) when set.
+ */
 export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
-  return createUniversalClient(app, { ...options, token, hfEndpoint }, features);
+  const fetch = options.fetch ?? (hasProxyEnvironment() ? proxyAwareFetch : undefined);
+  return createUniversalClient(app, { ...options, token, hfEndpoint, fetch }, features);
 }
 
 /** A client with every feature and the Node defaults (see {@link createAppClient}). */

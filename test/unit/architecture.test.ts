@@ -35,13 +35,23 @@ function violations(dir: string, rule: (file: string, imported: string) => strin
 
 describe("architecture", () => {
   it("the runtime imports nothing outside itself, and Node modules only in its Node entry", () => {
+    const nodeEntry = (file: string) => file === "runtime/src/node.ts" || file.startsWith("runtime/src/node/");
     expect(violations("runtime/src", (file, imported) => {
       if (imported.startsWith("runtime/src/")) return file.startsWith("runtime/src/node") || !imported.startsWith("runtime/src/node") ? null : "the universal entry must not reach the Node entry";
-      if (imported.startsWith("node:")) return file === "runtime/src/node.ts" || file.startsWith("runtime/src/node/") ? null : "Node-only modules belong in the Node entry";
+      if (imported.startsWith("node:")) return nodeEntry(file) ? null : "Node-only modules belong in the Node entry";
+      // The one optional peer: undici, loaded on demand by the Node entry when a proxy variable applies.
+      if (imported === "undici") return file === "runtime/src/node/proxy.ts" ? null : "undici is loaded by node/proxy.ts only";
       return "the runtime has no dependencies";
     })).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "runtime", "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest["dependencies"] ?? {}).toEqual({});
+    expect(manifest["peerDependenciesMeta"]).toEqual({ undici: { optional: true } });
+  });
+
+  it("the proxy peer is loaded lazily: no static import of undici anywhere in the runtime", () => {
+    const text = readFileSync(join(REPO_ROOT, "runtime/src/node/proxy.ts"), "utf8");
+    expect(text).not.toMatch(/^\s*import[^(]*from\s+"undici"/m);
+    expect(text).toMatch(/import\("undici"\)/);
   });
 
   it("load does not know about model, emit or output", () => {

@@ -1,9 +1,10 @@
 /**
- * Whether the proxy environment applies to a URL. The node:http fast paths do not speak to
- * proxies: when `HTTPS_PROXY`/`HTTP_PROXY` (or lower-case) would apply and `NO_PROXY` does not
- * exempt the host, the request goes through `fetch` instead, so whatever dispatcher the program
- * configured for fetch (undici `setGlobalDispatcher(new EnvHttpProxyAgent())`, …) is honoured.
+ * Proxy variables in the Node entry. Whether `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (or lower-case)
+ * apply to a URL, with `NO_PROXY` exemptions (curl's rules); the node:http fast paths do not speak
+ * to proxies, so such requests go through `fetch` — which, in Node, is made proxy-aware here with
+ * the optional peer dependency undici (Node's built-in fetch ignores the variables).
  */
+import { GradioError } from "../errors.js";
 
 /** True when a proxy variable is set for the URL's scheme and `NO_PROXY` does not list its host. */
 export function usesProxy(url: string, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
@@ -27,4 +28,38 @@ function exempts(entry: string, host: string, port: string): boolean {
   const name = (match?.[1] ?? entry).replace(/^\*?\./, "");
   if (match?.[2] && match[2] !== port) return false;
   return host === name || host.endsWith(`.${name}`);
+}
+
+/** True when any proxy variable is set (whether it applies is decided per URL). */
+export function hasProxyEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return ["http_proxy", "https_proxy", "all_proxy"].some((name) => env[name] || env[name.toUpperCase()]);
+}
+
+/** What the runtime uses of the optional peer dependency `undici`. */
+interface Undici {
+  fetch(input: string, init: RequestInit & { dispatcher: unknown }): Promise<Response>;
+  EnvHttpProxyAgent: new () => unknown;
+}
+
+let proxied: Promise<(input: string, init?: RequestInit) => Promise<Response>> | undefined;
+
+/**
+ * A fetch that honours `HTTP(S)_PROXY`/`NO_PROXY` (Node's built-in fetch ignores them): URLs a
+ * proxy applies to go through undici's EnvHttpProxyAgent, loaded on first use from the optional
+ * peer dependency `undici` (7.x); the others through the platform fetch.
+ */
+export function proxyAwareFetch(input: string, init?: RequestInit): Promise<Response> {
+  if (!usesProxy(input)) return globalThis.fetch(input, init);
+  proxied ??= import("undici").then(
+    (module: unknown) => {
+      const undici = module as Undici;
+      const dispatcher = new undici.EnvHttpProxyAgent();
+      return (url, options) => undici.fetch(url, { ...options, dispatcher });
+    },
+    (error: unknown) => {
+      proxied = undefined;
+      throw new GradioError("UNSUPPORTED", `a proxy variable (HTTP_PROXY/HTTPS_PROXY/ALL_PROXY) applies to ${new URL(input).origin}, but Node's built-in fetch ignores proxies: install the optional peer dependency undici (npm install undici@7), pass your own { fetch }, or exempt the host with NO_PROXY`, { cause: error });
+    },
+  );
+  return proxied.then((fetch) => fetch(input, init));
 }
