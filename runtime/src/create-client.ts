@@ -7,12 +7,13 @@ import { createAppClient, type ClientOptions, type GradioClient } from "./client
 import type { ClientFeatures } from "./features.js";
 import { files } from "./files/feature.js";
 import { heartbeat } from "./session/heartbeat.js";
+import { legacySse } from "./session/legacy-sse.js";
 import { streams } from "./session/streams.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
 
 /** Every optional feature of the universal entry. */
-export const allFeatures: ClientFeatures = { files, streams, heartbeat, spaces: resolveSpace, login: loginFeature };
+export const allFeatures: ClientFeatures = { files, streams, heartbeat, spaces: resolveSpace, login: loginFeature, legacySse };
 
 /** Creates a client for one app with every feature. Nothing is sent until the first call. */
 export function createClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = allFeatures): GradioClient {

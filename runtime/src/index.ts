@@ -7,6 +7,7 @@ export { streams as withStreams } from "./session/streams.js";
 export { heartbeat as withHeartbeat } from "./session/heartbeat.js";
 export { resolveSpace as withSpaces } from "./spaces/space-wait.js";
 export { loginFeature as withLogin } from "./auth/login.js";
+export { legacySse as withLegacySse } from "./session/legacy-sse.js";
 export { AppError, GradioError, HttpError, SchemaDriftError, ValidationError, type GradioErrorCode } from "./errors.js";
 export { GradioFile, type FileData } from "./files/file-data.js";
 export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";

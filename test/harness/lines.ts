@@ -14,6 +14,9 @@ export const OLD_LINE_TESTS: readonly string[] = [
   "test/e2e/lines.test.ts",
 ];
 
+/** Test files of the `gradio-4.8` project (Gradio 4.0–4.8, queue protocol `sse`); not run on the other lines. */
+export const LEGACY_SSE_TESTS: readonly string[] = ["test/runtime/live-legacy-sse.test.ts"];
+
 /** Apps the runtime suite and the slice call, plus the example apps the generator is run on. */
 const OLD_LINE_APPS: readonly string[] = [
   "rt_features", "rt_chat", "rt_hidden_errors", "rt_queue_full",
@@ -26,6 +29,8 @@ export const LINE_APPS: Readonly<Record<GradioLine, readonly string[] | null>> =
   current: null,
   v5: OLD_LINE_APPS,
   v4: OLD_LINE_APPS,
+  // 4.0–4.8 (queue protocol `sse`): only the runtime's legacySse feature is tested there.
+  v48: ["rt_legacy_sse", "rt_queue_full"],
 };
 
 /** The major version of a Gradio release string ("4.44.1" → 4). */

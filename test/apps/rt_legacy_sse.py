@@ -1,0 +1,97 @@
+"""Runtime app for Gradio 4.0–4.8's per-job `sse` queue protocol (gradio-protocol.md §3.3), which
+rt_features cannot serve there (it needs `Blocks.unload`, 4.25+). Loads on every line.
+
+Endpoints: echo (fast, unlimited concurrency), app_error / crash (gr.Error vs plain exception),
+tokens (generator), counter (gr.State), slow / slow_gen / slow_one + iterations (server-side
+progress of a job, to see that a cancelled one stopped or never ran; slow_one has one worker),
+lookalike (a generator whose full values look like sse_v2 edit lists).
+"""
+import asyncio
+import time
+
+import gradio as gr
+
+from _compat import error
+
+# token -> loop iterations run so far, so a test can see that a cancelled function stopped.
+ITERATIONS: dict[str, int] = {}
+
+
+async def echo(text: str):
+    """Return the input unchanged."""
+    return text
+
+
+def app_error(text: str):
+    """Raise gr.Error."""
+    raise error(f"Custom message: {text}", title="Oops")
+
+
+def crash(text: str):
+    """Raise an unexpected exception (hidden unless show_error)."""
+    raise ValueError(f"secret detail {text}")
+
+
+def tokens(n: float):
+    """Yield n cumulative tokens: "t0", "t0 t1", ..."""
+    words = []
+    for i in range(int(n)):
+        words.append(f"t{i}")
+        yield " ".join(words)
+
+
+def counter(count: int):
+    """Increment a per-session counter kept in gr.State."""
+    count = (count or 0) + 1
+    return count, count
+
+
+async def slow(token: str, steps: float):
+    """Count loop iterations for `token`, 0.1 s each."""
+    ITERATIONS[token] = 0
+    for _ in range(int(steps)):
+        await asyncio.sleep(0.1)
+        ITERATIONS[token] += 1
+    return ITERATIONS[token]
+
+
+def slow_gen(token: str, steps: float):
+    """Generator variant of slow: yields the iteration count."""
+    ITERATIONS[token] = 0
+    for _ in range(int(steps)):
+        time.sleep(0.1)
+        ITERATIONS[token] += 1
+        yield ITERATIONS[token]
+
+
+def iterations(token: str):
+    """How many iterations ran for `token` (-1 if none)."""
+    return ITERATIONS.get(token, -1)
+
+
+def lookalike():
+    """Full JSON values that have the shape of sse_v2 edit lists: only full values may be read."""
+    yield [["replace", [], "first"]]
+    yield [["append", [], "second"]]
+
+
+def build() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="text")
+        number = gr.Number(label="number")
+        out_text = gr.Textbox(label="out")
+        out_number = gr.Number(label="count")
+        out_json = gr.JSON(label="json")
+        state = gr.State(0)
+        button = gr.Button()
+        button.click(echo, text, out_text, api_name="echo", concurrency_limit=None)
+        button.click(app_error, text, out_text, api_name="app_error")
+        button.click(crash, text, out_text, api_name="crash")
+        button.click(tokens, number, out_text, api_name="tokens", concurrency_limit=None)
+        button.click(counter, state, [out_number, state], api_name="counter", concurrency_limit=None)
+        button.click(slow, [text, number], out_number, api_name="slow", concurrency_limit=None)
+        button.click(slow_gen, [text, number], out_number, api_name="slow_gen", concurrency_limit=None)
+        button.click(slow, [text, number], out_number, api_name="slow_one", concurrency_limit=1)
+        button.click(iterations, text, out_number, api_name="iterations", concurrency_limit=None)
+        button.click(lookalike, None, out_json, api_name="lookalike")
+    return demo
