@@ -133,10 +133,17 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
           }
           reject(call.reason());
         };
-        const settle = <T>(fn: (value: T) => void) => (value: T) => (signal?.removeEventListener("abort", onAbort), fn(value));
+        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here.
+        const onClose = () => reject(lifetime.signal.reason);
+        const settle = <T>(fn: (value: T) => void) => (value: T) => {
+          signal?.removeEventListener("abort", onAbort);
+          lifetime.signal.removeEventListener("abort", onClose);
+          fn(value);
+        };
         const sink = createJobSink({
           endpoint: label,
-          diffs: protocol !== "sse_v1" && !exact ? streams?.diff : undefined,
+          // Partials are diffs from sse_v2 on; sse_v1 and 4.0–4.8's sse send full values.
+          diffs: /^sse_v[2-9]/.test(protocol) && !exact ? streams?.diff : undefined,
           onStatus: callOptions.onStatus,
           onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
           onDone: settle(resolve),
@@ -145,7 +152,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         });
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
-        if (protocol === "sse" && features.legacySse) return features.legacySse(request, sink);
+        if (protocol === "sse" && features.legacySse) {
+          lifetime.signal.addEventListener("abort", onClose, { once: true });
+          const both = signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
+          return features.legacySse({ ...request, signal: both }, sink, options.idleTimeoutMs ?? 60_000);
+        }
         join(request).then((id) => {
           if (signal?.aborted) return cancelJob(id);
           eventId = id;

@@ -51,9 +51,10 @@ export type LoginFeature = (http: HttpContext, base: string, credentials: LoginC
 /**
  * Gradio 4.0–4.8's `sse` protocol (gradio-protocol.md §3.3): one stream per job. Runs the job of
  * `request` and feeds `sink` every message (parsed JSON) until `sink.message` returns true; a
- * transport failure goes to `sink.fail`. Aborting `request.signal` ends the job's stream.
+ * transport failure goes to `sink.fail`. Aborting `request.signal` ends the job's stream; no byte
+ * for `idleTimeoutMs` counts as a lost connection.
  */
-export type LegacySseFeature = (request: JoinRequest, sink: JobSink) => void;
+export type LegacySseFeature = (request: JoinRequest, sink: JobSink, idleTimeoutMs: number) => void;
 
 /** The optional parts of a client. */
 export interface ClientFeatures {

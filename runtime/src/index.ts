@@ -11,6 +11,7 @@ export { legacySse as withLegacySse } from "./session/legacy-sse.js";
 export { AppError, GradioError, HttpError, SchemaDriftError, ValidationError, type GradioErrorCode } from "./errors.js";
 export { GradioFile, type FileData } from "./files/file-data.js";
 export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";
+export type { ByteStream, NamedStream } from "./files/stream-source.js";
 export type { JobEvent } from "./session/job.js";
 export { mapJobStream, type JobStream } from "./session/job-stream.js";
 export type { ProgressUnit } from "./protocol/messages.js";

@@ -11,9 +11,11 @@ import { GradioError } from "./errors.js";
 import type { ClientFeatures, FilesFeature, HeartbeatFeature } from "./features.js";
 import { files as universalFiles } from "./files/feature.js";
 import { openNodeHeartbeat } from "./node/heartbeat.js";
-import { hasProxyEnvironment, proxyAwareFetch, usesProxy } from "./node/proxy.js";
+import { nodeFetch } from "./node/fetch.js";
+import { usesProxy } from "./node/proxy.js";
 import { sendNodeUpload, type LocalFile } from "./node/upload.js";
 import { openFetchHeartbeat } from "./session/heartbeat.js";
+import { legacySse } from "./session/legacy-sse.js";
 import { streams } from "./session/streams.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
@@ -44,20 +46,21 @@ export const withFiles: FilesFeature = {
 export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) =>
   userFetch({ http, customFetch }) || usesProxy(url) ? openFetchHeartbeat(http, url) : openNodeHeartbeat(url, http.privateHeaders);
 
-/** The user injected a `fetch` (the proxy-aware one is the Node entry's own: its fast paths stay on where no proxy applies). */
-const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) => ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
+/** The user injected a `fetch` (not the Node entry's own): then every request goes through it. */
+const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) => ctx.customFetch === true && ctx.http.fetch !== nodeFetch;
 
 /** Every optional feature, Node versions. */
-export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature };
+export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature, legacySse };
 
 /**
  * Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment,
- * and the proxy variables honoured (through the optional peer dependency undici) when set.
+ * requests over node:http keep-alive agents, and the proxy variables honoured (through the
+ * optional peer dependency undici) when set.
  */
 export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
-  const fetch = options.fetch ?? (hasProxyEnvironment() ? proxyAwareFetch : undefined);
+  const fetch = options.fetch ?? nodeFetch;
   return createUniversalClient(app, { ...options, token, hfEndpoint, fetch }, features);
 }
 

@@ -208,15 +208,14 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
     expect(error.message).toContain("Gradio 4.0–4.8");
   });
 
-  // Known gaps outside legacy-sse.ts (client.ts); these flip to failures once client.ts is fixed.
-  it.fails("KNOWN GAP (client.ts applies sse_v2 diffs on protocol sse): partials that look like edit lists are read as full values", async () => {
+  it("partials are full values on 4.0–4.8 (no diffs): values that look like edit lists stay as they are", async () => {
     await using client = createClient(legacy());
     const seen: unknown[] = [];
     for await (const [value] of client.stream(lookalike, [])) seen.push(value);
     expect(seen).toEqual([[["replace", [], "first"]], [["append", [], "second"]]]);
   });
 
-  it.fails("KNOWN GAP (client.ts does not pass close() to legacySse): close() fails a pending call with ABORTED", async () => {
+  it("close() fails a pending call with ABORTED and ends its stream", async () => {
     const client = createClient(legacy());
     const call = client.call(slow, [uniqueToken("legacy-close"), 15]);
     await sleep(300);

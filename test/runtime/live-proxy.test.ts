@@ -74,6 +74,23 @@ afterEach(() => {
 const appHost = () => new URL(appUrl("rt_features")).host;
 
 describe("proxy variables (Node entry)", () => {
+  // The tests that expect no traffic come first: a tunnel the positive tests open stays alive (keep-alive).
+  it("NO_PROXY exempting the app's host: nothing reaches the proxy", async () => {
+    process.env["HTTP_PROXY"] = proxy.url;
+    process.env["NO_PROXY"] = new URL(appUrl("rt_features")).hostname;
+    await using client = createClient(appSpec("rt_features"));
+    expect(await client.call(echo, ["direct"])).toEqual(["direct"]);
+    expect({ seen: proxy.seen, bytesUp: proxy.bytesUp }).toEqual({ seen: [], bytesUp: 0 });
+  });
+
+  it("a user-supplied fetch wins over the proxy variables", async () => {
+    process.env["HTTP_PROXY"] = proxy.url;
+    let calls = 0;
+    await using client = createClient(appSpec("rt_features"), { fetch: (input, init) => (calls++, globalThis.fetch(input, init)) });
+    expect(await client.call(echo, ["mine"])).toEqual(["mine"]);
+    expect(calls).toBeGreaterThan(0);
+    expect({ seen: proxy.seen, bytesUp: proxy.bytesUp }).toEqual({ seen: [], bytesUp: 0 });
+  });
   it("HTTP_PROXY: join, stream and result go through the proxy", async () => {
     process.env["HTTP_PROXY"] = proxy.url;
     await using client = createClient(appSpec("rt_features"));
@@ -94,22 +111,4 @@ describe("proxy variables (Node entry)", () => {
     expect(proxy.bytesUp).toBeGreaterThan(text.length);
   });
 
-  it("NO_PROXY exempting the app's host: nothing reaches the proxy", async () => {
-    process.env["HTTP_PROXY"] = proxy.url;
-    process.env["NO_PROXY"] = new URL(appUrl("rt_features")).hostname;
-    await using client = createClient(appSpec("rt_features"));
-    expect(await client.call(echo, ["direct"])).toEqual(["direct"]);
-    expect(proxy.seen).toEqual([]);
-    expect(proxy.bytesUp).toBe(0);
-  });
-
-  it("a user-supplied fetch wins over the proxy variables", async () => {
-    process.env["HTTP_PROXY"] = proxy.url;
-    let calls = 0;
-    await using client = createClient(appSpec("rt_features"), { fetch: (input, init) => (calls++, globalThis.fetch(input, init)) });
-    expect(await client.call(echo, ["mine"])).toEqual(["mine"]);
-    expect(calls).toBeGreaterThan(0);
-    expect(proxy.seen).toEqual([]);
-    expect(proxy.bytesUp).toBe(0);
-  });
 });

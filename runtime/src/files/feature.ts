@@ -6,32 +6,43 @@
 import { GradioError } from "../errors.js";
 import type { FilesFeature } from "../features.js";
 import { httpError, readJson, send } from "../transport/http.js";
+import { sendFetchUpload } from "./fetch-upload.js";
 import { GradioFile, isFileData } from "./file-data.js";
-import { FileSlot, multipartBody, toFileSlot, uploadSlots } from "./file-input.js";
+import { FileSlot, releaseSlots, toFileSlot, uploadSlots } from "./file-input.js";
 import { mapAtPaths } from "./walk.js";
 
 /** Universal files support (the Node entry adds local paths through `openFile`). */
 export const files: FilesFeature = {
   async inputs(spec, values, ctx) {
     const slots: FileSlot[] = [];
+    const failures: unknown[] = [];
+    // Every conversion runs to its end, so that when one fails, the streams the others claimed are known and released.
     const withSlots = await Promise.all(
       values.map((value, i) => {
         const paths = spec.params[i]?.files ?? [];
         if (paths.length === 0) return value;
         return mapAtPaths(value, paths, async (leaf) => {
-          const slot = await toFileSlot(leaf, ctx.openFile);
-          slots.push(slot);
-          return slot;
+          try {
+            const slot = await toFileSlot(leaf, ctx.openFile);
+            slots.push(slot);
+            return slot;
+          } catch (error) {
+            failures.push(error);
+            return undefined;
+          }
         });
       }),
     );
+    if (failures.length > 0) {
+      releaseSlots(slots);
+      throw failures[0];
+    }
     await uploadSlots(slots, async (blobs) => {
       // `POST {P}/upload` with every file of the call in one multipart body.
       const url = `${ctx.api}/upload`;
       const post = (): Promise<Response> => {
         if (ctx.sendUpload) return ctx.sendUpload(ctx.http, url, blobs, ctx.signal);
-        const { body, contentType } = multipartBody(blobs);
-        return send(ctx.http, url, { method: "POST", body, headers: { "content-type": contentType }, signal: ctx.signal });
+        return sendFetchUpload(ctx.http, url, blobs, ctx.signal);
       };
       const answer = await readJson(await post(), "POST", url);
       if (!Array.isArray(answer) || !answer.every((p): p is string => typeof p === "string")) {

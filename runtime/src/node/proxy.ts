@@ -30,11 +30,6 @@ function exempts(entry: string, host: string, port: string): boolean {
   return host === name || host.endsWith(`.${name}`);
 }
 
-/** True when any proxy variable is set (whether it applies is decided per URL). */
-export function hasProxyEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return ["http_proxy", "https_proxy", "all_proxy"].some((name) => env[name] || env[name.toUpperCase()]);
-}
-
 /** What the runtime uses of the optional peer dependency `undici`. */
 interface Undici {
   fetch(input: string, init: RequestInit & { dispatcher: unknown }): Promise<Response>;

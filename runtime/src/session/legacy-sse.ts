@@ -18,11 +18,8 @@ import { createSseParser } from "../sse/parser.js";
 import { httpError, send } from "../transport/http.js";
 import { errorText, isObj, str } from "../util/json.js";
 
-/** No byte for this long (the server sends a heartbeat after 15 s of silence) → the connection is lost. */
-const IDLE_TIMEOUT_MS = 60_000;
-
 /** Runs one job over its own stream; see the module comment. */
-export const legacySse: LegacySseFeature = (request, sink) => {
+export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
   const { api, fnIndex, sessionHash, signal } = request;
   // Per-call headers (a relayed x-ip-token, …) reach gr.Request through the join request; app origin only.
   const http = request.headers ? { ...request.http, privateHeaders: { ...request.http.privateHeaders, ...request.headers } } : request.http;
@@ -50,7 +47,7 @@ export const legacySse: LegacySseFeature = (request, sink) => {
   const armIdle = () => {
     clearTimeout(idle);
     if (controller.signal.aborted) return;
-    idle = setTimeout(() => ((timedOut = true), release()), IDLE_TIMEOUT_MS);
+    idle = setTimeout(() => ((timedOut = true), release()), idleTimeoutMs);
     // The open request keeps a Node process alive while the job runs; this timer alone never should.
     (idle as { unref?: () => void }).unref?.();
   };
@@ -109,7 +106,7 @@ export const legacySse: LegacySseFeature = (request, sink) => {
   run().then(
     () => finish(),
     (error: unknown) => {
-      if (timedOut) finish(new GradioError("NETWORK", `GET ${url}: no data for ${IDLE_TIMEOUT_MS} ms (connection lost?)`, { cause: error }));
+      if (timedOut) finish(new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, { cause: error }));
       else if (error instanceof GradioError) finish(error);
       else finish(new GradioError("NETWORK", `GET ${url}: the connection broke mid-stream: ${errorText(error)}`, { cause: error }));
     },
