@@ -95,6 +95,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     if (spec.oauthToken === "required" && !callOptions.oauthToken) throw new GradioError("AUTH_REQUIRED", `${label} needs the user's Hugging Face OAuth token: pass { oauthToken } in the call options`);
     const call = createCallSignal(label, callOptions);
     const { signal } = call;
+    let release: (() => void) | undefined;
     try {
       connection ??= connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: lifetime.signal }, features);
       const conn = await untilAborted(
@@ -108,6 +109,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const open = features.heartbeat;
       const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
       if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) heartbeat = beat(`${api}/heartbeat/${encodeURIComponent(sessionHash)}`, http.privateHeaders);
+      release = heartbeat?.hold?.();
       const fnIndex = spec.fnIndex ?? conn.fnIndexByName.get(spec.apiName ?? "");
       if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
       if (options.verifySchema && !driftChecked.has(spec)) {
@@ -169,6 +171,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       throw signal?.aborted ? call.reason() : await explainFailure(spec, label, error);
     } finally {
       call.dispose();
+      release?.();
     }
   };
 

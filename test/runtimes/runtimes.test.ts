@@ -18,8 +18,6 @@ interface CliTarget {
   readonly entry: Report["entry"];
   readonly args: (runtimes: Runtimes, prepared: Prepared) => [command: string, args: string[]];
   readonly env?: (runtimes: Runtimes) => Record<string, string>;
-  /** Known defect: the universal entry's heartbeat is a plain fetch, which keeps these runtimes alive. */
-  readonly moduleLevelStateHangs: boolean;
 }
 
 const denoEnv = (runtimes: Runtimes) => ({ DENO_DIR: runtimes.denoDir, DENO_NO_UPDATE_CHECK: "1" });
@@ -29,7 +27,6 @@ const CLI_TARGETS: readonly CliTarget[] = [
     entry: "universal",
     args: (r, p) => [r.deno, ["run", "--no-config", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", p.cliBundle]],
     env: denoEnv,
-    moduleLevelStateHangs: true,
   },
   {
     name: "Deno, native (node_modules)",
@@ -37,10 +34,9 @@ const CLI_TARGETS: readonly CliTarget[] = [
     // The Node entry reads HF_TOKEN / HF_ENDPOINT / proxy variables.
     args: (r, p) => [r.deno, ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", p.nativeEntry]],
     env: denoEnv,
-    moduleLevelStateHangs: false,
   },
-  { name: "Bun, universal bundle", entry: "universal", args: (r, p) => [r.bun, ["--no-install", p.cliBundle]], moduleLevelStateHangs: true },
-  { name: "Bun, native (TypeScript entry)", entry: "node", args: (r, p) => [r.bun, ["--no-install", p.nativeEntry]], moduleLevelStateHangs: false },
+  { name: "Bun, universal bundle", entry: "universal", args: (r, p) => [r.bun, ["--no-install", p.cliBundle]] },
+  { name: "Bun, native (TypeScript entry)", entry: "node", args: (r, p) => [r.bun, ["--no-install", p.nativeEntry]] },
 ];
 
 interface Runs {
@@ -167,8 +163,6 @@ for (const target of CLI_TARGETS) {
       expect(exitMs, "still running after the budget (killed)").not.toBeNull();
       expect(code).toBe(0);
     };
-    // Reported defect: the universal entry's heartbeat is a plain fetch, which Deno and Bun wait for.
-    if (target.moduleLevelStateHangs) it.fails(`${exits} — KNOWN BUG: the universal entry's fetch heartbeat keeps the process alive`, exitsTest);
-    else it(exits, exitsTest);
+    it(exits, exitsTest);
   });
 }

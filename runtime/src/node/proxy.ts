@@ -4,6 +4,7 @@
  * to proxies, so such requests go through `fetch` — which, in Node, is made proxy-aware here with
  * the optional peer dependency undici (Node's built-in fetch ignores the variables).
  */
+import { createRequire } from "node:module";
 import { GradioError } from "../errors.js";
 
 /** True when a proxy variable is set for the URL's scheme and `NO_PROXY` does not list its host. */
@@ -36,25 +37,25 @@ interface Undici {
   EnvHttpProxyAgent: new () => unknown;
 }
 
-let proxied: Promise<(input: string, init?: RequestInit) => Promise<Response>> | undefined;
+let proxied: ((input: string, init?: RequestInit) => Promise<Response>) | undefined;
 
 /**
  * A fetch that honours `HTTP(S)_PROXY`/`NO_PROXY` (Node's built-in fetch ignores them): URLs a
  * proxy applies to go through undici's EnvHttpProxyAgent, loaded on first use from the optional
- * peer dependency `undici` (7.x); the others through the platform fetch.
+ * peer dependency `undici` (7.x); the others through the platform fetch. It is loaded with
+ * `createRequire`, which bundlers leave alone: bundling the runtime never pulls undici in.
  */
-export function proxyAwareFetch(input: string, init?: RequestInit): Promise<Response> {
+export async function proxyAwareFetch(input: string, init?: RequestInit): Promise<Response> {
   if (!usesProxy(input)) return globalThis.fetch(input, init);
-  proxied ??= import("undici").then(
-    (module: unknown) => {
-      const undici = module as Undici;
-      const dispatcher = new undici.EnvHttpProxyAgent();
-      return (url, options) => undici.fetch(url, { ...options, dispatcher });
-    },
-    (error: unknown) => {
-      proxied = undefined;
+  if (!proxied) {
+    let undici: Undici;
+    try {
+      undici = createRequire(import.meta.url)("undici") as Undici;
+    } catch (error) {
       throw new GradioError("UNSUPPORTED", `a proxy variable (HTTP_PROXY/HTTPS_PROXY/ALL_PROXY) applies to ${new URL(input).origin}, but Node's built-in fetch ignores proxies: install the optional peer dependency undici (npm install undici@7), pass your own { fetch }, or exempt the host with NO_PROXY`, { cause: error });
-    },
-  );
-  return proxied.then((fetch) => fetch(input, init));
+    }
+    const dispatcher = new undici.EnvHttpProxyAgent();
+    proxied = (url, options) => undici.fetch(url, { ...options, dispatcher });
+  }
+  return proxied(input, init);
 }
