@@ -4,7 +4,7 @@ export const DOM_SUBSET_LIB = "lib.gradio-codegen-dom-subset.d.ts";
 
 /**
  * The interfaces and types of lib.dom.d.ts (TypeScript 6.0.2) reachable from what the runtime's
- * declarations use (AbortSignal, Blob, BodyInit, RequestInit, Response, URL), verbatim and in lib order.
+ * declarations use (AbortSignal, Blob, BodyInit, ReadableStream, RequestInit, Response, URL), verbatim and in lib order.
  */
 export const DOM_SUBSET: string = [
   "/// <reference no-default-lib=\"true\"/>",
