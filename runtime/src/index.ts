@@ -1,7 +1,7 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
 export { createAppClient, type CallOptions, type ClientOptions, type GradioClient } from "./client.js";
 export { allFeatures, createClient } from "./create-client.js";
-export type { ClientFeatures, FilesFeature, HeartbeatFeature, JobRunner, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
+export type { ClientFeatures, FilesFeature, HeartbeatFeature, JobRunner, LegacySseFeature, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
 export { files as withFiles } from "./files/feature.js";
 export { streams as withStreams } from "./session/streams.js";
 export { heartbeat as withHeartbeat } from "./session/heartbeat.js";
