@@ -2,7 +2,7 @@
  * The pipeline: load → model → emit → output (format, type-check). Pure of disk writes; the
  * CLI decides where text goes.
  */
-import { loadSchema, toSnapshot, type RawSchema, type Snapshot } from "./load/index.js";
+import { loadSchema, toSnapshot, type AppCredentials, type RawSchema, type Snapshot } from "./load/index.js";
 import { buildModel } from "./model/build-model.js";
 import type { ClientModel } from "./model/ir.js";
 import { renderModule } from "./emit/render.js";
@@ -16,6 +16,10 @@ export interface GenerateOptions {
   readonly typecheck?: boolean;
   readonly token?: string | undefined;
   readonly hfEndpoint?: string | undefined;
+  /** Include login support (`connect({ auth })`) even if the schema does not say the app asks for one. */
+  readonly login?: boolean;
+  /** Log in to the app before reading it (`generate()` of a live app); implies `login`. */
+  readonly auth?: AppCredentials | undefined;
 }
 
 export interface GenerateResult {
@@ -26,16 +30,17 @@ export interface GenerateResult {
 
 /** Generates the module text of an already loaded schema. */
 export async function generateFromSchema(raw: RawSchema, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const model = buildModel(raw, { allEndpoints: options.allEndpoints ?? false });
+  const model = buildModel(raw, { allEndpoints: options.allEndpoints ?? false, login: options.login === true || options.auth !== undefined });
   // prettier and ts-morph are loaded on demand: they dominate the CLI's start-up time.
   const { formatModule } = await import("./output/format.js");
   const text = await formatModule(renderModule(moduleView(model, GENERATOR_VERSION)));
   if (options.typecheck !== false) await typecheck(text, "generated module");
-  return { text, model, snapshot: toSnapshot(raw) };
+  // The snapshot records the login decision, so regenerating from it gives the same module.
+  return { text, model, snapshot: toSnapshot({ ...raw, login: model.login }) };
 }
 
 /** Loads `source` (URL, Space id or schema file) and generates its module. */
 export async function generate(source: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const raw = await loadSchema(source, { allEndpoints: options.allEndpoints ?? false, token: options.token, hfEndpoint: options.hfEndpoint });
+  const raw = await loadSchema(source, { allEndpoints: options.allEndpoints ?? false, token: options.token, hfEndpoint: options.hfEndpoint, auth: options.auth });
   return generateFromSchema(raw, options);
 }

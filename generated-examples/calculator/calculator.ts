@@ -6,7 +6,6 @@
  */
 import {
   createAppClient,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -59,7 +58,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { login: withLogin });
+  const client = createAppClient(app, options);
   return {
     predict: async (num1, operation, num2, options) =>
       (await client.call(endpoints.predict, [num1, operation, num2], options))[0] as number,

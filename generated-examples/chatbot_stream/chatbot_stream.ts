@@ -7,7 +7,6 @@
 import {
   createAppClient,
   withFiles,
-  withLogin,
   withStreams,
   mapJobStream,
   type AppSpec,
@@ -119,11 +118,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, {
-    files: withFiles,
-    login: withLogin,
-    streams: withStreams,
-  });
+  const client = createAppClient(app, options, { files: withFiles, streams: withStreams });
   return {
     respond: (message, history, options) =>
       mapJobStream(

@@ -7,7 +7,6 @@
 import {
   createAppClient,
   withHeartbeat,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -72,7 +71,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { heartbeat: withHeartbeat, login: withLogin });
+  const client = createAppClient(app, options, { heartbeat: withHeartbeat });
   return {
     increment: async (step, options) =>
       (await client.call(endpoints.increment, [step], options))[0] as number,

@@ -6,7 +6,6 @@
  */
 import {
   createAppClient,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -143,7 +142,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { login: withLogin });
+  const client = createAppClient(app, options);
   return {
     capital: async (country, style, options) =>
       (await client.call(endpoints.capital, [country, style], options))[0] as string,

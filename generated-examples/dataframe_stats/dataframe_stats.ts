@@ -6,7 +6,6 @@
  */
 import {
   createAppClient,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -89,7 +88,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { login: withLogin });
+  const client = createAppClient(app, options);
   return {
     columnSums: async (table, options) =>
       (await client.call(endpoints.columnSums, [table], options)) as ColumnSumsOutputs,

@@ -7,7 +7,6 @@
 import {
   createAppClient,
   withFiles,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -84,7 +83,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles, login: withLogin });
+  const client = createAppClient(app, options, { files: withFiles });
   return {
     summarize: async (files, options) =>
       (await client.call(endpoints.summarize, [files], options)) as SummarizeOutputs,

@@ -6,7 +6,6 @@
  */
 import {
   createAppClient,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -55,7 +54,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { login: withLogin });
+  const client = createAppClient(app, options);
   return {
     translate: async (text, options) =>
       (await client.call(endpoints.translate, [text], options))[0] as string,

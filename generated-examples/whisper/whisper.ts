@@ -7,7 +7,6 @@
 import {
   createAppClient,
   withFiles,
-  withLogin,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
@@ -68,7 +67,7 @@ export interface Client {
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles, login: withLogin });
+  const client = createAppClient(app, options, { files: withFiles });
   return {
     predict: async (inputAudio, options) =>
       (await client.call(endpoints.predict, [inputAudio], options))[0] as string,

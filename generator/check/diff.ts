@@ -20,6 +20,7 @@ export function diffSurfaces(before: ApiSurface, after: ApiSurface): ApiChange[]
   if (before.gradioVersion !== after.gradioVersion) {
     changes.push({ severity: "compatible", endpoint: "(app)", message: `Gradio version changed: ${before.gradioVersion ?? "unknown"} → ${after.gradioVersion ?? "unknown"}` });
   }
+  changes.push(...loginChange(before, after));
   const oldByName = new Map(before.endpoints.map((e) => [label(e), e]));
   const newByName = new Map(after.endpoints.map((e) => [label(e), e]));
   const removed = before.endpoints.filter((e) => !newByName.has(label(e)));
@@ -39,6 +40,21 @@ export function diffSurfaces(before: ApiSurface, after: ApiSurface): ApiChange[]
     if (now) changes.push(...diffEndpoint(old, now));
   }
   return changes;
+}
+
+/**
+ * Login support is decided at generation time (the app asked for a login, or `--login`/`--auth`).
+ * Added: compatible (code keeps compiling and running). Removed: breaking — `connect({ auth })`
+ * still compiles but then fails with UNSUPPORTED. Locks from before it was a choice lack the field;
+ * their modules always had it.
+ */
+function loginChange(before: ApiSurface, after: ApiSurface): ApiChange[] {
+  const had = before.login ?? true;
+  const has = after.login ?? true;
+  if (had === has) return [];
+  return has
+    ? [{ severity: "compatible", endpoint: "(app)", message: "login support added: connect({ auth }) logs in (the app asks for a login, or --login/--auth was given)" }]
+    : [{ severity: "breaking", endpoint: "(app)", message: "login support removed: after regenerating, connect({ auth }) fails with UNSUPPORTED; if the app needs a login, pass --auth or --login (config: \"authEnv\" or \"login\": true)" }];
 }
 
 function diffEndpoint(old: EndpointSurface, now: EndpointSurface): ApiChange[] {

@@ -51,6 +51,9 @@ export async function readLock(path: string): Promise<LockFile> {
   if (!lock || lock.format !== LOCK_FORMAT || typeof lock.schemaHash !== "string" || !lock.surface || !Array.isArray(lock.surface.endpoints)) {
     throw new CodegenError("INVALID_SCHEMA", `the lock file ${path} is not a ${LOCK_FORMAT} document (at /format, /schemaHash or /surface); regenerate the module to rewrite it`, { pointer: "/format" });
   }
+  if (lock.surface.login !== undefined && typeof lock.surface.login !== "boolean") {
+    throw new CodegenError("INVALID_SCHEMA", `the lock file ${path} is corrupted: "login" must be true or false (at /surface/login); regenerate the module to rewrite it`, { pointer: "/surface/login" });
+  }
   return lock as LockFile;
 }
 

@@ -36,6 +36,11 @@ export interface EndpointSurface {
 
 export interface ApiSurface {
   readonly gradioVersion: string | null;
+  /**
+   * The module has login support (`connect({ auth })` works). Absent in locks written before this
+   * was a choice, whose modules always had it. Like the Gradio version, not part of the hash.
+   */
+  readonly login?: boolean;
   readonly endpoints: readonly EndpointSurface[];
 }
 
@@ -46,6 +51,7 @@ export function apiSurface(model: ClientModel): ApiSurface {
   const slot = (s: Slot) => (s.kind === "param" ? s.param : s.kind);
   return {
     gradioVersion: model.app.gradioVersion,
+    login: model.login,
     endpoints: model.endpoints.map((e) => ({
       apiName: e.apiName,
       functionName: e.functionName,
@@ -100,7 +106,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** `sha256:<hex>` of the canonical surface (the Gradio version is left out: it is reported separately). */
+/** `sha256:<hex>` of the canonical endpoints (the Gradio version and login support are left out: they are reported separately). */
 export function surfaceHash(surface: ApiSurface): string {
   return `sha256:${createHash("sha256").update(canonicalJson(surface.endpoints)).digest("hex")}`;
 }

@@ -1,6 +1,7 @@
 /** Command-line parsing with yargs; usage problems become USAGE errors (exit code 2). */
 import yargs from "yargs";
 import { CodegenError } from "../errors.js";
+import { parseCredentials, type AppCredentials } from "../load/index.js";
 import { GENERATOR_VERSION } from "../version.js";
 
 export interface CliArgs {
@@ -19,6 +20,10 @@ export interface CliArgs {
   readonly check: boolean;
   /** A gradio-codegen.config.json: generate or check every app in it (then `source` is empty). */
   readonly config: string | undefined;
+  /** `--auth username:password`: log in before reading the app (implies `login`). */
+  readonly auth: AppCredentials | undefined;
+  /** `--login`: include login support in the module without logging in now. */
+  readonly login: boolean;
 }
 
 /** Parses argv; returns null when yargs already handled the call (`--help`, `--version`). */
@@ -33,6 +38,8 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     .option("all-endpoints", { type: "boolean", default: false, describe: "Include unnamed and undocumented endpoints" })
     .option("typecheck", { type: "boolean", default: true, describe: "Type-check the module before writing it (--no-typecheck to skip)" })
     .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
+    .option("auth", { type: "string", describe: "<username:password> of an app launched with auth=: log in before reading it; implies --login (default: $GRADIO_AUTH)" })
+    .option("login", { type: "boolean", default: false, describe: "Include login support (connect({ auth })) in the module without logging in now" })
     .option("check", { type: "boolean", default: false, describe: "Write nothing; compare with the committed module and its lock. Exit 0 up to date, 3 compatible changes, 4 breaking changes, 1 error" })
     .option("wait-timeout", { type: "number", default: 300, describe: "Seconds to wait for a sleeping or starting Space before giving up" })
     .option("poll-interval", { type: "number", default: 1, hidden: true, describe: "Seconds between two reads of a waking Space's stage" })
@@ -41,6 +48,7 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     .example("$0 abidlabs/whisper -o whisper.ts", "Client for a Space")
     .example("$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json", "Client for a local app, keeping its schema")
     .example("$0 app.schema.json -o app.ts", "Regenerate offline from a saved schema")
+    .example("GRADIO_AUTH=alice:secret $0 http://127.0.0.1:7860/ -o app.ts", "Client for an app launched with auth= (or --auth alice:secret)")
     .example("$0 abidlabs/whisper -o whisper.ts --check", "In CI: has the Space's API changed since whisper.ts was generated?")
     .example("$0 --config gradio-codegen.config.json --check", "Check every app of a project at once")
     .version(GENERATOR_VERSION)
@@ -61,6 +69,7 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
   if (config !== undefined) {
     if (typeof source === "string" && source !== "") throw new CodegenError("USAGE", "pass either a source or --config, not both. Run gradio-codegen --help for usage.");
     if (parsed["output"] || parsed["saveSnapshot"]) throw new CodegenError("USAGE", "--config takes each app's output from the config file; drop --output/--save-snapshot. Run gradio-codegen --help for usage.");
+    if (parsed["auth"] !== undefined || parsed["login"] === true) throw new CodegenError("USAGE", "--config takes login settings from the config file (per app: \"authEnv\", \"login\"); drop --auth/--login. Run gradio-codegen --help for usage.");
   } else if (typeof source !== "string" || source === "") throw new CodegenError("USAGE", "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.");
   if (parsed["check"] === true && !parsed["output"] && config === undefined) throw new CodegenError("USAGE", "--check needs --output: the module to compare with. Run gradio-codegen --help for usage.");
   return {
@@ -75,7 +84,20 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     pollInterval: seconds(parsed["pollInterval"], "--poll-interval"),
     quiet: parsed["quiet"],
     check: parsed["check"],
+    auth: credentials(parsed["auth"]),
+    login: parsed["login"],
   };
+}
+
+/** `--auth`'s value; never echoed in a message. */
+function credentials(value: unknown): AppCredentials | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw new CodegenError("USAGE", "--auth was given more than once. Run gradio-codegen --help for usage.");
+  try {
+    return parseCredentials(value, "--auth");
+  } catch (error) {
+    throw error instanceof CodegenError ? new CodegenError("USAGE", `${error.message}. Run gradio-codegen --help for usage.`) : error;
+  }
 }
 
 function seconds(value: number, flag: string): number {

@@ -1,6 +1,7 @@
 /** Runs one generation as the CLI asked: load, generate, report diagnostics, write or print. */
 import { generateFromSchema } from "../generate.js";
-import { loadSchema } from "../load/index.js";
+import { CodegenError } from "../errors.js";
+import { classifySource, loadSchema, parseCredentials, type AppCredentials } from "../load/index.js";
 import { writeIfChanged } from "../output/write.js";
 import { checkModule, formatCheck } from "../check/check.js";
 import { lockPath, lockText, makeLock } from "../check/lock.js";
@@ -12,18 +13,23 @@ import { endProgressLine, spaceProgress } from "./progress.js";
 /** Returns the exit code. */
 export async function run(args: CliArgs): Promise<number> {
   if (args.config !== undefined) return runConfig(args.config, args.check);
+  const auth = credentials(args);
   const raw = await loadSchema(args.source, {
     allEndpoints: args.allEndpoints,
     token: args.hfToken ?? (process.env["HF_TOKEN"] || undefined),
     waitTimeoutMs: args.waitTimeout * 1000,
     pollIntervalMs: args.pollInterval * 1000,
+    auth,
     ...(args.quiet ? {} : { onWait: spaceProgress() }),
   }).catch((error: unknown) => {
     if (!args.quiet) endProgressLine();
     throw error;
   });
+  if (auth && raw.login !== true && !args.quiet) {
+    process.stderr.write(`warning: ${args.source} has no Gradio login (its /login led to the app's page), so the credentials from ${auth.from} were not needed; the module still gets login support, as with --login\n`);
+  }
   // --check writes nothing, so the type-check gate (which guards writes) is skipped there.
-  const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck && !args.check });
+  const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck && !args.check, login: args.login || auth !== undefined });
   if (!args.quiet) {
     const warnings = result.model.diagnostics.filter((d) => d.level === "warning");
     for (const d of warnings.slice(0, 20)) process.stderr.write(`warning: ${d.message} (at ${d.pointer})\n`);
@@ -31,7 +37,8 @@ export async function run(args: CliArgs): Promise<number> {
   }
   if (args.check && args.output) {
     const outcome = await checkModule(result, args.output);
-    process.stdout.write(formatCheck(outcome, args.source));
+    const flags = [...(args.allEndpoints ? ["--all-endpoints"] : []), ...(args.login ? ["--login"] : []), ...(args.auth ? ["--auth <username:password>"] : [])];
+    process.stdout.write(formatCheck(outcome, args.source, flags));
     return outcome.exitCode;
   }
   if (args.saveSnapshot) await writeIfChanged(args.saveSnapshot, `${JSON.stringify(result.snapshot, null, 2)}\n`);
@@ -43,6 +50,19 @@ export async function run(args: CliArgs): Promise<number> {
     process.stdout.write(result.text);
   }
   return 0;
+}
+
+/**
+ * Credentials of a live app: `--auth`, else `$GRADIO_AUTH` (kept off the command line, for CI
+ * secrets). A schema file needs no login: `--auth` there is a usage error, `$GRADIO_AUTH` is ignored.
+ */
+function credentials(args: CliArgs): AppCredentials | undefined {
+  const live = classifySource(args.source).kind !== "file";
+  if (args.auth && !live) {
+    throw new CodegenError("USAGE", `--auth logs in to a live app, and ${args.source} is a schema file; to include login support in its module, pass --login instead. Run gradio-codegen --help for usage.`);
+  }
+  const fromEnv = process.env["GRADIO_AUTH"];
+  return args.auth ?? (live && fromEnv ? parseCredentials(fromEnv, "$GRADIO_AUTH") : undefined);
 }
 
 /** `--config`: every app of a project, one summary at the end. */

@@ -14,6 +14,10 @@ export interface AppEntry {
   readonly output: string;
   /** Environment variable holding the Hugging Face token for this app. */
   readonly tokenEnv: string | undefined;
+  /** Environment variable holding `username:password` of an app launched with `auth=` (implies `login`). */
+  readonly authEnv: string | undefined;
+  /** Include login support in the module without logging in now. */
+  readonly login: boolean;
   readonly allEndpoints: boolean;
   readonly typecheck: boolean;
 }
@@ -26,7 +30,8 @@ export interface ProjectConfig {
 }
 
 const TOP_KEYS = new Set(["$schema", "concurrency", "apps"]);
-const APP_KEYS = new Set(["name", "source", "output", "tokenEnv", "allEndpoints", "typecheck"]);
+const APP_KEYS = new Set(["name", "source", "output", "tokenEnv", "authEnv", "login", "allEndpoints", "typecheck"]);
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Reads and validates a config file; relative paths resolve against its folder. */
 export async function readConfig(path: string): Promise<ProjectConfig> {
@@ -60,6 +65,12 @@ export async function readConfig(path: string): Promise<ProjectConfig> {
       if (typeof value !== "string" || value === "") return fail(`${at}/${key}`, `app ${label}: "${key}" must be a non-empty string`);
       return value;
     };
+    // The *name* of a variable: a value that is not one (e.g. "alice:secret") is never echoed.
+    const envName = (key: string): string | undefined => {
+      const value = str(key, false);
+      if (value !== undefined && !ENV_NAME.test(value)) fail(`${at}/${key}`, `app ${label}: "${key}" must be the name of an environment variable (letters, digits, _), not its value`);
+      return value;
+    };
     const bool = (key: string, fallback: boolean): boolean => {
       const value = app[key] ?? fallback;
       if (typeof value !== "boolean") return fail(`${at}/${key}`, `app ${label}: "${key}" must be true or false`);
@@ -76,6 +87,8 @@ export async function readConfig(path: string): Promise<ProjectConfig> {
       source: isLocalFile ? resolve(base, source) : source,
       output,
       tokenEnv: str("tokenEnv", false),
+      authEnv: envName("authEnv"),
+      login: bool("login", false),
       allEndpoints: bool("allEndpoints", false),
       typecheck: bool("typecheck", true),
     };

@@ -7,7 +7,7 @@ import { CHECK_EXIT, checkModule, formatCheck } from "../check/check.js";
 import { lockPath, lockText, makeLock } from "../check/lock.js";
 import { CodegenError } from "../errors.js";
 import { generateFromSchema } from "../generate.js";
-import { loadSchema } from "../load/index.js";
+import { classifySource, loadSchema, parseCredentials, type AppCredentials } from "../load/index.js";
 import { writeIfChanged } from "../output/write.js";
 import type { AppEntry, ProjectConfig } from "./config-file.js";
 import { mapWithLimit } from "./pool.js";
@@ -38,12 +38,14 @@ async function runApp(app: AppEntry, check: boolean): Promise<AppOutcome> {
   try {
     const token = app.tokenEnv ? process.env[app.tokenEnv] || undefined : undefined;
     if (app.tokenEnv && token === undefined) throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
-    const raw = await loadSchema(app.source, { allEndpoints: app.allEndpoints, token });
-    const result = await generateFromSchema(raw, { allEndpoints: app.allEndpoints, typecheck: app.typecheck && !check });
+    const auth = credentials(app);
+    const authHint = `add "authEnv": "<NAME>" to its entry in the config file, with the environment variable <NAME> set to <username>:<password>`;
+    const raw = await loadSchema(app.source, { allEndpoints: app.allEndpoints, token, auth, authHint });
+    const result = await generateFromSchema(raw, { allEndpoints: app.allEndpoints, typecheck: app.typecheck && !check, login: app.login || app.authEnv !== undefined });
     if (check) {
       const outcome = await checkModule(result, app.output);
       const status = outcome.exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : outcome.exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
-      return { name: app.name, status, report: formatCheck(outcome, app.source), exitCode: outcome.exitCode };
+      return { name: app.name, status, report: formatCheck(outcome, app.source, app.allEndpoints ? ["--all-endpoints"] : []), exitCode: outcome.exitCode };
     }
     const changed = await writeIfChanged(app.output, result.text);
     await writeIfChanged(lockPath(app.output), lockText(makeLock(result, { allEndpoints: app.allEndpoints })));
@@ -52,6 +54,17 @@ async function runApp(app: AppEntry, check: boolean): Promise<AppOutcome> {
     const message = error instanceof Error ? error.message : String(error);
     return { name: app.name, status: "error", report: `${app.name}: ${message}\n`, exitCode: 1 };
   }
+}
+
+/**
+ * `authEnv`'s credentials; the variable must be set (its value is never echoed). A schema file
+ * needs none (its module still gets login support: `authEnv` implies `login`).
+ */
+function credentials(app: AppEntry): AppCredentials | undefined {
+  if (app.authEnv === undefined || classifySource(app.source).kind === "file") return undefined;
+  const value = process.env[app.authEnv];
+  if (!value) throw new CodegenError("USAGE", `the environment variable ${app.authEnv} (authEnv) is not set`);
+  return parseCredentials(value, `$${app.authEnv} (authEnv)`);
 }
 
 function summarize(config: ProjectConfig, apps: readonly AppOutcome[]): string {

@@ -91,15 +91,18 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
 
 /**
  * Optional runtime features the module passes to `createAppClient`, decided from the model so that
- * an app without files, generators, heartbeat or Space id never bundles their code. Login (`auth`)
- * is always available: whether an app wants one is not in its schema.
+ * an app without files, generators, heartbeat, Space id, login or Gradio 4.0–4.8's per-job queue
+ * protocol never bundles their code. Login (`auth`) is not in an app's schema: the model has it
+ * when the app asked for one when it was read, or when it was asked for (`--login`, `--auth`).
  */
 function clientFeatures(model: ClientModel): string[] {
   const hasFiles = model.endpoints.some((e) => e.parameters.some((p) => p.filePaths.length > 0) || e.returns.some((r) => r.filePaths.length > 0));
   return [
     ...(hasFiles ? ["files"] : []),
     ...(model.app.connectHeartbeat ? ["heartbeat"] : []),
-    "login",
+    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", gradio-protocol.md §3.3).
+    ...(model.app.protocol === "sse" ? ["legacySse"] : []),
+    ...(model.login ? ["login"] : []),
     ...(model.app.spaceId !== null ? ["spaces"] : []),
     ...(model.endpoints.some((e) => e.streaming) ? ["streams"] : []),
   ];

@@ -1,17 +1,26 @@
 /**
  * Loads a live app: `GET {base}/config` (never prefixed) then `GET {base}{api_prefix}/info`
- * (gradio-protocol.md §1.5, §1.6, §7 item 1). Space ids are resolved to their host, and waited
- * for until they run, first (space-wait.ts).
+ * (gradio-protocol.md §1.5, §1.6, §7 item 1), after logging in first when credentials are given
+ * (§5.4). Space ids are resolved to their host, and waited for until they run, first
+ * (space-wait.ts).
  */
 import { CodegenError } from "../errors.js";
 import { getJson } from "./http.js";
+import { logIn, type AppCredentials } from "./login.js";
 import { checkShape, isObject, type RawSchema } from "./raw-schema.js";
 import { DEFAULT_POLL_INTERVAL_MS, waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
 
 export interface FetchAppOptions extends SpaceWaitOptions {
   /** Also list `undocumented` endpoints (`?all_endpoints=true`). */
   readonly allEndpoints?: boolean;
+  /** Username/password of an app launched with `auth=`: log in before reading it. */
+  readonly auth?: AppCredentials | undefined;
+  /** What to do about an app that requires a login, said when it answers 401 without `auth`. */
+  readonly authHint?: string | undefined;
 }
+
+/** The default `authHint`: the CLI's ways of passing credentials. */
+export const CLI_AUTH_HINT = "pass --auth <username:password>, or set GRADIO_AUTH=<username:password> (kept off the command line)";
 
 /**
  * Fetches /config and /info of the app at `baseUrl`. `tokenOrigin` is the one origin that may
@@ -19,23 +28,43 @@ export interface FetchAppOptions extends SpaceWaitOptions {
  * the app sees it, §1.4 and §7 item 16); null = send it nowhere.
  */
 export async function fetchApp(source: string, baseUrl: string, spaceId: string | null, options: FetchAppOptions, tokenOrigin: string | null): Promise<RawSchema> {
-  const privateHeaders: Record<string, string> =
+  const tokenHeaders: Record<string, string> =
     options.token && tokenOrigin !== null && new URL(baseUrl).origin === tokenOrigin ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
+  // The session cookies, like the token, go to the app's origin only (getJson drops them on a redirect away).
+  const cookie = options.auth ? await logIn(baseUrl, options.auth, tokenHeaders) : null;
+  const privateHeaders = cookie === null ? tokenHeaders : { ...tokenHeaders, cookie };
+  const guarded = (url: string) => (error: unknown): never => {
+    throw loginError(error, url, baseUrl, options, cookie !== null) ?? error;
+  };
   const configUrl = `${baseUrl}/config`;
   const { json: config } = await getJson(configUrl, { privateHeaders }).catch((error: unknown) => {
     if (error instanceof CodegenError && error.code === "HTTP" && /HTTP 404/.test(error.message)) {
       throw new CodegenError("NOT_GRADIO", `${error.message}: ${baseUrl} does not look like a Gradio app (no /config)`, { cause: error });
     }
-    throw error;
+    return guarded(configUrl)(error);
   });
   if (!isObject(config) || !Array.isArray(config["dependencies"])) {
     throw new CodegenError("NOT_GRADIO", `GET ${configUrl} returned JSON without "dependencies": ${baseUrl} does not look like a Gradio app`);
   }
   const prefix = typeof config["api_prefix"] === "string" ? config["api_prefix"].replace(/\/+$/, "") : "";
   const infoUrl = `${baseUrl}${prefix}/info${options.allEndpoints ? "?all_endpoints=true" : ""}`;
-  const { json: info } = await getJson(infoUrl, { privateHeaders });
+  const { json: info } = await getJson(infoUrl, { privateHeaders }).catch(guarded(infoUrl));
   if (!isObject(info)) throw new CodegenError("NOT_GRADIO", `GET ${infoUrl} did not return a JSON object`);
-  return checkShape({ source, baseUrl, spaceId, config, info }, infoUrl);
+  return checkShape({ source, baseUrl, spaceId, config, info, ...(cookie !== null ? { login: true } : {}) }, infoUrl);
+}
+
+/**
+ * Gradio's login guard answered (HTTP 401 "Not authenticated", gradio-protocol.md §5.4): an
+ * error that says what to do; null for any other failure (a proxy's 401 included).
+ */
+function loginError(error: unknown, url: string, baseUrl: string, options: FetchAppOptions, loggedIn: boolean): CodegenError | null {
+  if (!(error instanceof CodegenError && error.code === "HTTP" && /HTTP 401 .*Not authenticated/.test(error.message))) return null;
+  const answer = `GET ${url} answered HTTP 401 "Not authenticated"`;
+  if (!options.auth) return new CodegenError("AUTH", `${baseUrl} requires a login (an app launched with auth=; ${answer}): ${options.authHint ?? CLI_AUTH_HINT}`, { cause: error });
+  const why = loggedIn
+    ? `even after logging in with the credentials from ${options.auth.from}`
+    : `although the credentials from ${options.auth.from} were given: ${baseUrl}/login is not Gradio's username/password login here (the app is guarded some other way, e.g. a custom auth_dependency)`;
+  return new CodegenError("AUTH", `${answer} ${why}`, { cause: error });
 }
 
 /** Fetches an app given by URL; the token goes only to Hugging Face's own `*.hf.space` hosts. */

@@ -3,6 +3,7 @@
  * global fetch) with bounded timeouts, and failures turned into CodegenErrors that name the URL
  * and status.
  */
+import type { FetchLike, LoginFeature } from "@gradio-codegen/runtime";
 import { EnvHttpProxyAgent, fetch } from "undici";
 import { CodegenError } from "../errors.js";
 
@@ -61,6 +62,24 @@ async function fetchOnce(url: string, options: GetOptions) {
     await response.body?.cancel();
     current = new URL(location, current).toString();
   }
+}
+
+/** The runtime's HTTP context (credentials policy included) for the app at `base`. */
+export type RuntimeHttp = Parameters<LoginFeature>[0];
+
+/**
+ * An HTTP context for reusing runtime code (its login) in the generator: requests go through
+ * undici like ours (proxies honoured, bounded time); credentials stay with the origin of `base`.
+ */
+export function runtimeHttp(base: string, privateHeaders: Readonly<Record<string, string>> = {}, timeoutMs = 30_000): RuntimeHttp {
+  const runtimeFetch: FetchLike = async (input, init) => {
+    const signal = init?.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), init.signal]) : AbortSignal.timeout(timeoutMs);
+    // The runtime sends plain header records and string/URLSearchParams bodies; undici's types and
+    // the DOM's differ only in details (iterator disposal), not in what is used here.
+    const response = await fetch(input, { method: init?.method, headers: init?.headers as Record<string, string> | undefined, body: init?.body as string | URLSearchParams | null | undefined, redirect: init?.redirect, dispatcher, signal });
+    return response as unknown as Response;
+  };
+  return { fetch: runtimeFetch, trustedOrigins: new Set([new URL(base).origin]), privateHeaders };
 }
 
 function isStaleSocket(error: unknown): boolean {

@@ -6,8 +6,10 @@ import { classifySource } from "./source.js";
 
 export type { RawSchema } from "./raw-schema.js";
 export type { FetchAppOptions } from "./fetch-app.js";
+export { parseCredentials, type AppCredentials } from "./login.js";
 export type { SpaceWaitEvent } from "./space-wait.js";
 export { toSnapshot, type Snapshot } from "./snapshot.js";
+export { classifySource } from "./source.js";
 
 /** Loads the schema of a URL, Space id or schema file. */
 export async function loadSchema(input: string, options: FetchAppOptions = {}): Promise<RawSchema> {

@@ -1,7 +1,8 @@
 /**
  * Saved schemas: a snapshot written by `--save-snapshot` (source + /config + /info, with volatile
- * fields removed so re-snapshotting an unchanged app gives the same bytes), a bare `/info` JSON, or
- * a bare `/config` JSON (Gradio 3.x–4.x apps whose schema is only in /config).
+ * fields removed so re-snapshotting an unchanged app gives the same bytes, and `"login": true` when
+ * the module has login support — never credentials), a bare `/info` JSON, or a bare `/config` JSON
+ * (Gradio 3.x–4.x apps whose schema is only in /config).
  */
 import { readFile } from "node:fs/promises";
 import { CodegenError } from "../errors.js";
@@ -14,6 +15,11 @@ export interface Snapshot {
   readonly source: string;
   readonly baseUrl: string | null;
   readonly spaceId: string | null;
+  /**
+   * Present (true) when the module generated from it includes login support: the app asked for a
+   * login when it was read, or `--login`/`--auth` was given. Regenerating keeps it.
+   */
+  readonly login?: true;
   readonly config: JsonObject | null;
   readonly info: JsonObject | null;
 }
@@ -40,6 +46,8 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
     const info = json["info"] === null || json["info"] === undefined ? null : json["info"];
     if (info !== null && !isObject(info)) throw new CodegenError("INVALID_SCHEMA", `${path}: "info" must be an object (at /info)`, { pointer: "/info" });
     if (info === null && config === null) throw new CodegenError("INVALID_SCHEMA", `${path}: snapshot with neither an "info" nor a "config" object (at /info)`, { pointer: "/info" });
+    const login = json["login"] ?? false;
+    if (typeof login !== "boolean") throw new CodegenError("INVALID_SCHEMA", `${path}: "login" must be true or false (at /login)`, { pointer: "/login" });
     return checkShape(
       {
         source: typeof json["source"] === "string" ? json["source"] : path,
@@ -47,6 +55,7 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
         spaceId: typeof json["spaceId"] === "string" ? json["spaceId"] : null,
         config,
         info,
+        ...(login ? { login } : {}),
       },
       path,
     );
@@ -68,7 +77,8 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
 export function toSnapshot(schema: RawSchema): Snapshot {
   const config = schema.config === null ? null : withoutKeys(schema.config, ["app_id"]);
   const info = schema.info === null ? null : withoutCodeSnippets(schema.info);
-  return { format: SNAPSHOT_FORMAT, source: schema.source, baseUrl: schema.baseUrl, spaceId: schema.spaceId, config, info };
+  const login = schema.login === true ? { login: true as const } : {};
+  return { format: SNAPSHOT_FORMAT, source: schema.source, baseUrl: schema.baseUrl, spaceId: schema.spaceId, ...login, config, info };
 }
 
 function withoutCodeSnippets(info: JsonObject): JsonObject {

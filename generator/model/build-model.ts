@@ -14,13 +14,15 @@ import type { ClientModel, Diagnostic, EndpointModel } from "./ir.js";
 export interface ModelOptions {
   /** Also expose unnamed endpoints (Gradio 3.x / early 4.x), as `fn<index>`. */
   readonly allEndpoints?: boolean;
+  /** Include login support even when the schema does not say the app asks for one. */
+  readonly login?: boolean;
 }
 
 /**
  * Identifiers the generated module defines itself (module scope, and `close` on `Client`);
  * endpoint functions must avoid them.
  */
-export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withFiles", "withHeartbeat", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close"];
+export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close"];
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
 export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue"];
@@ -36,7 +38,7 @@ export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientMo
         : configEndpoints(raw.config, { allEndpoints: options.allEndpoints ?? false, names }, diagnostics)
       : infoEndpoints(raw.info, raw.config, { allEndpoints: options.allEndpoints ?? false, names }, diagnostics);
   const hoisted = hoistTypes(endpoints, MODULE_TYPE_NAMES);
-  return { app: appFacts(raw), endpoints: hoisted.endpoints, declarations: hoisted.declarations, diagnostics };
+  return { app: appFacts(raw), login: raw.login === true || options.login === true, endpoints: hoisted.endpoints, declarations: hoisted.declarations, diagnostics };
 }
 
 function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { allEndpoints: boolean; names: ReturnType<typeof createNameTable> }, diagnostics: Diagnostic[]): EndpointModel[] {

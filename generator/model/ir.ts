@@ -118,6 +118,11 @@ export type AppFacts = AppSpec;
 
 export interface ClientModel {
   readonly app: AppFacts;
+  /**
+   * The module includes login support (`connect({ auth })`): the app asked for a login when it was
+   * read, or it was asked for (`--login`, `--auth`). Not in the schema of an app that is open.
+   */
+  readonly login: boolean;
   readonly endpoints: readonly EndpointModel[];
   readonly declarations: readonly Declaration[];
   readonly diagnostics: readonly Diagnostic[];
