@@ -15,7 +15,7 @@ export const OLD_LINE_TESTS: readonly string[] = [
 ];
 
 /** Test files of the `gradio-4.8` project (Gradio 4.0–4.8, queue protocol `sse`); not run on the other lines. */
-export const LEGACY_SSE_TESTS: readonly string[] = ["test/runtime/live-legacy-sse.test.ts"];
+export const LEGACY_SSE_TESTS: readonly string[] = ["test/runtime/live-legacy-sse.test.ts", "test/e2e/legacy-sse-module.test.ts"];
 
 /** Apps the runtime suite and the slice call, plus the example apps the generator is run on. */
 const OLD_LINE_APPS: readonly string[] = [

@@ -54,9 +54,9 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
     trustedOrigins: new Set([new URL(url).origin]),
     privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
   });
-  const need = <T>(feature: T | undefined, what: string): T => {
+  const need = <T>(feature: T | undefined, what: string, how = ""): T => {
     if (feature) return feature;
-    throw new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${what} support; regenerate its module, or use the runtime's createClient(), which has every feature`);
+    throw new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${what} support; regenerate its module${how}, or use the runtime's createClient(), which has every feature`);
   };
 
   const given = baseUrl ?? app.baseUrl;
@@ -68,7 +68,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   base = trimSlash(base);
   let http = appHttp(base, given === null);
   if (options.auth) {
-    const cookie = await need(features.login, "login")(http, base, options.auth);
+    const cookie = await need(features.login, "login", ' with --login (or --auth / GRADIO_AUTH; config: "login": true)')(http, base, options.auth);
     if (cookie !== null) http = { ...http, privateHeaders: { ...http.privateHeaders, cookie } };
   }
 
