@@ -6,7 +6,6 @@ crash (gr.Error vs plain exception), nested_shrink (the §3.2 diff bug), echo (f
 concurrency), hold (one worker, for queue positions), make_file / make_files (file outputs from paths), describe_files (file inputs), unloaded (did the heartbeat of a
 session close?).
 """
-import asyncio
 import os
 import tempfile
 import time
@@ -14,26 +13,12 @@ import time
 import gradio as gr
 
 from _compat import error
+from _jobs import counter, iterations, slow, slow_gen, tokens
 
-# token -> loop iterations run so far, so a test can see that a cancelled function stopped.
-ITERATIONS: dict[str, int] = {}
+
 # session hashes whose heartbeat closed (the server ran the app's unload listener for them).
 UNLOADED: set[str] = set()
 OUT_DIR = tempfile.mkdtemp(prefix="rt_features_")
-
-
-def tokens(n: float):
-    """Yield n cumulative tokens: "t0", "t0 t1", ..."""
-    words = []
-    for i in range(int(n)):
-        words.append(f"t{i}")
-        yield " ".join(words)
-
-
-def counter(count: int):
-    """Increment a per-session counter kept in gr.State."""
-    count = (count or 0) + 1
-    return count, count
 
 
 def progress_job(steps: float, progress=gr.Progress()):
@@ -43,29 +28,6 @@ def progress_job(steps: float, progress=gr.Progress()):
         time.sleep(0.05)
     gr.Warning("almost done")
     return f"did {int(steps)} steps"
-
-
-async def slow(token: str, steps: float):
-    """Count loop iterations for `token`, 0.1 s each."""
-    ITERATIONS[token] = 0
-    for _ in range(int(steps)):
-        await asyncio.sleep(0.1)
-        ITERATIONS[token] += 1
-    return ITERATIONS[token]
-
-
-def slow_gen(token: str, steps: float):
-    """Generator variant of slow: yields the iteration count."""
-    ITERATIONS[token] = 0
-    for _ in range(int(steps)):
-        time.sleep(0.1)
-        ITERATIONS[token] += 1
-        yield ITERATIONS[token]
-
-
-def iterations(token: str):
-    """How many iterations ran for `token` (-1 if none)."""
-    return ITERATIONS.get(token, -1)
 
 
 def app_error(text: str):

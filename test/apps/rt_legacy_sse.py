@@ -6,15 +6,11 @@ tokens (generator), counter (gr.State), slow / slow_gen / slow_one + iterations 
 progress of a job, to see that a cancelled one stopped or never ran; slow_one has one worker),
 lookalike (a generator whose full values look like sse_v2 edit lists).
 """
-import asyncio
-import time
 
 import gradio as gr
 
 from _compat import error
-
-# token -> loop iterations run so far, so a test can see that a cancelled function stopped.
-ITERATIONS: dict[str, int] = {}
+from _jobs import counter, iterations, slow, slow_gen, tokens
 
 
 async def echo(text: str):
@@ -30,43 +26,6 @@ def app_error(text: str):
 def crash(text: str):
     """Raise an unexpected exception (hidden unless show_error)."""
     raise ValueError(f"secret detail {text}")
-
-
-def tokens(n: float):
-    """Yield n cumulative tokens: "t0", "t0 t1", ..."""
-    words = []
-    for i in range(int(n)):
-        words.append(f"t{i}")
-        yield " ".join(words)
-
-
-def counter(count: int):
-    """Increment a per-session counter kept in gr.State."""
-    count = (count or 0) + 1
-    return count, count
-
-
-async def slow(token: str, steps: float):
-    """Count loop iterations for `token`, 0.1 s each."""
-    ITERATIONS[token] = 0
-    for _ in range(int(steps)):
-        await asyncio.sleep(0.1)
-        ITERATIONS[token] += 1
-    return ITERATIONS[token]
-
-
-def slow_gen(token: str, steps: float):
-    """Generator variant of slow: yields the iteration count."""
-    ITERATIONS[token] = 0
-    for _ in range(int(steps)):
-        time.sleep(0.1)
-        ITERATIONS[token] += 1
-        yield ITERATIONS[token]
-
-
-def iterations(token: str):
-    """How many iterations ran for `token` (-1 if none)."""
-    return ITERATIONS.get(token, -1)
 
 
 def lookalike():

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startApps, type AppHost } from "../harness/app-host.js";
 import { createClient, GradioError, type FetchLike } from "../../runtime/src/node.js";
 import { apiPrefix, appSpec, endpoint, uniqueToken } from "./helpers.js";
+import { expectNoUnhandledRejections } from "./live-support.js";
 
 const echo = endpoint("echo");
 const slow = endpoint("slow", { params: ["token", "steps"], returns: ["count"] });
@@ -33,13 +34,7 @@ function rewriteLines(response: Response, edit: (line: string) => string | null)
   return new Response(body, { status: response.status, headers: response.headers });
 }
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => void process.on("unhandledRejection", onUnhandled));
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+expectNoUnhandledRejections();
 
 describe("malformed SSE lines", () => {
   it("a broken message that names its event_id fails that job only", async () => {

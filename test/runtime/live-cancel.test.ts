@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createClient, type FetchLike, type GradioClient } from "../../runtime/src/node.js";
 import { apiBase, appSpec, endpoint, sleep, uniqueToken } from "./helpers.js";
+import { waitForIterations } from "./live-support.js";
 
 const slow = endpoint("slow", { params: ["token", "steps"], returns: ["count"] });
 const slowGen = endpoint("slow_gen", { params: ["token", "steps"], returns: ["count"], streaming: true });
@@ -21,15 +22,6 @@ function cancelSpy() {
   return { bodies, fetchSpy };
 }
 
-/** Waits until the token's loop ran at least `n` times. */
-async function waitForIterations(observer: GradioClient, token: string, n: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const [count] = await observer.call(iterations, [token]);
-    if (typeof count === "number" && count >= n) return;
-    await sleep(50);
-  }
-  throw new Error(`${token} never reached ${n} iterations`);
-}
 
 /** Asserts that the token's loop stopped well before `steps`; returns the final count. */
 async function expectStopped(observer: GradioClient, token: string, steps: number): Promise<number> {
@@ -52,7 +44,7 @@ describe("cancellation", () => {
     const token = uniqueToken("abort");
     const controller = new AbortController();
     const call = client.call(slow, [token, 100], { signal: controller.signal });
-    await waitForIterations(observer, token, 3);
+    await waitForIterations(observer, iterations, token, 3);
     const abortedAt = performance.now();
     controller.abort();
     await expect(call).rejects.toMatchObject({ code: "ABORTED" });

@@ -5,13 +5,13 @@
  * server) and a Node process that exits by itself. The universal entry is used: its createClient
  * has every feature, legacySse included.
  */
-import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createAppClient, createClient, GradioError, type AppSpec, type FetchLike, type GradioClient, type JobEvent } from "../../runtime/src/index.js";
 import { appSpec, appUrl, endpoint, sleep, uniqueToken } from "./helpers.js";
+import { runUntilExit, waitForIterations } from "./live-support.js";
 
 const legacy = (name = "rt_legacy_sse"): AppSpec => appSpec(name, { protocol: "sse", apiPrefix: "" });
 
@@ -38,15 +38,6 @@ async function rejection(promise: Promise<unknown>): Promise<GradioError> {
   return outcome.error as GradioError;
 }
 
-/** Waits until the token's loop ran at least `n` times. */
-async function waitForIterations(observer: GradioClient, token: string, n: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const [count] = await observer.call(iterations, [token]);
-    if (typeof count === "number" && count >= n) return;
-    await sleep(50);
-  }
-  throw new Error(`${token} never reached ${n} iterations`);
-}
 
 describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
   it("the harness serves a 4.0–4.8 app: /config says protocol sse, no api_prefix", async () => {
@@ -121,7 +112,7 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
       const token = uniqueToken("legacy-gen");
       const controller = new AbortController();
       const call = client.call(slowGen, [token, 100], { signal: controller.signal });
-      await waitForIterations(observer, token, 3);
+      await waitForIterations(observer, iterations, token, 3);
       controller.abort();
       expect(await rejection(call)).toMatchObject({ code: "ABORTED" });
       await sleep(400);
@@ -258,22 +249,7 @@ describe("process exit (Gradio 4.8)", () => {
     process.stdout.write("READY\\n");
   `;
 
-  const runScenario = (scenario: string) =>
-    new Promise<{ code: number | null; afterReadyMs: number; stderr: string }>((resolvePromise, reject) => {
-      const runtime = pathToFileURL(BUNDLE).href;
-      const child = spawn(process.execPath, ["--input-type=module", "-e", SCRIPT, runtime, appUrl("rt_legacy_sse"), scenario], { stdio: ["ignore", "pipe", "pipe"] });
-      let readyAt = 0;
-      let stderr = "";
-      const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (readyAt ||= chunk.includes("READY") ? performance.now() : 0));
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      child.on("error", reject);
-      child.on("exit", (code) => {
-        clearTimeout(killer);
-        if (!readyAt) return reject(new Error(`${scenario}: exited (code ${code}) without READY\n${stderr}`));
-        resolvePromise({ code, afterReadyMs: performance.now() - readyAt, stderr });
-      });
-    });
+  const runScenario = (scenario: string) => runUntilExit(["--input-type=module", "-e", SCRIPT, pathToFileURL(BUNDLE).href, appUrl("rt_legacy_sse"), scenario], scenario);
 
   for (const scenario of ["calls", "timeout", "cancelled-stream"]) {
     it(`${scenario}: the process exits by itself within 2 s, without close()`, async () => {

@@ -7,14 +7,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync, writeSync } from "node:fs";
-import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { usesProxy } from "../../runtime/src/node/proxy.js";
 import { createClient, GradioError } from "../../runtime/src/node.js";
 import { appSpec, appUrl, endpoint } from "./helpers.js";
+import { recordingProxy, type RecordingProxy } from "./live-support.js";
 
 const describeFiles = { ...endpoint("describe_files", { params: ["files"] }), params: [{ name: "files", files: [["*"]] }] };
 const dir = mkdtempSync(join(tmpdir(), "rt-node-upload-"));
@@ -73,14 +72,20 @@ describe("Node upload fast path", () => {
 
   it("credentials go to the app's origin only: a 307 of the upload to another origin drops them", async () => {
     const target = appUrl("rt_features");
-    const other = await recordingProxy(target, () => null);
-    const front = await recordingProxy(target, (path) => (path.includes("/upload") ? `${other.url}${path}` : null));
+    const other = await recordingProxy(target);
+    // The front proxy redirects the upload to the other origin (a 307 keeps method and body).
+    const front = await recordingProxy(target, (req, res) => {
+      if (!req.url?.includes("/upload")) return false;
+      req.resume();
+      res.writeHead(307, { location: `${other.url}${req.url}` }).end();
+      return true;
+    });
     const path = bigFile("big-3.bin", 3);
-    const base = `${front.url}${new URL(target).pathname.replace(/\/+$/, "")}`;
+    const base = front.base;
     await using client = createClient(appSpec("rt_features", { baseUrl: base, source: base }), { headers: { "x-secret": "s3cret" }, token: "hf_secret" });
     const [out] = await client.call(describeFiles, [[path]]);
     expect(out).toBe("big-3.bin:3000000:big");
-    const uploadsAt = (p: Proxy) => p.seen.filter((r) => r.path.includes("/upload"));
+    const uploadsAt = (p: RecordingProxy) => p.seen.filter((r) => r.path.includes("/upload"));
     expect(uploadsAt(front).map((r) => r.headers["x-secret"])).toEqual(["s3cret"]);
     expect(uploadsAt(other).map((r) => [r.headers["x-secret"], r.headers["x-hf-authorization"], r.headers["content-length"]])).toEqual([[undefined, undefined, expect.any(String)]]);
   });
@@ -105,35 +110,3 @@ describe("proxy environment (node:http is used only where no proxy applies)", ()
   });
 });
 
-interface Proxy {
-  url: string;
-  seen: { path: string; headers: IncomingHttpHeaders }[];
-}
-const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
-
-/** Forwards every request to `target` (streaming both ways) and records it; `redirect` may answer a 307 instead. */
-async function recordingProxy(target: string, redirect: (path: string) => string | null): Promise<Proxy> {
-  const proxy: Proxy = { url: "", seen: [] };
-  const upstream = new URL(target);
-  const server = createServer((req, res) => {
-    const path = req.url ?? "/";
-    proxy.seen.push({ path, headers: req.headers });
-    const location = redirect(path);
-    if (location) {
-      req.resume();
-      res.writeHead(307, { location }).end();
-      return;
-    }
-    const forwarded = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    forwarded.on("error", () => res.destroy());
-    req.pipe(forwarded);
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return proxy;
-}

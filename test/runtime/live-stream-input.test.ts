@@ -8,14 +8,13 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClient, GradioError, type FetchLike, type FileInput } from "../../runtime/src/node.js";
 import { appSpec, appUrl, endpoint } from "./helpers.js";
+import { expectNoUnhandledRejections, recordingProxy } from "./live-support.js";
 
 const digest = { ...endpoint("digest", { params: ["files"] }), params: [{ name: "files", files: [["*"]] }] };
 const digestOne = { ...endpoint("digest_one", { params: ["file"] }), params: [{ name: "file", files: [[]] }] };
@@ -47,19 +46,13 @@ function fileOf(name: string, size: number): { path: string; bytes: Uint8Array }
 /** Awaits a call that must fail, returning its error. */
 const failure = (call: Promise<unknown>) => call.then(() => new Error("the call succeeded"), (e: unknown) => e);
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => void process.on("unhandledRejection", onUnhandled));
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+expectNoUnhandledRejections();
 
 describe("stream inputs, Node entry (node:http)", () => {
   it("a web ReadableStream of 6 MB, size unknown → sent chunked, the server sees the same bytes", async () => {
     const bytes = randomBytes(6 * MB);
     const proxy = await recordingProxy(appUrl("rt_stream_upload"));
-    await using client = createClient(appSpec("rt_stream_upload", proxy.spec));
+    await using client = createClient(appSpec("rt_stream_upload", { baseUrl: proxy.base, source: proxy.base }));
     const [out] = await client.call(digestOne, [{ stream: webStream(bytes), name: "web.bin" } satisfies FileInput]);
     expect(out).toBe(described("web.bin", bytes));
     const upload = proxy.seen.find((r) => r.path.includes("/upload"));
@@ -78,7 +71,7 @@ describe("stream inputs, Node entry (node:http)", () => {
     const streamed = randomBytes(2 * MB + 7);
     const small = new TextEncoder().encode("small bytes");
     const proxy = await recordingProxy(appUrl("rt_stream_upload"));
-    await using client = createClient(appSpec("rt_stream_upload", proxy.spec));
+    await using client = createClient(appSpec("rt_stream_upload", { baseUrl: proxy.base, source: proxy.base }));
     const named = { stream: Readable.from([streamed.subarray(0, MB), streamed.subarray(MB)]), name: "sized.dat", type: "application/x-test", size: streamed.byteLength };
     const [out] = await client.call(digest, [[path, named, small]]);
     expect(out).toBe([described("local.bin", bytes), described("sized.dat", streamed), described("file", small)].join("|"));
@@ -252,30 +245,3 @@ describe("hostile names and types stay inside their part header", () => {
   });
 });
 
-interface Recorder {
-  spec: { baseUrl: string; source: string };
-  seen: { path: string; headers: IncomingHttpHeaders }[];
-}
-const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Promise((r) => s.close(r))))));
-
-/** A pass-through proxy in front of `target` that records each request's headers (to see how the upload was framed). */
-async function recordingProxy(target: string): Promise<Recorder> {
-  const upstream = new URL(target);
-  const recorder: Recorder = { spec: { baseUrl: "", source: "" }, seen: [] };
-  const server = createServer((req, res) => {
-    const path = req.url ?? "/";
-    recorder.seen.push({ path, headers: req.headers });
-    const forwarded = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    forwarded.on("error", () => res.destroy());
-    req.pipe(forwarded);
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${upstream.pathname.replace(/\/+$/, "")}`;
-  recorder.spec = { baseUrl: base, source: base };
-  return recorder;
-}

@@ -4,12 +4,13 @@
  * cancelled. The runtime sources are compiled into a private directory first, so the test never
  * runs a stale runtime/dist.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPrefix, appUrl } from "./helpers.js";
+import { runUntilExit } from "./live-support.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const OUT = join(ROOT, "test", ".work", "runtime", `exit-${process.pid}`);
@@ -23,26 +24,7 @@ beforeAll(() => {
 }, 60_000);
 
 /** Runs one scenario; resolves with how long the process lived after printing READY. */
-function runScenario(scenario: string): Promise<{ code: number | null; afterReadyMs: number; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, pathToFileURL(join(OUT, "node.js")).href, appUrl("rt_features"), scenario, apiPrefix()], { stdio: ["ignore", "pipe", "pipe"] });
-    let readyAt = 0;
-    let stdout = "";
-    let stderr = "";
-    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-      if (!readyAt && stdout.includes("READY")) readyAt = performance.now();
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(killer);
-      if (!readyAt) return reject(new Error(`${scenario}: exited (code ${code}) without READY\n${stderr}`));
-      resolvePromise({ code, afterReadyMs: performance.now() - readyAt, stderr });
-    });
-  });
-}
+const runScenario = (scenario: string) => runUntilExit([SCRIPT, pathToFileURL(join(OUT, "node.js")).href, appUrl("rt_features"), scenario, apiPrefix()], scenario);
 
 describe("process exit", () => {
   for (const scenario of ["explicit-close", "async-dispose", "module-level", "timeout", "cancelled-stream"]) {
