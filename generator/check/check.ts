@@ -31,8 +31,11 @@ export async function checkModule(result: GenerateResult, modulePath: string): P
   return { module: modulePath, changes, codeDiffers, exitCode };
 }
 
-/** Human-readable report of one check; `flags` complete the "Regenerate with" command (never credentials). */
-export function formatCheck(outcome: CheckOutcome, source: string, flags: readonly string[] = []): string {
+/**
+ * Human-readable report of one check. `regenerate` is the command that brings the module up to
+ * date (never with credentials); by default the one-app command for `source`.
+ */
+export function formatCheck(outcome: CheckOutcome, source: string, regenerate = `gradio-codegen ${source} -o ${outcome.module}`): string {
   if (outcome.exitCode === CHECK_EXIT.upToDate) return `${outcome.module}: up to date with ${source}\n`;
   const lines = [`${outcome.module}: out of date with ${source}`];
   const width = Math.max(0, ...outcome.changes.map((c) => c.endpoint.length));
@@ -41,6 +44,6 @@ export function formatCheck(outcome: CheckOutcome, source: string, flags: readon
   }
   if (outcome.changes.length === 0 && outcome.codeDiffers) lines.push("  compatible  the API is unchanged, but the module's code differs from what this gradio-codegen writes (edited by hand, or another generator version)");
   const breaking = outcome.changes.filter((c) => c.severity === "breaking").length;
-  lines.push(`${outcome.changes.length} API change(s), ${breaking} breaking. Regenerate with: ${["gradio-codegen", source, "-o", outcome.module, ...flags].join(" ")}`);
+  lines.push(`${outcome.changes.length} API change(s), ${breaking} breaking. Regenerate with: ${regenerate}`);
   return `${lines.join("\n")}\n`;
 }

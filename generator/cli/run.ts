@@ -38,7 +38,7 @@ export async function run(args: CliArgs): Promise<number> {
   if (args.check && args.output) {
     const outcome = await checkModule(result, args.output);
     const flags = [...(args.allEndpoints ? ["--all-endpoints"] : []), ...(args.login ? ["--login"] : []), ...(args.auth ? ["--auth <username:password>"] : [])];
-    process.stdout.write(formatCheck(outcome, args.source, flags));
+    process.stdout.write(formatCheck(outcome, args.source, ["gradio-codegen", args.source, "-o", args.output, ...flags].join(" ")));
     return outcome.exitCode;
   }
   if (args.saveSnapshot) await writeIfChanged(args.saveSnapshot, `${JSON.stringify(result.snapshot, null, 2)}\n`);

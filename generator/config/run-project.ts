@@ -28,13 +28,13 @@ export interface ProjectOutcome {
 
 /** Runs all apps of `config`. */
 export async function runProject(config: ProjectConfig, options: { check: boolean }): Promise<ProjectOutcome> {
-  const apps = await mapWithLimit(config.apps, config.concurrency, (app) => runApp(app, options.check));
+  const apps = await mapWithLimit(config.apps, config.concurrency, (app) => runApp(app, options.check, config.path));
   const failed = apps.some((a) => a.status === "error");
   const exitCode = failed ? 1 : Math.max(CHECK_EXIT.upToDate, ...apps.map((a) => a.exitCode));
   return { apps, exitCode, summary: summarize(config, apps) };
 }
 
-async function runApp(app: AppEntry, check: boolean): Promise<AppOutcome> {
+async function runApp(app: AppEntry, check: boolean, configPath: string): Promise<AppOutcome> {
   try {
     const token = app.tokenEnv ? process.env[app.tokenEnv] || undefined : undefined;
     if (app.tokenEnv && token === undefined) throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
@@ -45,7 +45,8 @@ async function runApp(app: AppEntry, check: boolean): Promise<AppOutcome> {
     if (check) {
       const outcome = await checkModule(result, app.output);
       const status = outcome.exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : outcome.exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
-      return { name: app.name, status, report: formatCheck(outcome, app.source, app.allEndpoints ? ["--all-endpoints"] : []), exitCode: outcome.exitCode };
+      // The config file carries every option of the app (and its authEnv): regenerating means running it again.
+      return { name: app.name, status, report: formatCheck(outcome, app.source, `gradio-codegen --config ${configPath}`), exitCode: outcome.exitCode };
     }
     const changed = await writeIfChanged(app.output, result.text);
     await writeIfChanged(lockPath(app.output), lockText(makeLock(result, { allEndpoints: app.allEndpoints })));

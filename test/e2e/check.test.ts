@@ -84,6 +84,8 @@ describe("gradio-codegen --check against a changed app", () => {
     const result = await runCli(["--config", config, "--check"]);
     expect(result.stdout).toMatch(/3 app\(s\): 2 up to date, 1 BREAKING changes — needs attention: two/);
     expect(result.stdout).toMatch(/two\s+BREAKING changes/);
+    // The config carries every option of the app: the way to regenerate is to run it again.
+    expect(result.stdout).toContain(`Regenerate with: gradio-codegen --config ${config}\n`);
     expect(result.code).toBe(4);
   });
 
