@@ -98,6 +98,8 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
 function clientFeatures(model: ClientModel): string[] {
   const hasFiles = model.endpoints.some((e) => e.parameters.some((p) => p.filePaths.length > 0) || e.returns.some((r) => r.filePaths.length > 0));
   return [
+    // Listeners with queue=False: one direct request instead of join + stream (gradio-protocol.md §3.5).
+    ...(model.endpoints.some(directCall) ? ["direct"] : []),
     ...(hasFiles ? ["files"] : []),
     ...(model.app.connectHeartbeat ? ["heartbeat"] : []),
     // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", gradio-protocol.md §3.3).
@@ -192,7 +194,11 @@ function specLiteral(endpoint: EndpointModel): string {
     })),
     returns: endpoint.returns.map((r) => ({ name: r.name, ...(r.filePaths.length > 0 ? { files: r.filePaths } : {}) })),
     ...(endpoint.streaming ? { streaming: true } : {}),
+    ...(directCall(endpoint) ? { queued: false } : {}),
     ...(endpoint.oauthToken ? { oauthToken: endpoint.oauthToken } : {}),
   });
 }
+
+/** A `queue=False` listener that is not a generator (those return only their first chunk directly): one direct request. */
+const directCall = (endpoint: EndpointModel) => !endpoint.queued && !endpoint.streaming;
 

@@ -22,7 +22,7 @@ export interface ModelOptions {
  * Identifiers the generated module defines itself (module scope, and `close` on `Client`);
  * endpoint functions must avoid them.
  */
-export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close"];
+export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close"];
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
 export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue"];

@@ -159,12 +159,16 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
           const both = signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
           return features.legacySse({ ...request, signal: both }, sink, options.idleTimeoutMs ?? 60_000);
         }
-        join(request).then((id) => {
-          if (signal?.aborted) return cancelJob(id);
-          eventId = id;
-          queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
-          queue.register(id, sink);
-        }, settle(reject));
+        const queued = () =>
+          join(request).then((id) => {
+            if (signal?.aborted) return cancelJob(id);
+            eventId = id;
+            queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
+            queue.register(id, sink);
+          }, settle(reject));
+        const { direct } = features;
+        if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
+        queued();
       });
       return await outputs(spec, wire, conn);
     } catch (error) {

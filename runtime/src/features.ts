@@ -56,6 +56,12 @@ export type LoginFeature = (http: HttpContext, base: string, credentials: LoginC
  */
 export type LegacySseFeature = (request: JoinRequest, sink: JobSink, idleTimeoutMs: number) => void;
 
+/**
+ * Listeners with `queue=False` (gradio-protocol.md §3.5): runs the call with one request and
+ * resolves with the wire outputs, or null when the server wants it queued after all.
+ */
+export type DirectFeature = (request: JoinRequest) => Promise<unknown[] | null>;
+
 /** The optional parts of a client. */
 export interface ClientFeatures {
   readonly files?: FilesFeature | undefined;
@@ -64,4 +70,5 @@ export interface ClientFeatures {
   readonly spaces?: SpacesFeature | undefined;
   readonly login?: LoginFeature | undefined;
   readonly legacySse?: LegacySseFeature | undefined;
+  readonly direct?: DirectFeature | undefined;
 }

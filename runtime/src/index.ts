@@ -1,13 +1,14 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
 export { createAppClient, type CallOptions, type ClientOptions, type GradioClient } from "./client.js";
 export { allFeatures, createClient } from "./create-client.js";
-export type { ClientFeatures, FilesFeature, HeartbeatFeature, JobRunner, LegacySseFeature, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
+export type { ClientFeatures, DirectFeature, FilesFeature, HeartbeatFeature, JobRunner, LegacySseFeature, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
 export { files as withFiles } from "./files/feature.js";
 export { streams as withStreams } from "./session/streams.js";
 export { heartbeat as withHeartbeat } from "./session/heartbeat.js";
 export { resolveSpace as withSpaces } from "./spaces/space-wait.js";
 export { loginFeature as withLogin } from "./auth/login.js";
 export { legacySse as withLegacySse } from "./session/legacy-sse.js";
+export { direct as withDirect } from "./session/direct.js";
 export { AppError, GradioError, HttpError, SchemaDriftError, ValidationError, type GradioErrorCode } from "./errors.js";
 export { GradioFile, type FileData } from "./files/file-data.js";
 export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";

@@ -14,6 +14,7 @@ import { openNodeHeartbeat } from "./node/heartbeat.js";
 import { proxyAwareFetch, usesProxy } from "./node/proxy.js";
 import { sendNodeUpload, type LocalFile } from "./node/upload.js";
 import { openFetchHeartbeat } from "./session/heartbeat.js";
+import { direct } from "./session/direct.js";
 import { legacySse } from "./session/legacy-sse.js";
 import { streams } from "./session/streams.js";
 import { resolveSpace } from "./spaces/space-wait.js";
@@ -49,7 +50,7 @@ export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) =>
 const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) => ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
 
 /** Every optional feature, Node versions. */
-export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature, legacySse };
+export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature, legacySse, direct };
 
 /**
  * Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment,

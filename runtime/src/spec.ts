@@ -59,6 +59,8 @@ export interface EndpointSpec {
   readonly returns: readonly ReturnSpec[];
   /** A generator: intermediate results stream before the final one. */
   readonly streaming?: boolean;
+  /** The listener has `queue=False`: called with one direct request when the module has the `direct` feature (§3.5). */
+  readonly queued?: false;
   /** The function takes a `gr.OAuthToken` (`/info` `oauth_token`, Gradio ≥ 6.21): pass `CallOptions.oauthToken`. */
   readonly oauthToken?: "required" | "optional";
 }

@@ -118,13 +118,18 @@ def build() -> gr.Blocks:
         button.click(slow_gen, [text, number], out_number, api_name="slow_gen", concurrency_limit=None)
         button.click(iterations, text, out_number, api_name="iterations", concurrency_limit=None)
         button.click(app_error, text, out_text, api_name="app_error")
+        button.click(app_error, text, out_text, api_name="app_error_direct", queue=False)
         button.click(crash, text, out_text, api_name="crash")
         button.click(nested_shrink, None, [out_table, out_json], api_name="nested_shrink")
         button.click(echo, text, out_text, api_name="echo", concurrency_limit=None)
+        # Not queued (queue=False): the JS client posts these to {P}/run/predict; the queue takes them too.
+        button.click(echo, text, out_text, api_name="echo_direct", queue=False)
         button.click(hold, number, out_number, api_name="hold", concurrency_limit=1)
         button.click(make_file, text, out_file, api_name="make_file")
         button.click(make_files, number, out_files, api_name="make_files")
         button.click(unloaded, text, out_number, api_name="unloaded", concurrency_limit=None)
         button.click(describe_files, in_files, out_text, api_name="describe_files")
         demo.unload(on_unload)
+    # As on Spaces: queued listeners refuse direct calls ({P}/run → 404); queue=False ones take them.
+    demo.queue(api_open=False)
     return demo

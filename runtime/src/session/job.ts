@@ -66,12 +66,8 @@ export function createJobSink(hooks: JobHooks): JobSink {
           }
           break;
         case "process_completed":
-          if (m["success"] !== true) {
-            const text = appErrorText(output);
-            // ZeroGPU quota messages arrive as ordinary app errors (gradio-protocol.md §5.1).
-            const code = text !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(text) ? "QUOTA_EXCEEDED" : "APP_ERROR";
-            hooks.onError(new AppError(endpoint, text, str(output["title"]) ?? str(m["title"]), code));
-          } else if (data) hooks.onDone(data);
+          if (m["success"] !== true) hooks.onError(appError(endpoint, output, str(m["title"])));
+          else if (data) hooks.onDone(data);
           else hooks.onCancelled();
           return true;
         case "queue_full":
@@ -86,4 +82,12 @@ export function createJobSink(hooks: JobHooks): JobSink {
     },
     fail: (error) => hooks.onError(error),
   };
+}
+
+/** The AppError of a failed job's output payload (`{error, title, …}`); `title` is the message's own, if any. */
+export function appError(endpoint: string, output: Record<string, unknown>, title: string | null): AppError {
+  const text = appErrorText(output);
+  // ZeroGPU quota messages arrive as ordinary app errors (gradio-protocol.md §5.1).
+  const code = text !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(text) ? "QUOTA_EXCEEDED" : "APP_ERROR";
+  return new AppError(endpoint, text, str(output["title"]) ?? title, code);
 }
