@@ -108,7 +108,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const { http, api, protocol } = conn;
       const open = features.heartbeat;
       const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
-      if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) heartbeat = beat(`${api}/heartbeat/${encodeURIComponent(sessionHash)}`, http.privateHeaders);
+      if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) {
+        const url = `${api}/heartbeat/${encodeURIComponent(sessionHash)}`;
+        const cookie = http.cookies?.header(url);
+        heartbeat = beat(url, cookie ? { ...http.privateHeaders, cookie } : http.privateHeaders);
+      }
       release = heartbeat?.hold?.();
       const fnIndex = spec.fnIndex ?? conn.fnIndexByName.get(spec.apiName ?? "");
       if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);

@@ -19,6 +19,7 @@ export type { ProgressUnit } from "./protocol/messages.js";
 export type { AppSpec, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
 export type { FetchLike } from "./transport/http.js";
 export type { LoginCredentials } from "./auth/login.js";
+export type { CookieJar } from "./auth/cookies.js";
 export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js";
 export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 export { judgeStage, type StageVerdict } from "./spaces/space-stage.js";

@@ -5,6 +5,7 @@
  */
 import { openAsBlob } from "node:fs";
 import { basename } from "node:path";
+import { createCookieJar } from "./auth/cookies.js";
 import { loginFeature } from "./auth/login.js";
 import { createAppClient as createUniversalClient, type ClientOptions, type GradioClient } from "./client.js";
 import { GradioError } from "./errors.js";
@@ -54,7 +55,8 @@ export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbea
 
 /**
  * Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment,
- * and the proxy variables honoured (through the optional peer dependency undici) when set.
+ * a cookie jar per client for the app's origin, and the proxy variables honoured (through the
+ * optional peer dependency undici) when set.
  *
  * Requests stay on the platform fetch: node:http keep-alive requests were measured at 2.1–2.7×
  * less CPU, but uvicorn answers a reused connection's join in two segments and the second waits
@@ -64,7 +66,9 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
   const fetch = options.fetch ?? proxyAwareFetch;
-  return createUniversalClient(app, { ...options, token, hfEndpoint, fetch }, features);
+  // Node has no cookie store of its own: each client keeps the app origin's cookies (sticky sessions, login).
+  const cookies = options.cookies ?? createCookieJar;
+  return createUniversalClient(app, { ...options, token, hfEndpoint, fetch, cookies }, features);
 }
 
 /** A client with every feature and the Node defaults (see {@link createAppClient}). */

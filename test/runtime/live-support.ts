@@ -47,7 +47,12 @@ afterAll(() => Promise.all(servers.map((s) => (s.closeAllConnections(), new Prom
  * request's path and headers; `intercept` may answer a request itself (return true). Closed after
  * the test file.
  */
-export async function recordingProxy(target: string, intercept?: (req: IncomingMessage, res: ServerResponse) => boolean): Promise<RecordingProxy> {
+export async function recordingProxy(
+  target: string,
+  intercept?: ((req: IncomingMessage, res: ServerResponse) => boolean) | null,
+  /** Added to every forwarded answer (e.g. a load balancer's `set-cookie`). */
+  addHeaders: Readonly<Record<string, string>> = {},
+): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const seen: RecordingProxy["seen"] = [];
   const server = createServer((req, res) => {
@@ -55,7 +60,7 @@ export async function recordingProxy(target: string, intercept?: (req: IncomingM
     seen.push({ path, headers: req.headers });
     if (intercept?.(req, res)) return;
     const forwarded = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...addHeaders });
       answer.pipe(res);
     });
     forwarded.on("error", () => res.destroy());

@@ -39,8 +39,12 @@ export async function login(http: HttpContext, base: string, credentials: LoginC
   }
 }
 
-/** The login feature: logs in once and returns the session cookies for the app's origin. */
+/**
+ * The login feature: logs in once. With the client's cookie jar (Node) the cookies land there and
+ * go back with every request; without one, they are returned as a `Cookie` header for the app's origin.
+ */
 export const loginFeature: LoginFeature = async (http, base, credentials) => {
+  if (http.cookies) return (await login(http, base, credentials, http.cookies), null);
   const jar = createCookieJar(new URL(base).origin);
   await login(http, base, credentials, jar);
   return jar.header(`${base}/`);

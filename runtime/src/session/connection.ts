@@ -3,6 +3,7 @@
  * the Hub), API prefix and protocol (generated, or read once from `/config` when unknown), and
  * the HTTP context that enforces the credentials policy.
  */
+import type { CookieJar } from "../auth/cookies.js";
 import type { LoginCredentials } from "../auth/login.js";
 import { GradioError } from "../errors.js";
 import type { ClientFeatures } from "../features.js";
@@ -27,6 +28,12 @@ export interface ConnectionOptions {
    * `credentials: "include"` when the app is on another origin.
    */
   readonly auth?: LoginCredentials | undefined;
+  /**
+   * A cookie jar per client for the app's origin: cookies it sets (a load balancer's sticky
+   * session, Gradio's login) go back to it, and nowhere else. The Node entry sets it; browsers
+   * keep cookies themselves.
+   */
+  readonly cookies?: ((origin: string) => CookieJar) | undefined;
   /** Aborts discovery (Hub lookups, waiting for a Space) when the client closes. */
   readonly signal?: AbortSignal | undefined;
   /** Read `/config` even when the generated facts are complete (some fn_index is unknown). */
@@ -53,6 +60,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
     fetch,
     trustedOrigins: new Set([new URL(url).origin]),
     privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
+    cookies: options.cookies?.(new URL(url).origin),
   });
   const need = <T>(feature: T | undefined, what: string, how = ""): T => {
     if (feature) return feature;

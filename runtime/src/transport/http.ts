@@ -3,6 +3,7 @@
  * the app's own origin and the Hub API, never to third-party URLs, and are dropped when a
  * redirect leaves that origin (README "Security").
  */
+import type { CookieJar } from "../auth/cookies.js";
 import { GradioError, HttpError } from "../errors.js";
 import { errorText, isObj, parseJson } from "../util/json.js";
 
@@ -14,6 +15,8 @@ export interface HttpContext {
   readonly trustedOrigins: ReadonlySet<string>;
   /** Token and user headers: only sent to trusted origins. */
   readonly privateHeaders: Readonly<Record<string, string>>;
+  /** Cookies the trusted origin set, sent back to it (the Node entry; browsers keep cookies themselves). */
+  readonly cookies?: CookieJar | undefined;
 }
 
 export interface RequestOptions {
@@ -41,12 +44,15 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     // Once a redirect chain has left the trusted origins, credentials stay off even if it comes back.
     trusted &&= ctx.trustedOrigins.has(new URL(target).origin);
+    const jar = trusted ? ctx.cookies : undefined;
+    const cookie = jar?.header(target);
     let response: Response;
     try {
-      response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...options.headers }, body, signal });
+      response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...(cookie ? { cookie } : {}), ...options.headers }, body, signal });
     } catch (error) {
       throw signal?.aborted ? (signal.reason ?? error) : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
     }
+    jar?.store(response, target);
     const { status } = response;
     const location = response.headers.get("location");
     if (status < 300 || status > 399 || !location) return response;
