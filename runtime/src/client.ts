@@ -185,8 +185,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
 
   // Drift guard: on an endpoint's first failure, ask /config whether the app still matches.
   const explainFailure = async (spec: EndpointSpec, label: string, error: unknown): Promise<unknown> => {
-    const code = error instanceof GradioError ? error.code : null;
-    const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && code !== "AUTH_REQUIRED" && code !== "RATE_LIMITED" && code !== "QUEUE_FULL");
+    const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && !["AUTH_REQUIRED", "RATE_LIMITED", "QUEUE_FULL"].includes(error.code));
     if (!suspicious || driftChecked.has(spec) || connection === null) return error;
     driftChecked.add(spec);
     const conn = await connection.catch(() => null);

@@ -9,7 +9,7 @@ import { GradioError } from "../errors.js";
 import type { ClientFeatures } from "../features.js";
 import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
-import { sendJson, type FetchLike, type HttpContext } from "../transport/http.js";
+import { sendJson, withPrivateHeaders, type FetchLike, type HttpContext } from "../transport/http.js";
 import { isObj, num, str } from "../util/json.js";
 
 export interface ConnectionOptions {
@@ -77,7 +77,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   let http = appHttp(base, given === null);
   if (options.auth) {
     const cookie = await need(features.login, "login", ' with --login (or --auth / GRADIO_AUTH; config: "login": true)')(http, base, options.auth);
-    if (cookie !== null) http = { ...http, privateHeaders: { ...http.privateHeaders, cookie } };
+    if (cookie !== null) http = withPrivateHeaders(http, { cookie });
   }
 
   let prefix = baseUrl === undefined || baseUrl === app.baseUrl ? app.apiPrefix : null;

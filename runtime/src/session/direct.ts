@@ -6,7 +6,7 @@
  * null back, and the client joins the queue instead.
  */
 import type { DirectFeature } from "../features.js";
-import { httpError, send } from "../transport/http.js";
+import { httpError, send, withPrivateHeaders } from "../transport/http.js";
 import { isObj, parseJson, str } from "../util/json.js";
 import { appError } from "./job.js";
 
@@ -15,8 +15,7 @@ export const direct: DirectFeature = async (request) => {
   const { http, headers, label } = request;
   const url = `${request.api}/run/predict`;
   const body = JSON.stringify({ data: request.data, fn_index: request.fnIndex, session_hash: request.sessionHash, event_data: null, trigger_id: null, oauth_token: request.oauthToken });
-  // Private headers: sent to the app's origin only, dropped on a redirect elsewhere.
-  const ctx = headers ? { ...http, privateHeaders: { ...http.privateHeaders, ...headers } } : http;
+  const ctx = withPrivateHeaders(http, headers);
   const response = await send(ctx, url, { method: "POST", body, headers: { "content-type": "application/json" }, signal: request.signal });
   const text = await response.text();
   const json = parseJson(text);

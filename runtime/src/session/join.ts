@@ -3,7 +3,7 @@
  * server's error answers mapped to typed errors.
  */
 import { GradioError, HttpError, SchemaDriftError, ValidationError } from "../errors.js";
-import { httpError, send, type HttpContext } from "../transport/http.js";
+import { httpError, send, withPrivateHeaders, type HttpContext } from "../transport/http.js";
 import { isObj, parseJson, str } from "../util/json.js";
 
 export interface JoinRequest {
@@ -37,8 +37,7 @@ export async function join(request: JoinRequest): Promise<string> {
     simple_format: request.simpleFormat || undefined,
     oauth_token: request.oauthToken,
   });
-  // Private headers: sent to the app's origin only, dropped on a redirect elsewhere.
-  const ctx = request.headers ? { ...http, privateHeaders: { ...http.privateHeaders, ...request.headers } } : http;
+  const ctx = withPrivateHeaders(http, request.headers);
   const response = await send(ctx, url, { method: "POST", body, headers: { ...JSON_TYPE, "x-gradio-user": "api" }, signal });
   const { status } = response;
   const text = await response.text();

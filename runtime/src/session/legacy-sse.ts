@@ -15,14 +15,14 @@
 import { GradioError } from "../errors.js";
 import type { LegacySseFeature } from "../features.js";
 import { createSseParser } from "../sse/parser.js";
-import { httpError, send } from "../transport/http.js";
+import { httpError, send, withPrivateHeaders } from "../transport/http.js";
 import { errorText, isObj, str } from "../util/json.js";
 
 /** Runs one job over its own stream; see the module comment. */
 export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
   const { api, fnIndex, sessionHash, signal } = request;
   // Per-call headers (a relayed x-ip-token, …) reach gr.Request through the join request; app origin only.
-  const http = request.headers ? { ...request.http, privateHeaders: { ...request.http.privateHeaders, ...request.headers } } : request.http;
+  const http = withPrivateHeaders(request.http, request.headers);
   const url = `${api}/queue/join?fn_index=${fnIndex}&session_hash=${encodeURIComponent(sessionHash)}`;
   const controller = new AbortController();
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;

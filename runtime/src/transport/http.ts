@@ -31,6 +31,11 @@ export type Exchange<B> = (url: string, init: { method: string; headers: Record<
 
 const MAX_REDIRECTS = 10;
 
+/** `ctx` with `headers` added to its private headers (app origin only, dropped on a redirect elsewhere). */
+export function withPrivateHeaders(ctx: HttpContext, headers: Readonly<Record<string, string>> | undefined): HttpContext {
+  return headers ? { ...ctx, privateHeaders: { ...ctx.privateHeaders, ...headers } } : ctx;
+}
+
 /** Sends a request; returns the response whatever its status. Network failures → NETWORK. */
 export function send(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<Response> {
   return sendVia(ctx, url, options, (target, init) => ctx.fetch(target, { ...init, redirect: "manual" }));
