@@ -54,6 +54,27 @@ class CountingFastAPI(FastAPI):
             return stack
 
 
+class _ProtoZeroSockets:
+    """`socket` module stand-in whose `socket()` drops the protocol argument (BENCH_NAGLE=1).
+
+    Reproduces the set-up that made every request wait ~40 ms: a listening socket created with
+    proto 0, on whose connections asyncio does not set TCP_NODELAY (see test/apps/serve.py).
+    """
+
+    def __getattr__(self, name):
+        import socket
+
+        return getattr(socket, name)
+
+    @staticmethod
+    def socket(family, kind, proto=0):  # noqa: ARG004 - the point is to ignore it
+        import socket
+
+        return socket.socket(family, kind)
+
+
 if __name__ == "__main__":
     serve_base.FastAPI = CountingFastAPI
+    if os.environ.get("BENCH_NAGLE") == "1":
+        serve_base.socket = _ProtoZeroSockets()
     serve_base.main(sys.argv[1:])

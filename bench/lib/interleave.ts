@@ -7,7 +7,7 @@ import type { BenchContext } from "./context.js";
 import { runScript, type RunOutcome } from "./process.js";
 import type { ClientId } from "./types.js";
 
-export type ScriptClient = "ours" | "gradio-js" | "python";
+export type ScriptClient = "ours" | "gradio-js" | "python" | "raw";
 export const SCRIPT_CLIENTS: readonly ScriptClient[] = ["ours", "gradio-js", "python"];
 
 export interface InterleaveOptions {

@@ -3,7 +3,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { summarize } from "./stats.js";
 import { CLIENT_LABELS, type ClientId, type Metric, type ScenarioResult } from "./types.js";
 
-const COLUMNS: readonly ClientId[] = ["ours", "gradio-js", "python", "curl"];
+const COLUMNS: readonly ClientId[] = ["ours", "gradio-js", "python", "raw", "curl"];
 
 export interface Machine {
   readonly cpu: string;
@@ -46,7 +46,7 @@ export function markdown(results: readonly ScenarioResult[], date: string): stri
   const m = machine();
   const cols = usedColumns(results);
   const lines = [
-    `Measured ${date} on ${m.cpu} (${m.cores} cores), ${m.memoryGb} GB RAM, ${m.platform}, Node ${m.node}, load average ${m.loadAverage} at the end; one local Gradio server (127.0.0.1) per run, clients interleaved A B C A B C…; median (min–max) of the repetitions shown, warm-up excluded.`,
+    `Measured ${date} on ${m.cpu} (${m.cores} cores), ${m.memoryGb} GB RAM, ${m.platform}, Node ${m.node}, load average ${m.loadAverage} at the end; Gradio servers on 127.0.0.1 started with demo.launch() unless a row says otherwise, clients interleaved A B C A B C…; median (min–max) of the repetitions shown, warm-up excluded.`,
     "",
     `| scenario | metric | reps | ${cols.map((c) => CLIENT_LABELS[c]).join(" | ")} |`,
     `| --- | --- | --- | ${cols.map(() => "---").join(" | ")} |`,
@@ -56,7 +56,7 @@ export function markdown(results: readonly ScenarioResult[], date: string): stri
       lines.push(`| ${r.id} ${r.title} | ${metric.label} | ${r.reps} | ${cols.map((c) => cell(r, metric, c)).join(" | ")} |`);
     }
   }
-  lines.push("", "| target (issue 6) | result | met |", "| --- | --- | --- |");
+  lines.push("", "| target | result | met |", "| --- | --- | --- |");
   for (const r of results) for (const t of r.targets) lines.push(`| ${t.text} | ${t.detail} | ${t.met === null ? "?" : t.met ? "yes" : "**no**"} |`);
   const failures = results.flatMap((r) => Object.entries(r.failures).map(([c, errs]) => `- ${r.id} ${CLIENT_LABELS[c as ClientId]}: ${errs.length} failed run(s): ${errs[0]}`));
   const notes = [...results.map((r) => `- ${r.id} warm-up: ${r.warmup}.`), ...results.flatMap((r) => r.notes.map((n) => `- ${n}`)), ...failures];

@@ -1,12 +1,16 @@
 /** Shapes shared by the bench driver, its scenarios and the report. */
 
-/** Who is measured: the three clients, plus `curl` as B5's practical limit. */
-export type ClientId = "ours" | "gradio-js" | "python" | "curl";
+/**
+ * Who is measured: the three clients, plus `curl` as B5's practical limit and `raw` (join + stream
+ * with Node's fetch and no library: bench/clients/raw) as B2/B3's floor.
+ */
+export type ClientId = "ours" | "gradio-js" | "python" | "raw" | "curl";
 
 export const CLIENT_LABELS: Record<ClientId, string> = {
   ours: "gradio-codegen",
   "gradio-js": "@gradio/client",
   python: "gradio_client (Py)",
+  raw: "raw floor (fetch, no library)",
   curl: "curl",
 };
 

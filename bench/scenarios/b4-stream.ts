@@ -1,6 +1,6 @@
 /** B4 streaming: a generator yielding `5,000 × scale` tokens; time to the last token, client CPU, order. */
 import { collect, failuresOf, interleave, num } from "../lib/interleave.js";
-import type { BenchContext } from "../lib/context.js";
+import { named, type BenchContext } from "../lib/context.js";
 import { median } from "../lib/stats.js";
 import { absoluteTarget, ratioTarget } from "../lib/targets.js";
 import type { RunOutcome } from "../lib/process.js";
@@ -23,8 +23,7 @@ export async function b4Stream(ctx: BenchContext): Promise<ScenarioResult> {
   }
   const oursLost = Math.max(...(lost.ours ?? [Number.NaN]));
   return {
-    id: "B4",
-    title: `streaming (${count} tokens from a generator)`,
+    ...named(ctx, "B4", `streaming (${count} tokens from a generator)`),
     reps: ctx.reps,
     warmup: `one untimed ${warmup}-token stream at the start of each process`,
     metrics: [

@@ -27,12 +27,18 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Folder holding `serve.py` and the app modules (default: test/apps). */
   readonly appsDir?: string;
+  /**
+   * Host script in `appsDir` (default `serve.py`: every app mounted at `/<name>` in one server).
+   * A script may instead print `READY {"app": port, …}`, one server per app at its root (the
+   * bench's `launch.py`, which starts each app with Gradio's own `launch()`).
+   */
+  readonly script?: string;
 }
 
 /** Starts the apps and resolves once all of them serve `/config`. */
 export async function startApps(options: StartOptions): Promise<AppHost> {
   const appsDir = options.appsDir ?? APPS_DIR;
-  const child = spawn(options.python, [resolve(appsDir, "serve.py"), ...options.apps], {
+  const child = spawn(options.python, [resolve(appsDir, options.script ?? "serve.py"), ...options.apps], {
     cwd: appsDir,
     detached: true,
     stdio: ["pipe", "pipe", "pipe"],
@@ -42,14 +48,17 @@ export async function startApps(options: StartOptions): Promise<AppHost> {
   const onExit = () => killGroup(child, "SIGKILL");
   process.once("exit", onExit);
   try {
-    const port = await waitForReadyLine(child);
+    const ready = await waitForReadyLine(child);
+    const port = typeof ready === "number" ? ready : (Object.values(ready)[0] ?? -1);
     const origin = `http://127.0.0.1:${port}`;
-    await Promise.all(options.apps.map((app) => waitForHttp(`${origin}/${mountPath(app)}/config`, child)));
+    const url = (app: string) =>
+      typeof ready === "number" ? `${origin}/${mountPath(app)}` : `http://127.0.0.1:${ready[app] ?? -1}`;
+    await Promise.all(options.apps.map((app) => waitForHttp(`${url(app)}/config`, child)));
     return {
       origin,
       port,
       pid: child.pid ?? -1,
-      url: (app) => `${origin}/${mountPath(app)}`,
+      url,
       stop: async () => {
         process.off("exit", onExit);
         await stop();
@@ -67,7 +76,8 @@ function mountPath(app: string): string {
   return app.split("=")[0] as string;
 }
 
-function waitForReadyLine(child: ChildProcess): Promise<number> {
+/** `READY <port>` (one server, apps mounted at paths) or `READY {"app": port, …}` (a server per app). */
+function waitForReadyLine(child: ChildProcess): Promise<number | Record<string, number>> {
   return new Promise((resolvePromise, reject) => {
     let stdout = "";
     let stderr = "";
@@ -82,10 +92,10 @@ function waitForReadyLine(child: ChildProcess): Promise<number> {
     });
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
-      const match = /READY (\d+)/.exec(stdout);
+      const match = /READY (\d+|\{.*\})\n/.exec(stdout);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolvePromise(Number(match[1]));
+        resolvePromise(match[1].startsWith("{") ? (JSON.parse(match[1]) as Record<string, number>) : Number(match[1]));
       }
     });
     child.once("error", fail);

@@ -3,7 +3,7 @@ import { config, cpuSeconds, fail, now, percentiles, report } from "../common.mj
 
 try {
   const { connect } = await import(config.module);
-  const client = connect();
+  const client = connect({ baseUrl: config.url }); // the URL the scenario gives (through the link, when there is one)
   for (let i = 0; i < config.warmup; i++) await client.echo(`w${i}`);
   const samples = [];
   let mismatches = 0;

@@ -3,7 +3,7 @@ import { config, cpuSeconds, now, fail, peakRssMb, pool, report } from "../commo
 
 try {
   const { connect } = await import(config.module);
-  const client = connect();
+  const client = connect({ baseUrl: config.url }); // the URL the scenario gives (through the link, when there is one)
   let errors = 0;
   let mismatches = 0;
   let firstError = null;

@@ -4,7 +4,7 @@ import { tokenCounter } from "../common-stream.mjs";
 
 try {
   const { connect } = await import(config.module);
-  const client = connect();
+  const client = connect({ baseUrl: config.url }); // the URL the scenario gives (through the link, when there is one)
   for await (const _ of client.tokens(config.warmup));
   const { state, add } = tokenCounter();
   const cpu = process.cpuUsage();

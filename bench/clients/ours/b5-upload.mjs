@@ -4,7 +4,7 @@ import { config, cpuSeconds, fail, now, report } from "../common.mjs";
 
 try {
   const { connect } = await import(config.module);
-  const client = connect();
+  const client = connect({ baseUrl: config.url }); // the URL the scenario gives (through the link, when there is one)
   await client.fileSize(config.warmupFile);
   const bytes = statSync(config.file).size;
   const cpu = process.cpuUsage();
