@@ -1,6 +1,8 @@
 /**
  * Installs (once, pinned) the JavaScript runtimes the cross-runtime suite (test/runtimes/) runs the
- * runtime package in: Bun, Deno and playwright-core from npm into the git-ignored `.runtimes/`
+ * runtime package in: Bun, Deno, playwright-core, and the edge runtimes — Cloudflare's workerd
+ * (through miniflare, which ships the workerd binary in a platform package) and Vercel's
+ * edge-runtime — from npm into the git-ignored `.runtimes/`
  * (test tools like the Python venvs, not dependencies of the repo), and Debian's `chromium` with
  * apt-get when /usr/bin/chromium is missing. Idempotent: a marker file records the pins, so a second
  * run costs a few `stat`s. Concurrent callers (two test runs in one tree) wait on a lock file.
@@ -19,7 +21,14 @@ const LOCK_WAIT_MS = 300_000;
 const INSTALL_TIMEOUT_MS = 240_000;
 
 /** npm packages installed into .runtimes/, exact versions. Bump one here and the next run reinstalls. */
-export const RUNTIME_PINS = { bun: "1.4.5", deno: "2.9.6", "playwright-core": "1.65.1" } as const;
+export const RUNTIME_PINS = {
+  bun: "1.4.5",
+  deno: "2.9.6",
+  "playwright-core": "1.65.1",
+  // miniflare 4 needs Node 22; 3.x is the last line that runs on Node 20 (workerd of 2025-07).
+  miniflare: "3.20250718.3",
+  "edge-runtime": "4.0.1",
+} as const;
 
 /** Debian's chromium: not pinnable (security updates replace it); its version is logged. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -33,6 +42,10 @@ export interface Runtimes {
   readonly playwrightCore: string;
   /** Folder for Deno's cache (DENO_DIR), inside .runtimes/. */
   readonly denoDir: string;
+  /** miniflare's package folder (its ESM entry is loaded with a dynamic import). */
+  readonly miniflare: string;
+  /** edge-runtime's package folder, likewise. */
+  readonly edgeRuntime: string;
 }
 
 /** Installs what is missing and returns the paths; throws (with the command's output) on failure. */
@@ -54,13 +67,15 @@ function paths(): Runtimes {
     chromium: CHROMIUM,
     playwrightCore: join(modules, "playwright-core", "index.mjs"),
     denoDir: join(DIR, "deno-dir"),
+    miniflare: join(modules, "miniflare"),
+    edgeRuntime: join(modules, "edge-runtime"),
   };
 }
 
 async function ensureNpmRuntimes(log: (line: string) => void): Promise<Runtimes> {
   const wanted = `${JSON.stringify(RUNTIME_PINS)}\n`;
   const runtimes = paths();
-  const installed = async () => existsSync(MARKER) && (await readFile(MARKER, "utf8")) === wanted && [runtimes.bun, runtimes.deno, runtimes.playwrightCore].every((p) => existsSync(p));
+  const installed = async () => existsSync(MARKER) && (await readFile(MARKER, "utf8")) === wanted && [runtimes.bun, runtimes.deno, runtimes.playwrightCore, runtimes.miniflare, runtimes.edgeRuntime].every((p) => existsSync(p));
   if (await installed()) return runtimes;
   await mkdir(DIR, { recursive: true });
   const release = await lock();
@@ -74,10 +89,12 @@ async function ensureNpmRuntimes(log: (line: string) => void): Promise<Runtimes>
     await run("npm", ["install", "--prefix", DIR, "--save-exact", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", ...specs]);
     await expectVersion(runtimes.bun, ["--version"], RUNTIME_PINS.bun);
     await expectVersion(runtimes.deno, ["--version"], `deno ${RUNTIME_PINS.deno}`);
-    const playwright = JSON.parse(await readFile(join(DIR, "node_modules", "playwright-core", "package.json"), "utf8")) as { version?: unknown };
-    if (playwright.version !== RUNTIME_PINS["playwright-core"]) throw new Error(`.runtimes has playwright-core ${String(playwright.version)}, want ${RUNTIME_PINS["playwright-core"]}`);
+    for (const name of ["playwright-core", "miniflare", "edge-runtime"] as const) {
+      const pkg = JSON.parse(await readFile(join(DIR, "node_modules", name, "package.json"), "utf8")) as { version?: unknown };
+      if (pkg.version !== RUNTIME_PINS[name]) throw new Error(`.runtimes has ${name} ${String(pkg.version)}, want ${RUNTIME_PINS[name]}`);
+    }
     await writeFile(MARKER, wanted);
-    log(`bun, deno and playwright-core ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`bun, deno, playwright-core, miniflare (workerd) and edge-runtime ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return runtimes;
   } finally {
     await release();

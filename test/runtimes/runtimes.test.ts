@@ -1,11 +1,14 @@
 /**
  * The runtime package outside Node: the same scenarios (scenarios.ts) run through modules generated
- * by the CLI from the live test apps, in headless Chromium and in Deno and Bun — bundled by esbuild
- * against the universal entry, and natively (both resolve the package's `node` condition). Deno and
- * Bun must also exit by themselves after their last call. Tools come from test/harness/runtimes.ts.
+ * by the CLI from the live test apps, in headless Chromium, in Deno and Bun — bundled by esbuild
+ * against the universal entry, and natively (both resolve the package's `node` condition) — and in
+ * the edge runtimes: Cloudflare's workerd (miniflare) and Vercel's edge-runtime. Deno and Bun must
+ * also exit by themselves after their last call. Tools come from test/harness/runtimes.ts.
  */
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureRuntimes, type Runtimes } from "../harness/runtimes.js";
+import { runInEdgeRuntime, runInWorkerd, type EdgeRun } from "./edge.js";
 import { killAll, runInChromium, runProcess, type ProcessRun } from "./launch.js";
 import { prepare, type Prepared } from "./prepare.js";
 import type { Outcome, Report } from "./scenarios.js";
@@ -41,6 +44,8 @@ const CLI_TARGETS: readonly CliTarget[] = [
 
 interface Runs {
   readonly chromium: Promise<{ report: Report; version: string; problems: string[] }>;
+  readonly workerd: Promise<EdgeRun>;
+  readonly edgeRuntime: Promise<EdgeRun>;
   readonly cli: ReadonlyMap<string, { readonly all: Promise<ProcessRun>; readonly moduleLevel: Promise<ProcessRun> }>;
 }
 let runs: Runs | undefined;
@@ -68,8 +73,15 @@ beforeAll(async () => {
     });
     return [target.name, { all, moduleLevel }] as const;
   }));
-  for (const promise of [chromium, ...[...cli.values()].flatMap((r) => [r.all, r.moduleLevel])]) promise.catch(() => {}); // awaited by the tests
-  runs = { chromium, cli };
+  const edge = (name: string, work: Promise<EdgeRun>) =>
+    work.then((run) => {
+      log(`${name}: ${(run.workMs / 1000).toFixed(1)} s (start + scenarios)`);
+      return run;
+    });
+  const workerd = edge("workerd (miniflare)", runInWorkerd(prepared.workerBundle, runtimes.miniflare));
+  const edgeRuntime = edge("edge-runtime", runInEdgeRuntime(join(prepared.browserDir, "bundle.js"), runtimes.edgeRuntime));
+  for (const promise of [chromium, workerd, edgeRuntime, ...[...cli.values()].flatMap((r) => [r.all, r.moduleLevel])]) promise.catch(() => {}); // awaited by the tests
+  runs = { chromium, workerd, edgeRuntime, cli };
 }, 300_000);
 
 afterAll(() => killAll());
@@ -135,6 +147,14 @@ describe("Chromium (headless), universal bundle from a 127.0.0.1 page on another
   it("no uncaught page errors or console errors", async () => {
     expect((await run()).problems).toEqual([]);
   });
+});
+
+describe("Cloudflare workerd (miniflare), a Worker module's fetch handler, universal bundle", () => {
+  scenarioTests(async () => (await current().workerd).report as Report, "universal");
+});
+
+describe("Vercel edge-runtime (Edge API surface, no Node globals), universal bundle", () => {
+  scenarioTests(async () => (await current().edgeRuntime).report as Report, "universal");
 });
 
 for (const target of CLI_TARGETS) {
