@@ -98,11 +98,11 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
 function clientFeatures(model: ClientModel): string[] {
   const hasFiles = model.endpoints.some((e) => e.parameters.some((p) => p.filePaths.length > 0) || e.returns.some((r) => r.filePaths.length > 0));
   return [
-    // Listeners with queue=False: one direct request instead of join + stream (gradio-protocol.md §3.5).
+    // Listeners with queue=False: one direct request instead of join + stream (docs/protocol.md §3.5).
     ...(model.endpoints.some(directCall) ? ["direct"] : []),
     ...(hasFiles ? ["files"] : []),
     ...(model.app.connectHeartbeat ? ["heartbeat"] : []),
-    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", gradio-protocol.md §3.3).
+    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", docs/protocol.md §3.3).
     ...(model.app.protocol === "sse" ? ["legacySse"] : []),
     ...(model.login ? ["login"] : []),
     ...(model.app.spaceId !== null ? ["spaces"] : []),

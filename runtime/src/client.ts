@@ -49,7 +49,7 @@ export interface CallOptions {
   /**
    * Ask the server for full values on every partial result instead of diffs (`simple_format`):
    * more bytes, but exact even where the server's diff is wrong (nested lists that shrink,
-   * gradio-protocol.md §3.2). Final results are always exact.
+   * docs/protocol.md §3.2). Final results are always exact.
    */
   readonly exactPartials?: boolean;
   /** Extra headers of this call's join request only (e.g. relay an end user's `x-ip-token` to a ZeroGPU Space, §6.1). */

@@ -1,6 +1,6 @@
 /**
  * Live, Gradio 4.8 only (project gradio-4.8): the per-job `sse` queue protocol of Gradio 4.0–4.8
- * (gradio-protocol.md §3.3) through the runtime's legacySse feature — results, app errors,
+ * (docs/protocol.md §3.3) through the runtime's legacySse feature — results, app errors,
  * generators, State, concurrency, QUEUE_FULL, abort (closing the job's stream stops the job on the
  * server) and a Node process that exits by itself. The universal entry is used: its createClient
  * has every feature, legacySse included.
