@@ -42,7 +42,6 @@ export interface ModuleView {
   /** The runtime features the app needs, as an object literal (`{ files, streams }`), or "" for none. */
   readonly features: string;
   readonly endpoints: readonly EndpointView[];
-  readonly anyStreaming: boolean;
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
   readonly hasEndpoints: boolean;
 }
@@ -84,7 +83,6 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     app: appLiteral(model.app),
     features: features.length === 0 ? "" : `{ ${features.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`,
     endpoints,
-    anyStreaming: endpoints.some((e) => e.streaming),
     hasEndpoints: endpoints.length > 0,
   };
 }

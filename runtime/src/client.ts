@@ -11,7 +11,7 @@ import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
 import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 import { wireData, type UploadSender } from "./session/inputs.js";
-import { createJobSink, type JobEvent, type JobSink } from "./session/job.js";
+import { createJobSink, type JobEvent } from "./session/job.js";
 import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";

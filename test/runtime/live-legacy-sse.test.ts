@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { createAppClient, createClient, GradioError, type AppSpec, type FetchLike, type GradioClient, type JobEvent } from "../../runtime/src/index.js";
+import { createAppClient, createClient, GradioError, type AppSpec, type FetchLike, type JobEvent } from "../../runtime/src/index.js";
 import { appSpec, appUrl, endpoint, sleep, uniqueToken } from "./helpers.js";
 import { runUntilExit, waitForIterations } from "./live-support.js";
 

@@ -31,7 +31,7 @@ function sources(path: string): string[] {
 const files = ENTRIES.flatMap((entry) => sources(join(ROOT, entry))).map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, "utf8") }));
 
 /** Section numbers and sub-headings of docs/protocol.md, and the numbered items under each section. */
-export function outline(markdown: string): { sections: Set<string>; titles: Map<string, Set<string>>; items: Map<string, Set<number>> } {
+function outline(markdown: string): { sections: Set<string>; titles: Map<string, Set<string>>; items: Map<string, Set<number>> } {
   const sections = new Set<string>();
   const titles = new Map<string, Set<string>>();
   const items = new Map<string, Set<number>>();
@@ -55,7 +55,7 @@ export function outline(markdown: string): { sections: Set<string>; titles: Map<
 }
 
 /** Every `§N[.M]` cited in `text`, with the item number or quoted sub-heading that follows it. */
-export function citations(text: string): { section: string; item: number | null; title: string | null; line: number }[] {
+function citations(text: string): { section: string; item: number | null; title: string | null; line: number }[] {
   const found: { section: string; item: number | null; title: string | null; line: number }[] = [];
   for (const match of text.matchAll(/§(\d+(?:\.\d+)?)(?: item (\d+)| ["“]([^"”]+)["”])?/g)) {
     const line = text.slice(0, match.index).split("\n").length;
