@@ -61,7 +61,8 @@ export interface Client {
    * Invert the colours of an RGB image.
    *
    * Endpoint `/invert`.
-   * @param image - Source image (Image). A local filepath or publicly available URL.
+   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Inverted (Image)
    */
@@ -70,7 +71,8 @@ export interface Client {
    * Width and height of the image in pixels.
    *
    * Endpoint `/size`.
-   * @param image - Source image (Image). A local filepath or publicly available URL.
+   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns A tuple: [0] Width (Number); [1] Height (Number)
    */
@@ -105,7 +107,8 @@ function sharedClient(): Client {
  * Invert the colours of an RGB image.
  *
  * Endpoint `/invert`.
- * @param image - Source image (Image). A local filepath or publicly available URL.
+ * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+ *   bytes, a GradioFile from an earlier result, or a stream (see the README).
  * @param options - Abort signal, timeout and status callbacks for this call.
  * @returns Inverted (Image)
  */
@@ -115,7 +118,8 @@ export const invert: Client["invert"] = (...args) => sharedClient().invert(...ar
  * Width and height of the image in pixels.
  *
  * Endpoint `/size`.
- * @param image - Source image (Image). A local filepath or publicly available URL.
+ * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+ *   bytes, a GradioFile from an earlier result, or a stream (see the README).
  * @param options - Abort signal, timeout and status callbacks for this call.
  * @returns A tuple: [0] Width (Number); [1] Height (Number)
  */

@@ -28,7 +28,8 @@ export function endpointDoc(endpoint: EndpointModel): string[] {
 
 function parameterText(param: ParameterModel): string {
   const parts = [`${param.label} (${param.component}).`];
-  if (param.description) parts.push(param.description);
+  const description = parameterDescription(param);
+  if (description) parts.push(description);
   const range = param.range;
   if (range) {
     const bounds = [range.minimum !== undefined ? `min ${range.minimum}` : "", range.maximum !== undefined ? `max ${range.maximum}` : "", range.step !== undefined ? `step ${range.step}` : ""].filter(Boolean);
@@ -37,6 +38,23 @@ function parameterText(param: ParameterModel): string {
   if (param.hasDefault) parts.push(`Default: ${preview(param.default)}.`);
   else if (param.example !== undefined && param.example !== null && param.filePaths.length === 0) parts.push(`Example: ${preview(param.example)}.`);
   return parts.join(" ");
+}
+
+/** What a caller passes for a file, for every parameter that holds one. */
+const FILE_INPUT = "a local path (Node), an http(s) URL, a Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the README).";
+
+/**
+ * The description a parameter's JSDoc shows. A parameter holding files carries the server's
+ * data-model docstring (FileData's "The FileData class is a subclass of the GradioModel class…",
+ * ImageData's, docs/protocol.md §2.2), which describes Python internals: it is replaced by what a
+ * caller passes.
+ */
+function parameterDescription(param: ParameterModel): string | undefined {
+  const paths = param.filePaths;
+  if (paths.length === 0) return param.description;
+  if (paths.some((path) => path.length === 0)) return `A file: ${FILE_INPUT}`;
+  if (paths.some((path) => path.length === 1 && path[0] === "*")) return `Files, each ${FILE_INPUT}`;
+  return `Its files: each ${FILE_INPUT}`;
 }
 
 function returnText(ret: ReturnModel): string {

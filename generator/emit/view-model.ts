@@ -42,7 +42,6 @@ export interface ModuleView {
   /** The runtime features the app needs, as an object literal (`{ files, streams }`), or "" for none. */
   readonly features: string;
   readonly endpoints: readonly EndpointView[];
-  readonly anyStreaming: boolean;
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
   readonly hasEndpoints: boolean;
 }
@@ -84,7 +83,6 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     app: appLiteral(model.app),
     features: features.length === 0 ? "" : `{ ${features.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`,
     endpoints,
-    anyStreaming: endpoints.some((e) => e.streaming),
     hasEndpoints: endpoints.length > 0,
   };
 }
@@ -98,11 +96,11 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
 function clientFeatures(model: ClientModel): string[] {
   const hasFiles = model.endpoints.some((e) => e.parameters.some((p) => p.filePaths.length > 0) || e.returns.some((r) => r.filePaths.length > 0));
   return [
-    // Listeners with queue=False: one direct request instead of join + stream (gradio-protocol.md §3.5).
+    // Listeners with queue=False: one direct request instead of join + stream (docs/protocol.md §3.5).
     ...(model.endpoints.some(directCall) ? ["direct"] : []),
     ...(hasFiles ? ["files"] : []),
     ...(model.app.connectHeartbeat ? ["heartbeat"] : []),
-    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", gradio-protocol.md §3.3).
+    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", docs/protocol.md §3.3).
     ...(model.app.protocol === "sse" ? ["legacySse"] : []),
     ...(model.login ? ["login"] : []),
     ...(model.app.spaceId !== null ? ["spaces"] : []),

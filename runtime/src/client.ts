@@ -11,7 +11,7 @@ import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
 import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 import { wireData, type UploadSender } from "./session/inputs.js";
-import { createJobSink, type JobEvent, type JobSink } from "./session/job.js";
+import { createJobSink, type JobEvent } from "./session/job.js";
 import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
@@ -49,7 +49,7 @@ export interface CallOptions {
   /**
    * Ask the server for full values on every partial result instead of diffs (`simple_format`):
    * more bytes, but exact even where the server's diff is wrong (nested lists that shrink,
-   * gradio-protocol.md §3.2). Final results are always exact.
+   * docs/protocol.md §3.2). Final results are always exact.
    */
   readonly exactPartials?: boolean;
   /** Extra headers of this call's join request only (e.g. relay an end user's `x-ip-token` to a ZeroGPU Space, §6.1). */

@@ -49,7 +49,7 @@ export type SpacesFeature = (spaceId: string, ctx: SpaceContext) => Promise<stri
 export type LoginFeature = (http: HttpContext, base: string, credentials: LoginCredentials) => Promise<string | null>;
 
 /**
- * Gradio 4.0–4.8's `sse` protocol (gradio-protocol.md §3.3): one stream per job. Runs the job of
+ * Gradio 4.0–4.8's `sse` protocol (docs/protocol.md §3.3): one stream per job. Runs the job of
  * `request` and feeds `sink` every message (parsed JSON) until `sink.message` returns true; a
  * transport failure goes to `sink.fail`. Aborting `request.signal` ends the job's stream; no byte
  * for `idleTimeoutMs` counts as a lost connection.
@@ -57,7 +57,7 @@ export type LoginFeature = (http: HttpContext, base: string, credentials: LoginC
 export type LegacySseFeature = (request: JoinRequest, sink: JobSink, idleTimeoutMs: number) => void;
 
 /**
- * Listeners with `queue=False` (gradio-protocol.md §3.5): runs the call with one request and
+ * Listeners with `queue=False` (docs/protocol.md §3.5): runs the call with one request and
  * resolves with the wire outputs, or null when the server wants it queued after all.
  */
 export type DirectFeature = (request: JoinRequest) => Promise<unknown[] | null>;

@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the Hugging Face Hub API — the one service tests cannot reach — serving
- * the routes and response shapes of gradio-protocol.md §1.2–§1.4, reached through `HF_ENDPOINT`.
+ * the routes and response shapes of docs/protocol.md §1.2–§1.4, reached through `HF_ENDPOINT`.
  * The apps behind a Space's `host` are always real (test harness apps). Deterministic: no timers;
  * a Space's stage advances once per status read (`/api/spaces/{id}`, `/runtime`, `by-subdomain`)
  * and then stays on the last one. Every request is recorded so tests can assert where tokens went.
@@ -115,7 +115,7 @@ export async function startHubStandin(): Promise<HubStandin> {
   };
 }
 
-/** The runtime object of `GET /api/spaces/{id}/runtime` (gradio-protocol.md §1.3); advances the stage. */
+/** The runtime object of `GET /api/spaces/{id}/runtime` (docs/protocol.md §1.3); advances the stage. */
 function nextRuntime(space: SpaceState): Record<string, unknown> {
   const stages = space.spec.stages ?? ["RUNNING"];
   const stage = stages[Math.min(space.reads, stages.length - 1)] ?? "RUNNING";

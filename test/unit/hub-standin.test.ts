@@ -1,4 +1,4 @@
-/** The Hub stand-in serves the Hub's routes and shapes (gradio-protocol.md §1.2–§1.4), deterministically. */
+/** The Hub stand-in serves the Hub's routes and shapes (docs/protocol.md §1.2–§1.4), deterministically. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHubStandin, type HubStandin } from "../harness/hub-standin.js";
 

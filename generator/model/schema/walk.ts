@@ -1,6 +1,6 @@
 /**
  * Per-conversion state of the schema walker: diagnostics sink, node budget, `$defs` scopes and
- * `$ref` resolution relative to the parameter's own schema root (gradio-protocol.md §2.4 item 4).
+ * `$ref` resolution relative to the parameter's own schema root (docs/protocol.md §2.4 item 4).
  */
 import type { Diagnostic } from "../ir.js";
 import { childPointer, fragmentTokens, isRecord, own, type JsonRecord } from "./json.js";

@@ -1,6 +1,6 @@
 /**
  * The files feature: caller values at file positions → FileData (one multipart upload per call,
- * gradio-protocol.md §4.2–§4.3), and output FileData → GradioFile whose URL is rebuilt from the
+ * docs/protocol.md §4.2–§4.3), and output FileData → GradioFile whose URL is rebuilt from the
  * app's own base (§4.4, §7 item 19).
  */
 import { GradioError } from "../errors.js";

@@ -1,5 +1,5 @@
 /**
- * FileData on the wire (gradio-protocol.md §4.1) and the runtime's own output file type.
+ * FileData on the wire (docs/protocol.md §4.1) and the runtime's own output file type.
  */
 
 /** The wire shape of a file. */

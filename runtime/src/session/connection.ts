@@ -17,12 +17,12 @@ export interface ConnectionOptions {
   readonly token?: string | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
   readonly fetch?: FetchLike | undefined;
-  /** Hub API for Space ids (gradio-protocol.md §1.2). Default `https://huggingface.co`; Node: `$HF_ENDPOINT`. */
+  /** Hub API for Space ids (docs/protocol.md §1.2). Default `https://huggingface.co`; Node: `$HF_ENDPOINT`. */
   readonly hfEndpoint?: string | undefined;
   /** Waiting for a Space that sleeps, starts or builds: bound, poll interval, status events. */
   readonly spaceWait?: SpaceWaitOptions | undefined;
   /**
-   * Username/password of an app launched with `auth=` (gradio-protocol.md §5.4): logs in once per
+   * Username/password of an app launched with `auth=` (docs/protocol.md §5.4): logs in once per
    * client and sends the session cookies to the app's origin only. Node keeps the cookies itself;
    * a browser hides `Set-Cookie` and keeps them in its own jar — pass a `fetch` that sets
    * `credentials: "include"` when the app is on another origin.
@@ -42,7 +42,7 @@ export interface ConnectionOptions {
 
 export interface Connection {
   readonly base: string;
-  /** `{base}{apiPrefix}`: where every API route lives (gradio-protocol.md §7 item 1). */
+  /** `{base}{apiPrefix}`: where every API route lives (docs/protocol.md §7 item 1). */
   readonly api: string;
   readonly protocol: string;
   readonly http: HttpContext;
@@ -55,7 +55,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   const { token, baseUrl } = options;
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // The Hugging Face token reaches an app only when it is a Space: a host the Hub resolved, or an
-  // *.hf.space URL — never an app given by some other URL (gradio-protocol.md §1.4, §7 item 16).
+  // *.hf.space URL — never an app given by some other URL (docs/protocol.md §1.4, §7 item 16).
   const appHttp = (url: string, toSpace: boolean): HttpContext => ({
     fetch,
     trustedOrigins: new Set([new URL(url).origin]),

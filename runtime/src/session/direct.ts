@@ -1,5 +1,5 @@
 /**
- * Listeners with `queue=False` (gradio-protocol.md §3.5): one `POST {P}/run/predict` with the
+ * Listeners with `queue=False` (docs/protocol.md §3.5): one `POST {P}/run/predict` with the
  * fn_index in the body answers with the result — one request instead of join + stream, as the
  * JS client does for them. There are no status events and no server-side cancel (an abort drops
  * the request). A server that refuses a direct call (404/405: the listener is queued now) gets

@@ -1,5 +1,5 @@
 /**
- * `POST {P}/queue/join` (gradio-protocol.md §3.2 "Join") and `POST {P}/cancel` (§3.6), with the
+ * `POST {P}/queue/join` (docs/protocol.md §3.2 "Join") and `POST {P}/cancel` (§3.6), with the
  * server's error answers mapped to typed errors.
  */
 import { GradioError, HttpError, SchemaDriftError, ValidationError } from "../errors.js";
@@ -14,7 +14,7 @@ export interface JoinRequest {
   readonly sessionHash: string;
   readonly data: readonly unknown[];
   readonly signal: AbortSignal | undefined;
-  /** Ask for full values on every yield instead of diffs (`simple_format`, gradio-protocol.md §3.2). */
+  /** Ask for full values on every yield instead of diffs (`simple_format`, docs/protocol.md §3.2). */
   readonly simpleFormat?: boolean;
   /** `oauth_token` of the join body, for endpoints taking a `gr.OAuthToken` (6.21+, §3.2). */
   readonly oauthToken?: string | undefined;

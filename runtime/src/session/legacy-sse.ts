@@ -1,5 +1,5 @@
 /**
- * Gradio 4.0–4.8's `sse` queue protocol (gradio-protocol.md §3.3), as gradio_client 0.7 speaks it:
+ * Gradio 4.0–4.8's `sse` queue protocol (docs/protocol.md §3.3), as gradio_client 0.7 speaks it:
  * one stream per job, `GET {P}/queue/join?fn_index=&session_hash=` → `estimation`… → `send_data`
  * (the job's `event_id`) → `POST {P}/queue/data` with the inputs → `process_starts`,
  * `process_generating`…, `process_completed`, after which the server ends the stream

@@ -1,6 +1,6 @@
 /**
  * The one shared `GET {P}/queue/data?session_hash=` stream of a session (sse_v1 … sse_v3,
- * gradio-protocol.md §3.2 "Stream"): demultiplexes messages by `event_id`, buffers messages that
+ * docs/protocol.md §3.2 "Stream"): demultiplexes messages by `event_id`, buffers messages that
  * arrive before their job registered, reopens when jobs remain after `close_stream` or the end of
  * the response, and fails every pending job on a transport error or an idle timeout.
  *

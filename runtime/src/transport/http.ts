@@ -90,7 +90,7 @@ export function httpError(method: string, url: string, status: number, body: str
   const json = parseJson(body);
   const detail = isObj(json) && "detail" in json ? json["detail"] : undefined;
   let text = detail === undefined ? (isHtml(body) ? "(HTML page)" : body.slice(0, 200)) : typeof detail === "string" ? detail : JSON.stringify(detail);
-  // Gradio's login guard (gradio-protocol.md §3.2, §5.4), not a Hub/proxy 401.
+  // Gradio's login guard (docs/protocol.md §3.2, §5.4), not a Hub/proxy 401.
   if (status === 401 && text.includes("Not authenticated")) text += " — the app requires a login: pass { auth: { username, password } } to connect()";
   const code = status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
   return new HttpError({ method, url, status, body, code, detail: text });
