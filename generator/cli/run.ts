@@ -1,5 +1,9 @@
 /** Runs one generation as the CLI asked: load, generate, report diagnostics, write or print. */
-import { generateFromSchema } from "../generate.js";
+import { generateFromSchema, type GenerateResult } from "../generate.js";
+import { renderToolsModule, toolsPath } from "../emit/tools-module.js";
+import { GENERATOR_VERSION } from "../version.js";
+import type { RawSchema } from "../load/index.js";
+import { watch } from "./watch.js";
 import { CodegenError } from "../errors.js";
 import { classifySource, loadSchema, parseCredentials, type AppCredentials } from "../load/index.js";
 import { writeIfChanged } from "../output/write.js";
@@ -14,12 +18,16 @@ import { endProgressLine, spaceProgress } from "./progress.js";
 export async function run(args: CliArgs): Promise<number> {
   if (args.config !== undefined) return runConfig(args.config, args.check);
   const auth = credentials(args);
-  const raw = await loadSchema(args.source, {
+  const loadOptions = {
     allEndpoints: args.allEndpoints,
     token: args.hfToken ?? (process.env["HF_TOKEN"] || undefined),
     waitTimeoutMs: args.waitTimeout * 1000,
     pollIntervalMs: args.pollInterval * 1000,
     auth,
+  };
+  if (args.watch && args.output) return runWatch(args, args.output, () => loadSchema(args.source, loadOptions));
+  const raw = await loadSchema(args.source, {
+    ...loadOptions,
     ...(args.quiet ? {} : { onWait: spaceProgress() }),
   }).catch((error: unknown) => {
     if (!args.quiet) endProgressLine();
@@ -46,8 +54,48 @@ export async function run(args: CliArgs): Promise<number> {
     const changed = await writeIfChanged(args.output, result.text);
     await writeIfChanged(lockPath(args.output), lockText(makeLock(result, { allEndpoints: args.allEndpoints })));
     if (!args.quiet) process.stderr.write(`${changed ? "wrote" : "unchanged"} ${args.output} (${result.model.endpoints.length} endpoint(s))\n`);
+    if (args.tools) await writeTools(result, args.output, args.quiet);
   } else {
     process.stdout.write(result.text);
+  }
+  return 0;
+}
+
+/** `--tools`: the endpoints as LLM tools, in `<output>.tools.ts` next to the module. */
+async function writeTools(result: GenerateResult, output: string, quiet: boolean): Promise<void> {
+  const { formatModule } = await import("../output/format.js");
+  const path = toolsPath(output);
+  const changed = await writeIfChanged(path, await formatModule(renderToolsModule(result.model, output, GENERATOR_VERSION)));
+  if (!quiet) process.stderr.write(`${changed ? "wrote" : "unchanged"} ${path} (${result.model.endpoints.length} tool(s))\n`);
+}
+
+/** `--watch`: regenerate on every API change until Ctrl-C (SIGINT/SIGTERM), then exit 0. */
+async function runWatch(args: CliArgs, output: string, load: () => Promise<RawSchema>): Promise<number> {
+  if (classifySource(args.source).kind === "file") {
+    throw new CodegenError("USAGE", `--watch reads a running app, and ${args.source} is a schema file; pass the app's URL. Run gradio-codegen --help for usage.`);
+  }
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await watch(
+      {
+        source: args.source,
+        output,
+        allEndpoints: args.allEndpoints,
+        load,
+        generate: async (raw) => {
+          const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck, login: args.login || args.auth !== undefined });
+          if (args.tools) await writeTools(result, output, true);
+          return result;
+        },
+      },
+      { intervalMs: Math.max(50, args.watchInterval * 1000), signal: stop.signal, log: (line) => process.stderr.write(`${line}\n`) },
+    );
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
   return 0;
 }
