@@ -5,16 +5,22 @@
  * line, stdout without -o, failures as one paragraph and exit 1).
  */
 import { CodegenError } from "../errors.js";
-import { classifySource, parseCredentials, type AppCredentials } from "../load/index.js";
+import { renderToolsModule, toolsPath } from "../emit/tools-module.js";
+import { generateFromSchema, type GenerateResult } from "../generate.js";
+import { classifySource, loadSchema, parseCredentials, type AppCredentials } from "../load/index.js";
+import { writeIfChanged } from "../output/write.js";
+import { GENERATOR_VERSION } from "../version.js";
 import { readConfig } from "../config/config-file.js";
 import { runEntry, type RunEntry } from "../config/run-entry.js";
 import { runProject } from "../config/run-project.js";
 import type { CliArgs } from "./args.js";
 import { endProgressLine, spaceProgress } from "./progress.js";
+import { watch } from "./watch.js";
 
 /** Returns the exit code. */
 export async function run(args: CliArgs): Promise<number> {
   if (args.config !== undefined) return runConfig(args.config, args.check);
+  if (args.watch && args.output !== undefined) return runWatch(args, args.output);
   let loaded = false;
   const outcome = await runEntry(cliEntry(args, () => (loaded = true)), args.check).catch((error: unknown) => {
     if (!loaded && !args.quiet) endProgressLine();
@@ -30,7 +36,50 @@ export async function run(args: CliArgs): Promise<number> {
     return outcome.outcome.exitCode;
   }
   if (outcome.kind === "printed") process.stdout.write(outcome.text);
-  else if (!args.quiet) process.stderr.write(`${outcome.changed ? "wrote" : "unchanged"} ${outcome.output} (${outcome.result.model.endpoints.length} endpoint(s))\n`);
+  else {
+    if (!args.quiet) process.stderr.write(`${outcome.changed ? "wrote" : "unchanged"} ${outcome.output} (${outcome.result.model.endpoints.length} endpoint(s))\n`);
+    if (args.tools) await writeTools(outcome.result, outcome.output, args.quiet);
+  }
+  return 0;
+}
+
+/** `--tools`: the endpoints as LLM tools, in `<output>.tools.ts` next to the module. */
+async function writeTools(result: GenerateResult, output: string, quiet: boolean): Promise<void> {
+  const { formatModule } = await import("../output/format.js");
+  const path = toolsPath(output);
+  const changed = await writeIfChanged(path, await formatModule(renderToolsModule(result.model, output, GENERATOR_VERSION)));
+  if (!quiet) process.stderr.write(`${changed ? "wrote" : "unchanged"} ${path} (${result.model.endpoints.length} tool(s))\n`);
+}
+
+/** `--watch`: regenerate on every API change until Ctrl-C (SIGINT/SIGTERM), then exit 0. */
+async function runWatch(args: CliArgs, output: string): Promise<number> {
+  if (classifySource(args.source).kind === "file") {
+    throw new CodegenError("USAGE", `--watch reads a running app, and ${args.source} is a schema file; pass the app's URL. Run gradio-codegen --help for usage.`);
+  }
+  const entry = cliEntry({ ...args, quiet: true }, () => {});
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await watch(
+      {
+        source: args.source,
+        output,
+        allEndpoints: args.allEndpoints,
+        load: () => loadSchema(args.source, { ...entry.load, allEndpoints: args.allEndpoints }),
+        generate: async (raw) => {
+          const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck, login: entry.login });
+          if (args.tools) await writeTools(result, output, true);
+          return result;
+        },
+      },
+      { intervalMs: Math.max(50, args.watchInterval * 1000), signal: stop.signal, log: (line) => process.stderr.write(`${line}\n`) },
+    );
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
   return 0;
 }
 
