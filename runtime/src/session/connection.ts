@@ -7,10 +7,12 @@ import type { CookieJar } from "../auth/cookies.js";
 import type { LoginCredentials } from "../auth/login.js";
 import { GradioError } from "../errors.js";
 import type { ClientFeatures } from "../features.js";
+import { resolveLimits, type Limits } from "../limits.js";
 import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
 import { sendJson, withPrivateHeaders, type FetchLike, type HttpContext } from "../transport/http.js";
 import { isObj, num, str } from "../util/json.js";
+import { deadline, withRequestTimeout } from "./deadline.js";
 
 export interface ConnectionOptions {
   readonly baseUrl?: string | undefined;
@@ -36,6 +38,13 @@ export interface ConnectionOptions {
   readonly cookies?: ((origin: string) => CookieJar) | undefined;
   /** Aborts discovery (Hub lookups, waiting for a Space) when the client closes. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Bounds on waiting and sizes (runtime/src/limits.ts, README "Limits"): answer headers within
+   * 30 s, 60 s of silence on a stream or download, 64 MiB per message, 2 GiB per download, …
+   */
+  readonly limits?: Partial<Limits> | undefined;
+  /** Silence on the queue stream after which the connection counts as lost (same as `limits.idleTimeoutMs`). */
+  readonly idleTimeoutMs?: number | undefined;
   /** Read `/config` even when the generated facts are complete (some fn_index is unknown). */
   readonly needsConfig?: boolean | undefined;
 }
@@ -48,20 +57,27 @@ export interface Connection {
   readonly http: HttpContext;
   /** api name → fn_index, when `/config` had to be read (schemas generated without it). */
   readonly fnIndexByName: ReadonlyMap<string, number>;
+  /** The client's limits, defaults filled in. */
+  readonly limits: Limits;
 }
 
 /** Resolves the connection facts, doing at most what the generated facts leave open. */
 export async function connect(app: AppSpec, options: ConnectionOptions, features: ClientFeatures): Promise<Connection> {
   const { token, baseUrl } = options;
+  const limits = resolveLimits(options.limits, options.idleTimeoutMs);
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // The Hugging Face token reaches an app only when it is a Space: a host the Hub resolved, or an
   // *.hf.space URL — never an app given by some other URL (gradio-protocol.md §1.4, §7 item 16).
-  const appHttp = (url: string, toSpace: boolean): HttpContext => ({
-    fetch,
-    trustedOrigins: new Set([new URL(url).origin]),
-    privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
-    cookies: options.cookies?.(new URL(url).origin),
-  });
+  const appHttp = (url: string, toSpace: boolean): HttpContext =>
+    withRequestTimeout(
+      {
+        fetch,
+        trustedOrigins: new Set([new URL(url).origin]),
+        privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
+        cookies: options.cookies?.(new URL(url).origin),
+      },
+      limits.requestTimeoutMs,
+    );
   const need = <T>(feature: T | undefined, what: string, how = ""): T => {
     if (feature) return feature;
     throw new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${what} support; regenerate its module${how}, or use the runtime's createClient(), which has every feature`);
@@ -84,7 +100,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   let { protocol } = app;
   const fnIndexByName = new Map<string, number>();
   if (prefix === null || protocol === null || options.needsConfig) {
-    const config = await sendJson(http, `${base}/config`);
+    const config = await readConfig(http, `${base}/config`, options.signal, limits.requestTimeoutMs);
     const record = isObj(config) ? config : {};
     prefix = str(record["api_prefix"]) ?? "";
     protocol = str(record["protocol"]) ?? "ws";
@@ -96,8 +112,83 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   }
   if (protocol === "sse") need(features.legacySse, "Gradio 4.0–4.8 (queue protocol sse)");
   else if (!/^sse_v/.test(protocol)) throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
-  return { base, api: base + trimSlash(prefix), protocol, http, fnIndexByName };
+  return { base, api: base + trimSlash(prefix), protocol, http, fnIndexByName, limits };
+}
+
+/** `GET /config` in full within `ms` (headers and body), aborted with `signal` (every caller gave up, or the client closed). */
+async function readConfig(http: HttpContext, url: string, signal: AbortSignal | undefined, ms: number): Promise<unknown> {
+  const bound = deadline(signal, ms, `GET ${url}: no complete answer within ${ms} ms (limits.requestTimeoutMs)`);
+  try {
+    return await sendJson(http, url, { signal: bound.signal });
+  } catch (error) {
+    throw bound.signal.aborted ? bound.signal.reason : error;
+  } finally {
+    bound.clear();
+  }
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 const isSpaceHost = (url: URL) => url.protocol === "https:" && url.hostname.endsWith(".hf.space");
+
+/** One discovery shared by a client's calls (see {@link createDiscovery}). */
+export interface Discovery {
+  /** The connection for a call: starts discovery with `start` if none is under way; rejects with `signal`'s reason when it aborts first. */
+  get(signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<Connection>): Promise<Connection>;
+  /** The discovery under way or done, if any. */
+  readonly current: Promise<Connection> | null;
+}
+
+/**
+ * Discovery (Hub, login, `/config`) is shared by the calls that wait for it. When every waiting
+ * call has given up (abort, timeout), its requests are aborted and the next call starts afresh,
+ * so no call waits on a request nobody wants, and no such request keeps a process alive. A failed
+ * discovery is forgotten too (the next call retries); the client's close aborts it.
+ */
+export function createDiscovery(lifetime: AbortSignal): Discovery {
+  let current: { promise: Promise<Connection>; controller: AbortController; settled: boolean; waiters: number } | null = null;
+  return {
+    get current() {
+      return current?.promise ?? null;
+    },
+    get(signal, start) {
+      if (!current) {
+        const controller = new AbortController();
+        const attempt = { promise: start(AbortSignal.any([lifetime, controller.signal])), controller, settled: false, waiters: 0 };
+        current = attempt;
+        attempt.promise.then(
+          () => void (attempt.settled = true),
+          () => {
+            attempt.settled = true;
+            if (current === attempt) current = null;
+          },
+        );
+      }
+      const attempt = current;
+      return new Promise<Connection>((resolve, reject) => {
+        attempt.waiters++;
+        let left = false;
+        const leave = () => {
+          if (left) return false;
+          left = true;
+          attempt.waiters--;
+          signal?.removeEventListener("abort", onAbort);
+          return true;
+        };
+        const onAbort = () => {
+          if (!leave()) return;
+          reject(signal?.reason);
+          if (attempt.waiters === 0 && !attempt.settled) {
+            attempt.controller.abort(signal?.reason);
+            if (current === attempt) current = null;
+          }
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener("abort", onAbort, { once: true });
+        attempt.promise.then(
+          (connection) => leave() && resolve(connection),
+          (error: unknown) => leave() && reject(error),
+        );
+      });
+    },
+  };
+}

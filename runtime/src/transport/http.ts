@@ -55,7 +55,8 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     try {
       response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...(cookie ? { cookie } : {}), ...options.headers }, body, signal });
     } catch (error) {
-      throw signal?.aborted ? (signal.reason ?? error) : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
+      // A GradioError is already typed (e.g. TIMEOUT of limits.requestTimeoutMs, runtime/src/session/deadline.ts).
+      throw signal?.aborted ? (signal.reason ?? error) : error instanceof GradioError ? error : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
     }
     jar?.store(response, target);
     const { status } = response;
