@@ -12,7 +12,7 @@ import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
 import { sendJson, withPrivateHeaders, type FetchLike, type HttpContext } from "../transport/http.js";
 import { isObj, num, str } from "../util/json.js";
-import { deadline, withRequestTimeout } from "./deadline.js";
+import { deadline } from "./deadline.js";
 
 export interface ConnectionOptions {
   readonly baseUrl?: string | undefined;
@@ -68,16 +68,13 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // The Hugging Face token reaches an app only when it is a Space: a host the Hub resolved, or an
   // *.hf.space URL — never an app given by some other URL (gradio-protocol.md §1.4, §7 item 16).
-  const appHttp = (url: string, toSpace: boolean): HttpContext =>
-    withRequestTimeout(
-      {
-        fetch,
-        trustedOrigins: new Set([new URL(url).origin]),
-        privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
-        cookies: options.cookies?.(new URL(url).origin),
-      },
-      limits.requestTimeoutMs,
-    );
+  const appHttp = (url: string, toSpace: boolean): HttpContext => ({
+    fetch,
+    trustedOrigins: new Set([new URL(url).origin]),
+    privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
+    cookies: options.cookies?.(new URL(url).origin),
+    requestTimeoutMs: limits.requestTimeoutMs,
+  });
   const need = <T>(feature: T | undefined, what: string, how = ""): T => {
     if (feature) return feature;
     throw new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${what} support; regenerate its module${how}, or use the runtime's createClient(), which has every feature`);

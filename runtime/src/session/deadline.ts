@@ -5,7 +5,7 @@
  * what follows (a stream, a download) is bounded by silence (`idleTimeoutMs`), never by length.
  */
 import { GradioError } from "../errors.js";
-import type { FetchLike, HttpContext } from "../transport/http.js";
+import type { FetchLike } from "../transport/http.js";
 
 export interface Deadline {
   /** Aborts when `outer` aborts or the time is up (reason: a TIMEOUT GradioError). */
@@ -23,15 +23,18 @@ export function deadline(outer: AbortSignal | null | undefined, ms: number, mess
 }
 
 /**
- * `http` whose requests must get their answer's headers within `ms`. Uploads are exempt (a Blob or
- * stream body: the answer comes only after the whole body was sent, however long that takes).
+ * `fetch` whose requests must get their answer's headers within `ms` (used by `send`, transport/
+ * http.ts, when the context has `requestTimeoutMs`). Exempt are uploads (a Blob or stream body:
+ * the answer comes only after the whole body was sent, however long that takes) and direct calls
+ * (`/run/predict`, queue=False: the answer is the function's result, so only the call's own
+ * `timeout` bounds it).
  */
-export function withRequestTimeout(http: HttpContext, ms: number): HttpContext {
-  if (!Number.isFinite(ms)) return http;
-  const inner = http.fetch;
-  const fetch: FetchLike = async (input, init) => {
+export function withHeaderDeadline(inner: FetchLike, ms: number): FetchLike {
+  if (!Number.isFinite(ms)) return inner;
+  return async (input, init) => {
     const body: unknown = init?.body;
-    if (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof URLSearchParams)) return inner(input, init);
+    const upload = body !== undefined && body !== null && typeof body !== "string" && !(body instanceof URLSearchParams);
+    if (upload || input.endsWith("/run/predict")) return inner(input, init);
     const bound = deadline(init?.signal, ms, `${init?.method ?? "GET"} ${input}: no answer within ${ms} ms (limits.requestTimeoutMs)`);
     try {
       return await inner(input, { ...init, signal: bound.signal });
@@ -41,5 +44,4 @@ export function withRequestTimeout(http: HttpContext, ms: number): HttpContext {
       bound.clear();
     }
   };
-  return { ...http, fetch };
 }
