@@ -52,6 +52,8 @@ export async function* downloadChunks(start: StartDownload, url: string, options
     armIdle();
     for (let count = 0; ; ) {
       const chunk = await reader.read();
+      // A cancelled reader ends as if the body were complete: the abort decides.
+      if (signal.aborted) throw signal.reason;
       if (chunk.done) return void (done = true);
       armIdle();
       count += chunk.value.byteLength;
