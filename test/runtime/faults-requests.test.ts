@@ -51,6 +51,23 @@ describe("a /config that is never answered (a hung server)", () => {
   });
 });
 
+describe("a /config larger than limits.maxMessageBytes (a flooding server)", () => {
+  it("fails with LIMIT_EXCEEDED naming the limit, with or without a Content-Length", async () => {
+    const huge = JSON.stringify({ api_prefix: "", protocol: "sse_v3", padding: "x".repeat(2 * 1024 * 1024) });
+    for (const declared of [true, false]) {
+      const server = await faultServer({ "/config": (_req, res) => res.writeHead(200, declared ? { "content-length": String(huge.length) } : {}).end(huge) });
+      const client = createClient(faultApp(server.url, { apiPrefix: null, protocol: null }), { limits: { maxMessageBytes: 1024 * 1024 } });
+      try {
+        const error = (await client.call(predict(), ["hi"]).catch((e: unknown) => e)) as GradioError;
+        expect(error.code).toBe("LIMIT_EXCEEDED");
+        expect(error.message).toContain("limits.maxMessageBytes");
+      } finally {
+        await client.close();
+      }
+    }
+  });
+});
+
 describe("a join that is accepted and never answered (a hung server)", () => {
   it("fails with TIMEOUT naming limits.requestTimeoutMs, without any call timeout", async () => {
     const server = await faultServer({ "/queue/join": hang });

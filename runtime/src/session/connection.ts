@@ -7,11 +7,12 @@ import type { CookieJar } from "../auth/cookies.js";
 import type { LoginCredentials } from "../auth/login.js";
 import { GradioError } from "../errors.js";
 import type { ClientFeatures } from "../features.js";
-import { resolveLimits, type Limits } from "../limits.js";
+import { limitError, resolveLimits, type Limits } from "../limits.js";
 import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
-import { sendJson, withPrivateHeaders, type FetchLike, type HttpContext } from "../transport/http.js";
+import { readJson, send, withPrivateHeaders, type FetchLike, type HttpContext } from "../transport/http.js";
 import { isObj, num, str } from "../util/json.js";
+import { readTextCapped } from "../util/read-capped.js";
 import { deadline } from "./deadline.js";
 
 export interface ConnectionOptions {
@@ -97,7 +98,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   let { protocol } = app;
   const fnIndexByName = new Map<string, number>();
   if (prefix === null || protocol === null || options.needsConfig) {
-    const config = await readConfig(http, `${base}/config`, options.signal, limits.requestTimeoutMs);
+    const config = await readConfig(http, `${base}/config`, options.signal, limits);
     const record = isObj(config) ? config : {};
     prefix = str(record["api_prefix"]) ?? "";
     protocol = str(record["protocol"]) ?? "ws";
@@ -112,11 +113,17 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   return { base, api: base + trimSlash(prefix), protocol, http, fnIndexByName, limits };
 }
 
-/** `GET /config` in full within `ms` (headers and body), aborted with `signal` (every caller gave up, or the client closed). */
-async function readConfig(http: HttpContext, url: string, signal: AbortSignal | undefined, ms: number): Promise<unknown> {
+/**
+ * `GET /config` in full within `limits.requestTimeoutMs` (headers and body) and at most
+ * `limits.maxMessageBytes` long, aborted with `signal` (every caller gave up, or the client closed).
+ */
+async function readConfig(http: HttpContext, url: string, signal: AbortSignal | undefined, limits: Limits): Promise<unknown> {
+  const { requestTimeoutMs: ms, maxMessageBytes: max } = limits;
   const bound = deadline(signal, ms, `GET ${url}: no complete answer within ${ms} ms (limits.requestTimeoutMs)`);
   try {
-    return await sendJson(http, url, { signal: bound.signal });
+    const response = await send(http, url, { signal: bound.signal });
+    const text = await readTextCapped(response, max, () => limitError(`GET ${url}: the answer`, "maxMessageBytes", max));
+    return await readJson(new Response(text, { status: response.status, headers: response.headers }), "GET", url);
   } catch (error) {
     throw bound.signal.aborted ? bound.signal.reason : error;
   } finally {
@@ -127,65 +134,3 @@ async function readConfig(http: HttpContext, url: string, signal: AbortSignal | 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 const isSpaceHost = (url: URL) => url.protocol === "https:" && url.hostname.endsWith(".hf.space");
 
-/** One discovery shared by a client's calls (see {@link createDiscovery}). */
-export interface Discovery {
-  /** The connection for a call: starts discovery with `start` if none is under way; rejects with `signal`'s reason when it aborts first. */
-  get(signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<Connection>): Promise<Connection>;
-  /** The discovery under way or done, if any. */
-  readonly current: Promise<Connection> | null;
-}
-
-/**
- * Discovery (Hub, login, `/config`) is shared by the calls that wait for it. When every waiting
- * call has given up (abort, timeout), its requests are aborted and the next call starts afresh,
- * so no call waits on a request nobody wants, and no such request keeps a process alive. A failed
- * discovery is forgotten too (the next call retries); the client's close aborts it.
- */
-export function createDiscovery(lifetime: AbortSignal): Discovery {
-  let current: { promise: Promise<Connection>; controller: AbortController; settled: boolean; waiters: number } | null = null;
-  return {
-    get current() {
-      return current?.promise ?? null;
-    },
-    get(signal, start) {
-      if (!current) {
-        const controller = new AbortController();
-        const attempt = { promise: start(AbortSignal.any([lifetime, controller.signal])), controller, settled: false, waiters: 0 };
-        current = attempt;
-        attempt.promise.then(
-          () => void (attempt.settled = true),
-          () => {
-            attempt.settled = true;
-            if (current === attempt) current = null;
-          },
-        );
-      }
-      const attempt = current;
-      return new Promise<Connection>((resolve, reject) => {
-        attempt.waiters++;
-        let left = false;
-        const leave = () => {
-          if (left) return false;
-          left = true;
-          attempt.waiters--;
-          signal?.removeEventListener("abort", onAbort);
-          return true;
-        };
-        const onAbort = () => {
-          if (!leave()) return;
-          reject(signal?.reason);
-          if (attempt.waiters === 0 && !attempt.settled) {
-            attempt.controller.abort(signal?.reason);
-            if (current === attempt) current = null;
-          }
-        };
-        if (signal?.aborted) return onAbort();
-        signal?.addEventListener("abort", onAbort, { once: true });
-        attempt.promise.then(
-          (connection) => leave() && resolve(connection),
-          (error: unknown) => leave() && reject(error),
-        );
-      });
-    },
-  };
-}
