@@ -29,7 +29,8 @@ export interface Limits {
   /**
    * Characters held for event ids that have no job (yet): messages that arrive before their join
    * answered, and whatever a server sends for ids that never register. Over the cap the oldest ids'
-   * messages are dropped. Default 16 MiB; at most 1,000 ids.
+   * messages are dropped. Default 64 MiB (one message of the largest size fits: a fast job's
+   * result can arrive before its join answered); at most 1,000 ids.
    */
   readonly maxBufferedBytes: number;
   /** Largest file download (`bytes()`, `blob()`, `text()`, `saveFile`); per call: `{ maxBytes }`. Default 2 GiB. */
@@ -49,7 +50,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   requestTimeoutMs: 30_000,
   idleTimeoutMs: 60_000,
   maxMessageBytes: 64 * MiB,
-  maxBufferedBytes: 16 * MiB,
+  maxBufferedBytes: 64 * MiB,
   maxDownloadBytes: 2048 * MiB,
   maxStreamReopens: 6,
 });
