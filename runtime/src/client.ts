@@ -132,11 +132,13 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
           }
           reject(call.reason());
         };
-        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here.
+        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here,
+        // through a signal of its own (listeners per call on lifetime.signal would warn past 10 calls).
+        const ended = AbortSignal.any([lifetime.signal]);
         const onClose = () => reject(lifetime.signal.reason);
         const settle = <T>(fn: (value: T) => void) => (value: T) => {
           signal?.removeEventListener("abort", onAbort);
-          lifetime.signal.removeEventListener("abort", onClose);
+          ended.removeEventListener("abort", onClose);
           fn(value);
         };
         const sink = createJobSink({
@@ -152,8 +154,8 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
         if (protocol === "sse" && features.legacySse) {
-          lifetime.signal.addEventListener("abort", onClose, { once: true });
-          const both = signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
+          ended.addEventListener("abort", onClose, { once: true });
+          const both = AbortSignal.any(signal ? [signal, ended] : [ended]);
           return features.legacySse({ ...request, signal: both }, sink, conn.limits.idleTimeoutMs);
         }
         const queued = () => {
