@@ -117,7 +117,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const ctx = { http, api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
-      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };
+      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers, limits: conn.limits };
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         let eventId: string | undefined;
         // `cancel(…)` must not be an argument of `onCancelSent?.(…)`: that would skip the request.

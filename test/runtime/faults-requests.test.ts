@@ -69,6 +69,21 @@ describe("a /config larger than limits.maxMessageBytes (a flooding server)", () 
   });
 });
 
+describe("a direct call (queue=False) whose result is larger than limits.maxMessageBytes (a flooding server)", () => {
+  it("fails with LIMIT_EXCEEDED naming the limit", async () => {
+    const huge = JSON.stringify({ data: ["x".repeat(2 * 1024 * 1024)] });
+    const server = await faultServer({ "/run/predict": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(huge) });
+    const client = createClient(faultApp(server.url), { limits: { maxMessageBytes: 1024 * 1024 } });
+    try {
+      const error = (await client.call({ ...predict(), queued: false }, ["hi"]).catch((e: unknown) => e)) as GradioError;
+      expect(error.code).toBe("LIMIT_EXCEEDED");
+      expect(error.message).toContain("limits.maxMessageBytes");
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe("a join that is accepted and never answered (a hung server)", () => {
   it("fails with TIMEOUT naming limits.requestTimeoutMs, without any call timeout", async () => {
     const server = await faultServer({ "/queue/join": hang });

@@ -90,8 +90,7 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
     const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
     if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
     const pending: string[] = [];
-    // The client's limits do not reach this feature; the default message bound applies.
-    const parser = createSseParser((event) => pending.push(event.data), DEFAULT_LIMITS.maxMessageBytes);
+    const parser = createSseParser((event) => pending.push(event.data), (request.limits ?? DEFAULT_LIMITS).maxMessageBytes);
     const decoder = new TextDecoder();
     reader = response.body.getReader();
     if (controller.signal.aborted) throw new GradioError("ABORTED", `GET ${url}: aborted`);
