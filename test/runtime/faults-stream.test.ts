@@ -75,17 +75,21 @@ describe("a stream that sends one heartbeat and closes (a buggy proxy)", () => {
 
 describe("a server that ignores the cancel and keeps the stream alive (a hung worker)", () => {
   it("has its stream dropped by the client once no job needs it", async () => {
+    const controller = new AbortController();
     const server = await faultServer({
       "/queue/data": (_req, res) => {
         const send = sse(res);
         const beat = setInterval(() => send({ msg: "heartbeat" }), 100);
         res.on("close", () => clearInterval(beat));
+        // The caller gives up once the job's stream is open.
+        send({ msg: "estimation", event_id: "job-0", rank: 0, queue_size: 1 });
       },
     });
     const client = createClient(faultApp(server.url));
     try {
-      const error = await client.call(predict(), ["hi"], { timeout: 300 }).catch((e: unknown) => e);
-      expect((error as GradioError).code).toBe("TIMEOUT");
+      const onStatus = () => controller.abort();
+      const error = await client.call(predict(), ["hi"], { signal: controller.signal, onStatus }).catch((e: unknown) => e);
+      expect((error as GradioError).code).toBe("ABORTED");
       const stream = server.seen.find((s) => s.path.startsWith("/queue/data"));
       // Bounded wait for the client to hang up (it drops an unneeded stream after a 2 s grace).
       const hungUp = await Promise.race([stream?.closedByClient.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
