@@ -73,7 +73,7 @@ export const files: FilesFeature = {
 };
 
 /**
- * A streaming output's media URL on the app's own API (gradio-protocol.md §4.4): the `/stream/…`
+ * A streaming output's media URL on the app's own API (docs/protocol.md §4.4): the `/stream/…`
  * part of what the server sent, which may be absolute or relative to the app.
  */
 function streamUrl(api: string, url: string): string {
