@@ -9,6 +9,7 @@ import type { OpenFile } from "./files/file-input.js";
 import { detectDrift } from "./session/drift.js";
 import { createCallSignal } from "./session/call-signal.js";
 import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
+import { createDiscovery } from "./session/discovery.js";
 import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 import { wireData, type UploadSender } from "./session/inputs.js";
 import { createJobSink, type JobEvent } from "./session/job.js";
@@ -29,8 +30,6 @@ export interface ClientOptions extends ConnectionOptions {
   readonly sessionHash?: string;
   /** Reads local file paths (set by the Node entry). */
   readonly openFile?: OpenFile;
-  /** Silence on the queue stream after which the connection counts as lost. Default 60 s. */
-  readonly idleTimeoutMs?: number;
   /** Keep `GET {P}/heartbeat/{session}` open from the first call to `close()`. Default: `app.connectHeartbeat`. */
   readonly heartbeat?: boolean;
   /** Opens the heartbeat (set by the Node entry so that it never holds the event loop). */
@@ -79,11 +78,12 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
   const { files, streams } = features;
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
-  let connection: Promise<Connection> | null = null;
   let queue: QueueStream | null = null;
   let heartbeat: Heartbeat | null = null;
   let closed = false;
   const lifetime = new AbortController();
+  // Discovery is aborted when every call waiting for it gave up (bounds: runtime/src/limits.ts).
+  const discovery = createDiscovery(lifetime.signal);
   /** Endpoints whose layout was already compared with the app's /config. */
   const driftChecked = new WeakSet<EndpointSpec>();
 
@@ -97,14 +97,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     const { signal } = call;
     let release: (() => void) | undefined;
     try {
-      connection ??= connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: lifetime.signal }, features);
-      const conn = await untilAborted(
-        connection.catch((error: unknown) => {
-          connection = null; // let the next call retry discovery
-          throw error;
-        }),
-        signal,
-      );
+      const conn = await discovery.get(signal, (discoverySignal) => connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: discoverySignal }, features));
       const { http, api, protocol } = conn;
       const open = features.heartbeat;
       const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
@@ -124,7 +117,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const ctx = { http, api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
-      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };
+      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers, limits: conn.limits };
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         let eventId: string | undefined;
         // `cancel(…)` must not be an argument of `onCancelSent?.(…)`: that would skip the request.
@@ -139,11 +132,13 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
           }
           reject(call.reason());
         };
-        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here.
+        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here,
+        // through a signal of its own (listeners per call on lifetime.signal would warn past 10 calls).
+        const ended = AbortSignal.any([lifetime.signal]);
         const onClose = () => reject(lifetime.signal.reason);
         const settle = <T>(fn: (value: T) => void) => (value: T) => {
           signal?.removeEventListener("abort", onAbort);
-          lifetime.signal.removeEventListener("abort", onClose);
+          ended.removeEventListener("abort", onClose);
           fn(value);
         };
         const sink = createJobSink({
@@ -159,17 +154,22 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
         if (protocol === "sse" && features.legacySse) {
-          lifetime.signal.addEventListener("abort", onClose, { once: true });
-          const both = signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
-          return features.legacySse({ ...request, signal: both }, sink, options.idleTimeoutMs ?? 60_000);
+          ended.addEventListener("abort", onClose, { once: true });
+          const both = AbortSignal.any(signal ? [signal, ended] : [ended]);
+          return features.legacySse({ ...request, signal: both }, sink, conn.limits.idleTimeoutMs);
         }
-        const queued = () =>
+        const queued = () => {
+          if (closed) return settle(reject)(new GradioError("ABORTED", `${label}: the client was closed`));
+          // The stream stays open while this join is in flight (a dropped stream kills the session's jobs).
+          const stream = (queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, conn.limits));
+          const joined = stream.hold();
           join(request).then((id) => {
+            joined();
             if (signal?.aborted) return cancelJob(id);
             eventId = id;
-            queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
-            queue.register(id, sink);
-          }, settle(reject));
+            stream.register(id, sink);
+          }, (error: unknown) => (joined(), settle(reject)(error)));
+        };
         const { direct } = features;
         if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
         queued();
@@ -186,6 +186,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
   // Drift guard: on an endpoint's first failure, ask /config whether the app still matches.
   const explainFailure = async (spec: EndpointSpec, label: string, error: unknown): Promise<unknown> => {
     const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && !["AUTH_REQUIRED", "RATE_LIMITED", "QUEUE_FULL"].includes(error.code));
+    const connection = discovery.current;
     if (!suspicious || driftChecked.has(spec) || connection === null) return error;
     driftChecked.add(spec);
     const conn = await connection.catch(() => null);
@@ -213,18 +214,6 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     close,
     [Symbol.asyncDispose]: close,
   };
-}
-
-/** Rejects with the signal's reason as soon as it aborts, even if `promise` is still pending. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return !signal
-    ? promise
-    : new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        if (signal.aborted) return onAbort();
-        signal.addEventListener("abort", onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-      });
 }
 
 function randomHash(): string {

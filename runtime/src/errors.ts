@@ -19,6 +19,8 @@ export type GradioErrorCode =
   | "TIMEOUT"
   | "ABORTED"
   | "INVALID_ARGUMENT"
+  /** A size or retry bound of `limits` (runtime/src/limits.ts) was hit; the message names it. */
+  | "LIMIT_EXCEEDED"
   | "UNSUPPORTED";
 
 /** Base class of every error the runtime throws. */

@@ -4,6 +4,7 @@
  * id or login never bundles their code. The Node entry exports Node versions of some of them.
  */
 import type { LoginCredentials } from "./auth/login.js";
+import type { Limits } from "./limits.js";
 import type { JobSink } from "./session/job.js";
 import type { JoinRequest } from "./session/join.js";
 import type { InputContext } from "./session/inputs.js";
@@ -18,6 +19,8 @@ export interface FeatureConnection {
   /** `{base}{apiPrefix}`. */
   readonly api: string;
   readonly http: HttpContext;
+  /** The client's bounds (runtime/src/limits.ts); downloads use them. */
+  readonly limits?: Limits | undefined;
 }
 
 /** File inputs (upload) and file outputs (GradioFile). */

@@ -11,6 +11,8 @@ export { legacySse as withLegacySse } from "./session/legacy-sse.js";
 export { direct as withDirect } from "./session/direct.js";
 export { AppError, GradioError, HttpError, SchemaDriftError, ValidationError, type GradioErrorCode } from "./errors.js";
 export { GradioFile, type FileData } from "./files/file-data.js";
+export type { DownloadOptions } from "./files/download.js";
+export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";
 export type { ByteStream, NamedStream } from "./files/stream-source.js";
 export type { JobEvent } from "./session/job.js";

@@ -23,7 +23,7 @@ import type { AppSpec } from "./spec.js";
 import type { HttpContext } from "./transport/http.js";
 
 export * from "./index.js";
-export { safeFileName, saveFile } from "./node/save-file.js";
+export { safeFileName, saveFile, type SaveFileOptions } from "./node/save-file.js";
 
 /** Opens a local file lazily: the upload streams it from disk. */
 export async function openLocalFile(path: string): Promise<LocalFile> {

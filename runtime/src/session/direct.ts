@@ -6,7 +6,9 @@
  * null back, and the client joins the queue instead.
  */
 import type { DirectFeature } from "../features.js";
+import { DEFAULT_LIMITS, limitError } from "../limits.js";
 import { httpError, send, withPrivateHeaders } from "../transport/http.js";
+import { readTextCapped } from "../util/read-capped.js";
 import { isObj, parseJson, str } from "../util/json.js";
 import { appError } from "./job.js";
 
@@ -17,7 +19,9 @@ export const direct: DirectFeature = async (request) => {
   const body = JSON.stringify({ data: request.data, fn_index: request.fnIndex, session_hash: request.sessionHash, event_data: null, trigger_id: null, oauth_token: request.oauthToken });
   const ctx = withPrivateHeaders(http, headers);
   const response = await send(ctx, url, { method: "POST", body, headers: { "content-type": "application/json" }, signal: request.signal });
-  const text = await response.text();
+  // The answer is the result: bounded like one queue message (limits.maxMessageBytes).
+  const max = (request.limits ?? DEFAULT_LIMITS).maxMessageBytes;
+  const text = await readTextCapped(response, max, () => limitError(`POST ${url}: the result`, "maxMessageBytes", max));
   const json = parseJson(text);
   if (response.ok && isObj(json) && Array.isArray(json["data"])) return json["data"];
   if (response.status === 404 || response.status === 405) return null;

@@ -3,6 +3,7 @@
  * server's error answers mapped to typed errors.
  */
 import { GradioError, HttpError, SchemaDriftError, ValidationError } from "../errors.js";
+import type { Limits } from "../limits.js";
 import { httpError, send, withPrivateHeaders, type HttpContext } from "../transport/http.js";
 import { isObj, parseJson, str } from "../util/json.js";
 
@@ -20,6 +21,8 @@ export interface JoinRequest {
   readonly oauthToken?: string | undefined;
   /** Extra headers of this join only (e.g. a relayed `x-ip-token`, §6.1); app origin only. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The client's bounds (runtime/src/limits.ts): message sizes of direct calls and 4.0–4.8 streams. */
+  readonly limits?: Limits | undefined;
 }
 
 const JSON_TYPE = { "content-type": "application/json" };

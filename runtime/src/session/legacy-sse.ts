@@ -14,6 +14,7 @@
  */
 import { GradioError } from "../errors.js";
 import type { LegacySseFeature } from "../features.js";
+import { DEFAULT_LIMITS } from "../limits.js";
 import { createSseParser } from "../sse/parser.js";
 import { httpError, send, withPrivateHeaders } from "../transport/http.js";
 import { errorText, isObj, str } from "../util/json.js";
@@ -89,7 +90,7 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
     const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
     if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
     const pending: string[] = [];
-    const parser = createSseParser((event) => pending.push(event.data));
+    const parser = createSseParser((event) => pending.push(event.data), (request.limits ?? DEFAULT_LIMITS).maxMessageBytes);
     const decoder = new TextDecoder();
     reader = response.body.getReader();
     if (controller.signal.aborted) throw new GradioError("ABORTED", `GET ${url}: aborted`);

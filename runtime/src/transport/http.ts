@@ -5,6 +5,7 @@
  */
 import type { CookieJar } from "../auth/cookies.js";
 import { GradioError, HttpError } from "../errors.js";
+import { withHeaderDeadline } from "../session/deadline.js";
 import { errorText, isObj, parseJson } from "../util/json.js";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -17,6 +18,8 @@ export interface HttpContext {
   readonly privateHeaders: Readonly<Record<string, string>>;
   /** Cookies the trusted origin set, sent back to it (the Node entry; browsers keep cookies themselves). */
   readonly cookies?: CookieJar | undefined;
+  /** Bound on waiting for an answer's headers (`limits.requestTimeoutMs`, runtime/src/session/deadline.ts). */
+  readonly requestTimeoutMs?: number | undefined;
 }
 
 export interface RequestOptions {
@@ -38,7 +41,8 @@ export function withPrivateHeaders(ctx: HttpContext, headers: Readonly<Record<st
 
 /** Sends a request; returns the response whatever its status. Network failures → NETWORK. */
 export function send(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<Response> {
-  return sendVia(ctx, url, options, (target, init) => ctx.fetch(target, { ...init, redirect: "manual" }));
+  const fetch = ctx.requestTimeoutMs === undefined ? ctx.fetch : withHeaderDeadline(ctx.fetch, ctx.requestTimeoutMs);
+  return sendVia(ctx, url, options, (target, init) => fetch(target, { ...init, redirect: "manual" }));
 }
 
 /** {@link send} with the requests made by `exchange`: same credentials policy, redirects and errors. */
@@ -55,7 +59,8 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     try {
       response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...(cookie ? { cookie } : {}), ...options.headers }, body, signal });
     } catch (error) {
-      throw signal?.aborted ? (signal.reason ?? error) : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
+      // A GradioError is already typed (e.g. TIMEOUT of limits.requestTimeoutMs, runtime/src/session/deadline.ts).
+      throw signal?.aborted ? (signal.reason ?? error) : error instanceof GradioError ? error : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
     }
     jar?.store(response, target);
     const { status } = response;
