@@ -45,6 +45,8 @@ export interface ModuleView {
   readonly anyStreaming: boolean;
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
   readonly hasEndpoints: boolean;
+  /** The Space id as a string literal for `duplicate()` (modules generated from a Space), else "". */
+  readonly duplicateFrom: string;
 }
 
 const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
@@ -65,11 +67,13 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   const features = clientFeatures(model);
   const imports = [
     "createAppClient",
+    ...(model.app.spaceId !== null ? ["duplicateSpace"] : []),
     ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
+    ...(model.app.spaceId !== null ? ["type DuplicateOptions"] : []),
     ...(endpoints.length > 0 ? ["type EndpointSpec"] : []),
     ...(used.has("FileInput") ? ["type FileInput"] : []),
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
@@ -86,6 +90,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     endpoints,
     anyStreaming: endpoints.some((e) => e.streaming),
     hasEndpoints: endpoints.length > 0,
+    duplicateFrom: model.app.spaceId === null ? "" : stringLiteral(model.app.spaceId),
   };
 }
 

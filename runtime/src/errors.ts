@@ -19,7 +19,9 @@ export type GradioErrorCode =
   | "TIMEOUT"
   | "ABORTED"
   | "INVALID_ARGUMENT"
-  | "UNSUPPORTED";
+  | "UNSUPPORTED"
+  /** Duplicating a Space: the Hub refused, or the copy is not what was asked for (see `DuplicateError.reason`). */
+  | "DUPLICATE_REFUSED";
 
 /** Base class of every error the runtime throws. */
 export class GradioError extends Error {
