@@ -49,8 +49,8 @@ export interface ModuleView {
   readonly duplicateFrom: string;
 }
 
-const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
-const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
+export const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
+export const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 
 /** Builds the template view of a module. */
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
