@@ -4,7 +4,7 @@
  * description), results, streaming — without writing anything. Formats: text (terminal width),
  * markdown (an API reference page), json (the lock's surface plus signatures; generator/inspect).
  */
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import yargs from "yargs";
 import { CodegenError } from "../errors.js";
 import { inspectSource, renderInspect, type InspectFormat } from "../inspect/inspect.js";
@@ -61,6 +61,8 @@ export async function runSubcommand(argv: string[]): Promise<number> {
 
 /** `abidlabs/whisper` → `whisper`; `app.schema.json` → `app`; a URL → its last path segment. */
 function moduleName(source: string): string {
-  const last = basename(source.replace(/\/+$/, "").replace(/^https?:\/\/[^/]+\/?/, "")) || "client";
+  const path = source.replace(/\/+$/, "").replace(/^https?:\/\/[^/]+\/?/, "");
+  // generated-examples/whisper/schema.json → whisper
+  const last = (/^(schema|snapshot)\.json$/.test(basename(path)) ? basename(dirname(path)) : basename(path)) || "client";
   return last.replace(/(\.schema)?\.json$/, "").replace(/[^\w-]/g, "_") || "client";
 }
