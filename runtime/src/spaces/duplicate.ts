@@ -43,9 +43,10 @@ export async function duplicateSpace(from: string, options: DuplicateOptions = {
       throw new DuplicateError({ reason: "HARDWARE_MISMATCH", spaceId: target, message });
     }
   } else if (existing.status === 401 || existing.status === 404) {
+    hardware = options.hardware ?? (await sourceHardware(session, from));
     created = true;
     report({ status: "duplicating", stage: null, stages: [], done: false });
-    hardware = await create(session, from, target, options);
+    await create(session, from, target, hardware, options);
   } else {
     throw failure(existing);
   }
@@ -65,12 +66,16 @@ async function whoami(session: HubSession): Promise<string> {
   return name;
 }
 
-/** Creates the copy; returns its hardware. */
-async function create(session: HubSession, from: string, target: string, options: DuplicateOptions): Promise<string | null> {
+/** The source's hardware (the copy's default, as gradio_client); a missing or private source fails here. */
+async function sourceHardware(session: HubSession, from: string): Promise<string | null> {
   const source = await hubRequest(session, "GET", `/api/spaces/${from}/runtime`);
   if (source.status === 401 || source.status === 404) throw sourceNotFound(from, source);
   if (source.status !== 200) throw failure(source);
-  const hardware = options.hardware ?? requestedHardware(source.json);
+  return requestedHardware(source.json);
+}
+
+/** Creates the copy in one request. */
+async function create(session: HubSession, from: string, target: string, hardware: string | null, options: DuplicateOptions): Promise<void> {
   const paid = hardware !== null && hardware !== "cpu-basic";
   const list = (values: Readonly<Record<string, string>> | undefined) => (values ? Object.entries(values).map(([key, value]) => ({ key, value })) : undefined);
   const answer = await hubRequest(session, "POST", `/api/spaces/${from}/duplicate`, {
@@ -82,7 +87,7 @@ async function create(session: HubSession, from: string, target: string, options
     ...(options.secrets ? { secrets: list(options.secrets) } : {}),
     ...(options.variables ? { variables: list(options.variables) } : {}),
   });
-  if (answer.status === 200 || answer.status === 201) return hardware;
+  if (answer.status === 200 || answer.status === 201) return;
   if (answer.status === 401 || answer.status === 404) throw sourceNotFound(from, answer);
   if (answer.status === 409) {
     const message = `the name ${target} is taken by a repo that is not a Space your token can read (the Hub says: ${hubMessage(answer)}); pass { to } with another name.`;
