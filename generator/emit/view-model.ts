@@ -67,13 +67,13 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   const features = clientFeatures(model);
   const imports = [
     "createAppClient",
-    ...(model.app.spaceId !== null ? ["duplicateSpace"] : []),
+    ...(duplicable(model) ? ["duplicateSpace"] : []),
     ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
-    ...(model.app.spaceId !== null ? ["type DuplicateOptions"] : []),
+    ...(duplicable(model) ? ["type DuplicateOptions"] : []),
     ...(endpoints.length > 0 ? ["type EndpointSpec"] : []),
     ...(used.has("FileInput") ? ["type FileInput"] : []),
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
@@ -90,9 +90,12 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     endpoints,
     anyStreaming: endpoints.some((e) => e.streaming),
     hasEndpoints: endpoints.length > 0,
-    duplicateFrom: model.app.spaceId === null ? "" : stringLiteral(model.app.spaceId),
+    duplicateFrom: duplicable(model) ? stringLiteral(model.app.spaceId ?? "") : "",
   };
 }
+
+/** Modules of a Space get `duplicate()`, when the id is one the Hub could have given (`owner/name`). */
+const duplicable = (model: ClientModel): boolean => model.app.spaceId !== null && /^[\w.-]+\/[\w.-]+$/.test(model.app.spaceId);
 
 /**
  * Optional runtime features the module passes to `createAppClient`, decided from the model so that
