@@ -122,6 +122,12 @@ describe("duplicateSpace (Hub stand-in, live app)", () => {
     }
   });
 
+  it("a copy outside the token's account is refused before anything is read (never attaches to someone else's Space)", async () => {
+    const from = source();
+    await expect(duplicateSpace(from, { ...opts(), to: from })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/outside your account; the copy must be under alice/) });
+    expect(hub.requests.filter((r) => r.path.includes(`${from}/runtime`) || r.method === "POST" && r.path.includes(from))).toEqual([]);
+  });
+
   it("the name is taken by a repo that is not a Space: NAME_TAKEN", async () => {
     hub.addRepo("alice/a-model", "model");
     const error = await duplicateSpace(source(), { ...opts(), to: "a-model" }).catch((e: unknown) => e);

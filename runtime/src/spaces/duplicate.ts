@@ -26,9 +26,12 @@ export async function duplicateSpace(from: string, options: DuplicateOptions = {
   const signal = options.signal ?? new AbortController().signal;
   const session = hubSession(hub, token, fetch, signal, started + timeoutMs, timeoutMs);
 
-  const user = await whoami(session);
+  const { user, namespaces } = await whoami(session);
   const target = options.to ? (options.to.includes("/") ? options.to : `${user}/${options.to}`) : `${user}/${from.split("/")[1] ?? ""}`;
   if (!SPACE_ID.test(target)) throw new GradioError("INVALID_ARGUMENT", `duplicate: ${JSON.stringify(options.to)} is not a Space name`);
+  // Never "re-attach" to somebody else's Space: the copy lives in the token's account or one of its organisations.
+  const owner = target.split("/")[0] ?? "";
+  if (!namespaces.includes(owner)) throw new GradioError("INVALID_ARGUMENT", `duplicate: { to: ${JSON.stringify(options.to)} } is outside your account; the copy must be under ${namespaces.join(" or ")}`);
   const page = `${hub}/spaces/${target}`;
   const report = (event: Omit<DuplicateStatusEvent, "spaceId" | "from" | "elapsedMs" | "created">) =>
     options.onStatus?.({ spaceId: target, from, created, elapsedMs: Date.now() - started, ...event });
@@ -56,14 +59,16 @@ export async function duplicateSpace(from: string, options: DuplicateOptions = {
   return { spaceId: target, host, created, hardware, url: page };
 }
 
-/** The account of the token. */
-async function whoami(session: HubSession): Promise<string> {
+/** The account of the token, and the namespaces it may create Spaces in (itself and its organisations). */
+async function whoami(session: HubSession): Promise<{ user: string; namespaces: string[] }> {
   const answer = await hubRequest(session, "GET", "/api/whoami-v2");
   if (answer.status === 401) throw new GradioError("AUTH_FAILED", `GET ${answer.url}: the Hub rejected the token (invalid or expired): ${TOKEN_HELP}`);
   if (answer.status !== 200) throw failure(answer);
   const name = answer.json?.["name"];
   if (typeof name !== "string" || !SPACE_ID.test(`${name}/x`)) throw new GradioError("PROTOCOL", `GET ${answer.url}: the answer has no account "name"`);
-  return name;
+  const orgs = Array.isArray(answer.json?.["orgs"]) ? answer.json["orgs"] : [];
+  const names = orgs.flatMap((org: unknown) => (typeof org === "object" && org !== null && "name" in org && typeof org.name === "string" ? [org.name] : []));
+  return { user: name, namespaces: [name, ...names] };
 }
 
 /** The source's hardware (the copy's default, as gradio_client); a missing or private source fails here. */
