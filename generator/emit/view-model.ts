@@ -44,10 +44,12 @@ export interface ModuleView {
   readonly endpoints: readonly EndpointView[];
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
   readonly hasEndpoints: boolean;
+  /** The Space id as a string literal for `duplicate()` (modules generated from a Space), else "". */
+  readonly duplicateFrom: string;
 }
 
-const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
-const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
+export const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
+export const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 
 /** Builds the template view of a module. */
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
@@ -64,11 +66,13 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   const features = clientFeatures(model);
   const imports = [
     "createAppClient",
+    ...(duplicable(model) ? ["duplicateSpace"] : []),
     ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
+    ...(duplicable(model) ? ["type DuplicateOptions"] : []),
     ...(endpoints.length > 0 ? ["type EndpointSpec"] : []),
     ...(used.has("FileInput") ? ["type FileInput"] : []),
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
@@ -84,8 +88,12 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     features: features.length === 0 ? "" : `{ ${features.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`,
     endpoints,
     hasEndpoints: endpoints.length > 0,
+    duplicateFrom: duplicable(model) ? stringLiteral(model.app.spaceId ?? "") : "",
   };
 }
+
+/** Modules of a Space get `duplicate()`, when the id is one the Hub could have given (`owner/name`). */
+const duplicable = (model: ClientModel): boolean => model.app.spaceId !== null && /^[\w.-]+\/[\w.-]+$/.test(model.app.spaceId);
 
 /**
  * Optional runtime features the module passes to `createAppClient`, decided from the model so that

@@ -25,4 +25,6 @@ export type { CookieJar } from "./auth/cookies.js";
 export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js";
 export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 export { judgeStage, type StageVerdict } from "./spaces/space-stage.js";
+export { duplicateSpace } from "./spaces/duplicate.js";
+export { DuplicateError, type DuplicatedSpace, type DuplicateOptions, type DuplicateRefusal, type DuplicateStatusEvent, type SpaceHardware } from "./spaces/duplicate-types.js";
 export { slotKind } from "./session/slot-kind.js";
