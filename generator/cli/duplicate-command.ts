@@ -72,7 +72,7 @@ export async function runSubcommand(argv: string[]): Promise<number> {
   const { run } = await import("./run.js");
   const args: CliArgs = {
     source: copy.spaceId, output: parsed["output"], saveSnapshot: undefined, allEndpoints: false, typecheck: true, hfToken: token,
-    waitTimeout: timeout, pollInterval: 1, quiet, check: false, config: undefined, auth: undefined, login: false,
+    waitTimeout: timeout, pollInterval: 1, quiet, check: false, config: undefined, auth: undefined, login: false, watch: false, watchInterval: 1, tools: false,
   };
   return run(args);
 }

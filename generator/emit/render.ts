@@ -27,3 +27,20 @@ function template(): Handlebars.TemplateDelegate<ModuleView> {
 export function renderModule(view: ModuleView): string {
   return template()(view);
 }
+
+/** What `templates/tools.hbs` fills in (the `.tools.ts` module, emit/tools-module.ts). */
+export interface ToolsView {
+  readonly source: string;
+  readonly generatorVersion: string;
+  readonly moduleFile: string;
+  readonly moduleImport: string;
+  readonly toolsJson: string;
+}
+
+let compiledTools: Handlebars.TemplateDelegate<ToolsView> | undefined;
+
+/** The unformatted TypeScript text of a tools module. */
+export function renderTools(view: ToolsView): string {
+  compiledTools ??= Handlebars.create().compile<ToolsView>(readFileSync(new URL("tools.hbs", TEMPLATES), "utf8"), { noEscape: true, strict: true });
+  return compiledTools(view);
+}
