@@ -46,11 +46,20 @@ function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { a
   const { names } = options;
   const endpoints: EndpointModel[] = [];
 
+  // One pass over the dependencies (a lookup per endpoint would make large apps quadratic).
+  const byApiName = new Map<unknown, number>();
+  const byFnIndex = new Map<number, JsonObject>();
+  dependencies.forEach((dep, i) => {
+    if (dep["backend_fn"] !== false && !byApiName.has(dep["api_name"])) byApiName.set(dep["api_name"], i);
+    const fnIndex = typeof dep["id"] === "number" ? dep["id"] : i;
+    if (!byFnIndex.has(fnIndex)) byFnIndex.set(fnIndex, dep);
+  });
+
   const named = isObject(info["named_endpoints"]) ? info["named_endpoints"] : {};
   for (const [key, entry] of Object.entries(named)) {
     if (!isObject(entry) || entry["api_visibility"] === "private") continue;
     const apiName = key.replace(/^\//, "");
-    const index = dependencies.findIndex((dep) => dep["api_name"] === apiName && dep["backend_fn"] !== false);
+    const index = byApiName.get(apiName) ?? -1;
     const dependency = index === -1 ? null : (dependencies[index] as JsonObject);
     if (config && dependency === null) {
       diagnostics.push({ level: "warning", pointer: `/info/named_endpoints/${pointerToken(key)}`, message: `no dependency in /config has api_name "${apiName}"; its fn_index is looked up at run time` });
@@ -65,7 +74,7 @@ function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { a
     for (const [key, entry] of Object.entries(unnamed)) {
       const fnIndex = Number(key);
       if (!isObject(entry) || !Number.isInteger(fnIndex)) continue;
-      const dependency = dependencies.find((dep, i) => (typeof dep["id"] === "number" ? dep["id"] : i) === fnIndex) ?? null;
+      const dependency = byFnIndex.get(fnIndex) ?? null;
       const source = infoEndpoint("unnamed_endpoints", key, entry);
       endpoints.push(buildEndpoint({ ...source, apiName: null, functionName: names.claim(`fn${fnIndex}`), dependency, fnIndex, components }, diagnostics));
     }
