@@ -10,6 +10,7 @@ import { buildEndpoint, infoEndpoint } from "./endpoint.js";
 import { configEndpoints, configTables } from "./from-config.js";
 import { hoistTypes } from "./hoist-types.js";
 import type { ClientModel, Diagnostic, EndpointModel } from "./ir.js";
+import { assertDocumentDepth } from "./value-depth.js";
 
 export interface ModelOptions {
   /** Also expose unnamed endpoints (Gradio 3.x / early 4.x), as `fn<index>`. */
@@ -29,6 +30,8 @@ export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "CallOptions", "ClientOpt
 
 /** Builds the IR of a whole app. */
 export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientModel {
+  if (raw.info !== null) assertDocumentDepth(raw.info, "/info");
+  if (raw.config !== null) assertDocumentDepth(raw.config, "/config");
   const diagnostics: Diagnostic[] = [];
   const names = createNameTable({ taken: MODULE_NAMES });
   const endpoints =
