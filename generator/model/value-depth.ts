@@ -42,9 +42,14 @@ export function tooDeepAt(value: unknown, limit: number, base = ""): string | nu
     const current = visit.value;
     if (typeof current !== "object" || current === null) continue;
     if (visit.depth >= limit) return pointerOf(visit, base);
-    const entries: [string, unknown][] = Array.isArray(current) ? current.map((v: unknown, i) => [String(i), v]) : Object.entries(current);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [string, unknown];
+    // Children are pushed last-first so the first deep place in document order is found first;
+    // scalars (most of a large document) are skipped without allocating anything.
+    const record = current as Record<string, unknown>;
+    const keys = Array.isArray(current) ? null : Object.keys(record);
+    const count = keys === null ? (current as unknown[]).length : keys.length;
+    for (let i = count - 1; i >= 0; i--) {
+      const key = keys === null ? String(i) : (keys[i] as string);
+      const child = keys === null ? (current as unknown[])[i] : record[key];
       if (typeof child === "object" && child !== null) stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
     }
   }
