@@ -11,7 +11,7 @@ import { fuzz } from "../support/fuzz/run.js";
 import { workDir } from "../support/paths.js";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? 20_261_205);
-const CASES = Number(process.env["FUZZ_CASES"] ?? 300);
+const CASES = Number(process.env["FUZZ_CASES"] ?? 200);
 
 describe("generator fuzz", () => {
   it(`${CASES} mutated schemas (seed ${SEED}) each end in a compiling, inert module or one paragraph`, async () => {
