@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { safeFileName, saveFile } from "@gradio-codegen/runtime";
+import { requireValue, safeFileName, saveFile } from "@gradio-codegen/runtime";
 import { connect } from "../../generated-examples/file_tools/file_tools.js";
 
 describe("safeFileName", () => {
@@ -30,7 +30,7 @@ describe("saveFile against the live file_tools app", () => {
   it("writes the app's file into the folder, under a safe name only", async () => {
     const client = connect({ baseUrl: inject("apps")["file_tools"] as string });
     try {
-      const report = await client.makeReport("Q4");
+      const report = requireValue(await client.makeReport("Q4"));
       const dir = mkdtempSync(join(tmpdir(), "gradio-save-"));
       const saved = await saveFile(report, dir);
       expect(saved).toBe(join(dir, "report.txt"));
