@@ -30,11 +30,12 @@ export interface UpdateProps {
 /** An update sent instead of a plain value; `"value" in update` (or `update.hasValue`) tells whether it set one. */
 export class GradioUpdate<T> {
   /** The new value, when the update set one (absent: the component keeps its value, e.g. `gr.skip()`). */
-  readonly value?: T;
+  // `declare`: no own property unless the update set one (`hasValue` reads it).
+  declare readonly value?: T;
   readonly props: UpdateProps;
   constructor(props: UpdateProps, value?: { readonly value: T }) {
     this.props = props;
-    if (value) this.value = value.value;
+    if (value) (this as { value?: T }).value = value.value;
   }
   /** True when the update carries a value. */
   get hasValue(): boolean {
