@@ -92,6 +92,14 @@ describe("config-only documents → endpoints", () => {
     expect(odd.diagnostics.filter((d) => d.level === "warning")).toEqual([expect.objectContaining({ pointer: "/info", message: expect.stringMatching(/^generated from \/config alone: parameter names come from component labels/) })]);
   });
 
+  it("a bare /info: the model warns that streaming and State cannot be known (issue 13 item 3)", () => {
+    const info = { named_endpoints: { "/predict": { parameters: [], returns: [{ label: "out", type: { type: "string" } }] } }, unnamed_endpoints: {} };
+    const model = buildModel({ source: "info.json", baseUrl: null, spaceId: null, config: null, info });
+    expect(model.diagnostics).toContainEqual({ level: "warning", pointer: "/config", message: expect.stringMatching(/^streaming and State cannot be known from \/info alone; generate from the URL or a snapshot/) });
+    const withConfig = buildModel({ source: "s", baseUrl: null, spaceId: null, config: { version: "6.31.0", components: [], dependencies: [] }, info });
+    expect(withConfig.diagnostics.filter((d) => d.pointer === "/config")).toEqual([]);
+  });
+
   it("a component's initial value is the parameter's default, as in Gradio's /info (optional parameters)", () => {
     const model = buildModel(configOnly({
       version: "6.31.0",
