@@ -49,7 +49,7 @@ describe("saveFile never loses an output", () => {
   it("three outputs named report.txt, saved at once into one folder, keep three files; overwrite: true replaces", async () => {
     const client = connect({ baseUrl: inject("apps")["file_tools"] as string });
     try {
-      const reports = await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)));
+      const reports = (await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)))).map(requireValue);
       expect(reports.map((r) => r.name)).toEqual(["report.txt", "report.txt", "report.txt"]);
       const dir = mkdtempSync(join(tmpdir(), "gradio-unique-"));
       const saved = await Promise.all(reports.map((report) => saveFile(report, dir)));
