@@ -10,6 +10,7 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 export type Operation = "add" | "subtract" | "multiply" | "divide";
@@ -50,7 +51,12 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns output (Number)
    */
-  predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>;
+  predict(
+    num1: number,
+    operation: Operation,
+    num2: number,
+    options?: CallOptions,
+  ): Promise<Updatable<number>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -61,7 +67,9 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
     predict: async (num1, operation, num2, options) =>
-      (await client.call(endpoints.predict, [num1, operation, num2], options))[0] as number,
+      (
+        await client.call(endpoints.predict, [num1, operation, num2], options)
+      )[0] as Updatable<number>,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

@@ -17,6 +17,7 @@ import {
   type GradioFile,
   type JobStream,
   type JsonValue,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 export type RespondHistory = readonly {
@@ -112,7 +113,7 @@ export interface Client {
     message: string,
     history?: RespondHistory,
     options?: CallOptions,
-  ): JobStream<RespondResult>;
+  ): JobStream<Updatable<RespondResult>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -125,7 +126,7 @@ export function connect(options?: ClientOptions): Client {
     respond: (message, history, options) =>
       mapJobStream(
         client.stream(endpoints.respond, [message, history], options),
-        (r) => r[0] as RespondResult,
+        (r) => r[0] as Updatable<RespondResult>,
       ),
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),

@@ -11,6 +11,7 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 /** Facts about the app, recorded when this module was generated. */
@@ -55,7 +56,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Count (Number)
    */
-  increment(step?: number, options?: CallOptions): Promise<number>;
+  increment(step?: number, options?: CallOptions): Promise<Updatable<number>>;
   /**
    * Sets this session's counter back to zero.
    *
@@ -63,7 +64,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Count (Number)
    */
-  reset(options?: CallOptions): Promise<number>;
+  reset(options?: CallOptions): Promise<Updatable<number>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -74,8 +75,9 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options, { heartbeat: withHeartbeat });
   return {
     increment: async (step, options) =>
-      (await client.call(endpoints.increment, [step], options))[0] as number,
-    reset: async (options) => (await client.call(endpoints.reset, [], options))[0] as number,
+      (await client.call(endpoints.increment, [step], options))[0] as Updatable<number>,
+    reset: async (options) =>
+      (await client.call(endpoints.reset, [], options))[0] as Updatable<number>,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

@@ -10,6 +10,7 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 export type Country =
@@ -120,7 +121,11 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Capital (Textbox)
    */
-  capital(country?: Country, style?: "normal" | "upper", options?: CallOptions): Promise<string>;
+  capital(
+    country?: Country,
+    style?: "normal" | "upper",
+    options?: CallOptions,
+  ): Promise<Updatable<string>>;
   /**
    * Lists the chosen countries and a city that may be anything.
    *
@@ -134,7 +139,7 @@ export interface Client {
     countries?: readonly Country[],
     city?: "Paris" | "Rome" | (string & {}),
     options?: CallOptions,
-  ): Promise<string>;
+  ): Promise<Updatable<string>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -145,9 +150,9 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
     capital: async (country, style, options) =>
-      (await client.call(endpoints.capital, [country, style], options))[0] as string,
+      (await client.call(endpoints.capital, [country, style], options))[0] as Updatable<string>,
     describe: async (countries, city, options) =>
-      (await client.call(endpoints.describe, [countries, city], options))[0] as string,
+      (await client.call(endpoints.describe, [countries, city], options))[0] as Updatable<string>,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

@@ -11,6 +11,7 @@ import {
   type ClientOptions,
   type EndpointSpec,
   type JsonValue,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 export type ColumnSumsTable = {
@@ -28,10 +29,10 @@ export type ColumnSumsResult = {
 /**
  * Results of `columnSums`: a tuple (`const [columnSums, rows] = …`) whose items can also be read by name.
  */
-export type ColumnSumsOutputs = [columnSums: ColumnSumsResult, rows: number] & {
-  readonly columnSums: ColumnSumsResult;
-  readonly rows: number;
-};
+export type ColumnSumsOutputs = [
+  columnSums: Updatable<ColumnSumsResult>,
+  rows: Updatable<number>,
+] & { readonly columnSums: Updatable<ColumnSumsResult>; readonly rows: Updatable<number> };
 
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {

@@ -1,4 +1,5 @@
 /** How the dataframe module is used (and misused: the @ts-expect-error lines must not compile). */
+import { requireValue } from "@gradio-codegen/runtime";
 import { columnSums, connect } from "./dataframe_stats.js";
 
 /** What `demo` returns against the running test app. */
@@ -10,7 +11,8 @@ export async function demo(baseUrl: string): Promise<typeof expected> {
   try {
     const [table, rows] = await client.columnSums({ headers: ["a", "b"], data: [[1, 2], [3, 4], [5, 6]] });
     const [defaultTable, defaultRows] = await client.columnSums();
-    return { sums: table.data as number[][], headers: table.headers as string[], rows, defaultSums: defaultTable.data as number[][], defaultRows };
+    const [sums, defaults] = [requireValue(table), requireValue(defaultTable)];
+    return { sums: sums.data as number[][], headers: sums.headers as string[], rows: requireValue(rows), defaultSums: defaults.data as number[][], defaultRows: requireValue(defaultRows) };
   } finally {
     await client.close();
   }

@@ -14,15 +14,16 @@ import {
   type FileInput,
   type GradioFile,
   type JsonValue,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 /**
  * Results of `summarize`: a tuple (`const [summary, upperCasedCopies] = …`) whose items can also be read by name.
  */
-export type SummarizeOutputs = [summary: JsonValue, upperCasedCopies: GradioFile[]] & {
-  readonly summary: JsonValue;
-  readonly upperCasedCopies: GradioFile[];
-};
+export type SummarizeOutputs = [
+  summary: Updatable<JsonValue>,
+  upperCasedCopies: Updatable<GradioFile[]>,
+] & { readonly summary: Updatable<JsonValue>; readonly upperCasedCopies: Updatable<GradioFile[]> };
 
 /** Facts about the app, recorded when this module was generated. */
 export const app: AppSpec = {
@@ -76,7 +77,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Report (File)
    */
-  makeReport(title: string, options?: CallOptions): Promise<GradioFile>;
+  makeReport(title: string, options?: CallOptions): Promise<Updatable<GradioFile>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -89,7 +90,7 @@ export function connect(options?: ClientOptions): Client {
     summarize: async (files, options) =>
       (await client.call(endpoints.summarize, [files], options)) as SummarizeOutputs,
     makeReport: async (title, options) =>
-      (await client.call(endpoints.makeReport, [title], options))[0] as GradioFile,
+      (await client.call(endpoints.makeReport, [title], options))[0] as Updatable<GradioFile>,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

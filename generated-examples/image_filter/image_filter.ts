@@ -13,14 +13,15 @@ import {
   type EndpointSpec,
   type FileInput,
   type GradioFile,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 /**
  * Results of `size`: a tuple (`const [width, height] = …`) whose items can also be read by name.
  */
-export type SizeOutputs = [width: number, height: number] & {
-  readonly width: number;
-  readonly height: number;
+export type SizeOutputs = [width: Updatable<number>, height: Updatable<number>] & {
+  readonly width: Updatable<number>;
+  readonly height: Updatable<number>;
 };
 
 /** Facts about the app, recorded when this module was generated. */
@@ -66,7 +67,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Inverted (Image)
    */
-  invert(image: FileInput, options?: CallOptions): Promise<GradioFile>;
+  invert(image: FileInput, options?: CallOptions): Promise<Updatable<GradioFile>>;
   /**
    * Width and height of the image in pixels.
    *
@@ -87,7 +88,7 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options, { files: withFiles });
   return {
     invert: async (image, options) =>
-      (await client.call(endpoints.invert, [image], options))[0] as GradioFile,
+      (await client.call(endpoints.invert, [image], options))[0] as Updatable<GradioFile>,
     size: async (image, options) =>
       (await client.call(endpoints.size, [image], options)) as SizeOutputs,
     close: () => client.close(),

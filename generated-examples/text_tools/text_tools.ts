@@ -10,15 +10,20 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 /**
  * Results of `stats`: a tuple (`const [characters, words, lines] = …`) whose items can also be read by name.
  */
-export type StatsOutputs = [characters: number, words: number, lines: number] & {
-  readonly characters: number;
-  readonly words: number;
-  readonly lines: number;
+export type StatsOutputs = [
+  characters: Updatable<number>,
+  words: Updatable<number>,
+  lines: Updatable<number>,
+] & {
+  readonly characters: Updatable<number>;
+  readonly words: Updatable<number>;
+  readonly lines: Updatable<number>;
 };
 
 /** Facts about the app, recorded when this module was generated. */
@@ -71,7 +76,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Result (Textbox)
    */
-  reverse(text: string, options?: CallOptions): Promise<string>;
+  reverse(text: string, options?: CallOptions): Promise<Updatable<string>>;
   /**
    * Upper-cases the text and appends exclamation marks.
    *
@@ -81,7 +86,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Result (Textbox)
    */
-  shout(text: string, exclamations?: number, options?: CallOptions): Promise<string>;
+  shout(text: string, exclamations?: number, options?: CallOptions): Promise<Updatable<string>>;
   /**
    * Characters, words and lines of the text.
    *
@@ -101,9 +106,9 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
     reverse: async (text, options) =>
-      (await client.call(endpoints.reverse, [text], options))[0] as string,
+      (await client.call(endpoints.reverse, [text], options))[0] as Updatable<string>,
     shout: async (text, exclamations, options) =>
-      (await client.call(endpoints.shout, [text, exclamations], options))[0] as string,
+      (await client.call(endpoints.shout, [text, exclamations], options))[0] as Updatable<string>,
     stats: async (text, options) =>
       (await client.call(endpoints.stats, [text], options)) as StatsOutputs,
     close: () => client.close(),

@@ -10,6 +10,7 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 /** Facts about the app, recorded when this module was generated. */
@@ -46,7 +47,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns French (Textbox)
    */
-  translate(text: string, options?: CallOptions): Promise<string>;
+  translate(text: string, options?: CallOptions): Promise<Updatable<string>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -57,7 +58,7 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
     translate: async (text, options) =>
-      (await client.call(endpoints.translate, [text], options))[0] as string,
+      (await client.call(endpoints.translate, [text], options))[0] as Updatable<string>,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

@@ -12,6 +12,7 @@ import {
   type ClientOptions,
   type EndpointSpec,
   type FileInput,
+  type Updatable,
 } from "@gradio-codegen/runtime";
 
 /** Facts about the app, recorded when this module was generated. */
@@ -50,7 +51,7 @@ export interface Client {
    * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Transcription (Textbox)
    */
-  predict(inputAudio: FileInput, options?: CallOptions): Promise<string>;
+  predict(inputAudio: FileInput, options?: CallOptions): Promise<Updatable<string>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -61,7 +62,7 @@ export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options, { files: withFiles });
   return {
     predict: async (inputAudio, options) =>
-      (await client.call(endpoints.predict, [inputAudio], options))[0] as string,
+      (await client.call(endpoints.predict, [inputAudio], options))[0] as Updatable<string>,
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };

@@ -2,7 +2,7 @@
  * ClientModel → the view the templates render: names final, strings escaped, types printed.
  * Templates only loop and branch on booleans prepared here (ARCHITECTURE.md "Handlebars").
  */
-import type { AppFacts, ClientModel, EndpointModel, Slot } from "../model/ir.js";
+import type { AppFacts, ClientModel, EndpointModel, Slot, TypeNode } from "../model/ir.js";
 import { endpointDoc } from "./docs.js";
 import { docLines, jsonLiteral, stringLiteral } from "./escape.js";
 import { isNamedResultKey } from "../model/result-names.js";
@@ -78,6 +78,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
     ...(endpoints.some((e) => e.streaming) ? ["type JobStream"] : []),
     ...(used.has("JsonValue") ? ["type JsonValue"] : []),
+    ...(used.has("Updatable") ? ["type Updatable"] : []),
   ].join(", ");
   return {
     header: header(model.app, generatorVersion),
@@ -144,7 +145,7 @@ function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: 
   const params = endpoint.parameters
     .map((p, i) => `${p.name}${i >= firstOptional ? "?" : ""}: ${printType(p.type, input)}`)
     .join(", ");
-  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: printType(r.type, output) }));
+  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: updatableType(r.type, output) }));
   const single = outputs.length === 1;
   const resultType = single ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs));
   return {
@@ -160,6 +161,15 @@ function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: 
   };
 }
 
+/**
+ * A result's type: any output of a listener may be a `gr.update(...)` instead of a value
+ * (docs/protocol.md §2.5), so every result is `Updatable<T>` (`T | GradioUpdate<T>`, runtime/src/session/update.ts).
+ */
+function updatableType(type: TypeNode, output: PrintTypeContext): string {
+  output.used?.add("Updatable");
+  return `Updatable<${printType(type, output)}>`;
+}
+
 /** `[a: A, b: B] & { readonly a: A; readonly b: B }`: a labelled tuple also readable by name. */
 function tupleType(outputs: readonly { name: string; type: string }[]): string {
   const tuple = `[${outputs.map((o) => `${o.name}: ${o.type}`).join(", ")}]`;
@@ -171,7 +181,7 @@ function tupleType(outputs: readonly { name: string; type: string }[]): string {
 function resultAliases(model: ClientModel, output: PrintTypeContext): DeclarationView[] {
   return model.endpoints.flatMap((e) => {
     if (!e.resultAlias) return [];
-    const outputs = e.returns.map((r) => ({ name: r.name, type: printType(r.type, output) }));
+    const outputs = e.returns.map((r) => ({ name: r.name, type: updatableType(r.type, output) }));
     const doc = `Results of \`${e.functionName}\`: a tuple (\`const [${outputs.map((o) => o.name).join(", ")}] = …\`) whose items can also be read by name.`;
     return [{ name: e.resultAlias, doc: docLines(doc), type: tupleType(outputs) }];
   });

@@ -40,6 +40,10 @@ export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientMo
         ? []
         : configEndpoints(raw.config, { allEndpoints: options.allEndpoints ?? false, names }, diagnostics)
       : infoEndpoints(raw.info, raw.config, { allEndpoints: options.allEndpoints ?? false, names }, diagnostics);
+  if (raw.config === null && raw.info !== null && endpoints.length > 0) {
+    // /info has neither the generator flag, nor State slots, nor the heartbeat flag (docs/protocol.md §1).
+    diagnostics.push({ level: "warning", pointer: "/config", message: "streaming and State cannot be known from /info alone; generate from the URL or a snapshot (generators are typed as plain calls, the wire layout is read from /config on the first call)" });
+  }
   const hoisted = hoistTypes(endpoints, MODULE_TYPE_NAMES);
   return { app: appFacts(raw), login: raw.login === true || options.login === true, endpoints: hoisted.endpoints, declarations: hoisted.declarations, diagnostics };
 }

@@ -2,7 +2,8 @@
  * Endpoints of a `/config`-only document (Gradio 3.x–4.x apps without `/info`): one per
  * `config.dependencies` entry, typed from `components[].api_info` (3.40's `{info, serialized_info}`
  * unwrapped; absent before 3.40 → derived from the component type, else `unknown`). Labels from `props.label`, else Gradio's own
- * `parameter_<id>` / `value_<id>` (docs/protocol.md §1.5, §1.6).
+ * `parameter_<id>` / `value_<id>`; a component's initial `props.value` is the parameter's default, as
+ * Gradio's /info has it (docs/protocol.md §1.5, §1.6).
  */
 import type { NameTable } from "../emit/names.js";
 import { isObject, type JsonObject } from "../load/raw-schema.js";
@@ -45,6 +46,14 @@ export function configEndpoints(config: JsonObject, options: ConfigModelOptions,
   if (skipped > 0) {
     diagnostics.push({ level: "info", pointer: "/config/dependencies", message: `${skipped} unnamed endpoint(s) skipped; pass --all-endpoints to include them` });
   }
+  if (endpoints.some((e) => e.parameters.length > 0)) {
+    diagnostics.push({
+      level: "warning",
+      pointer: "/info",
+      message:
+        "generated from /config alone: parameter names come from component labels (the function's argument names are only in /info), and an argument whose Python default is None without a component value is required; generate from the URL or a snapshot for the exact signature",
+    });
+  }
   return endpoints;
 }
 
@@ -84,8 +93,17 @@ function configEntry(id: number, component: JsonObject | undefined, position: nu
     schema,
     ...(component && typeof component["serializer"] === "string" ? { serializer: component["serializer"] } : {}),
     label: text(props["label"]) ?? `${key === "inputs" ? "parameter" : "value"}_${id}`,
+    // As Gradio's own /info: an input whose component has an initial value is optional, that value its default.
+    // Object values (FileData, Dataframe dicts) wait for the emitter to print heterogeneous object
+    // defaults that compile (issue 13 item 4); until then such a parameter stays required.
+    ...(key === "inputs" && isDefaultable(props["value"]) ? { hasDefault: true, default: props["value"] } : {}),
     component: type === "" ? null : type.charAt(0).toUpperCase() + type.slice(1),
     description: text(props["info"]),
     ...(key === "inputs" && examples !== undefined ? { example: isObject(examples) && "serialized" in examples ? examples["serialized"] : examples } : {}),
   };
+}
+
+/** A component value usable as a parameter default: set, and not an object. */
+function isDefaultable(value: unknown): boolean {
+  return value !== undefined && value !== null && (typeof value !== "object" || Array.isArray(value));
 }

@@ -17,6 +17,7 @@ export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";
 export type { ByteStream, NamedStream } from "./files/stream-source.js";
 export type { JobEvent } from "./session/job.js";
 export { mapJobStream, type JobStream } from "./session/job-stream.js";
+export { GradioUpdate, requireValue, valueOf, type Updatable, type UpdateProps } from "./session/update.js";
 export type { ProgressUnit } from "./protocol/messages.js";
 export type { AppSpec, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
 export type { FetchLike } from "./transport/http.js";

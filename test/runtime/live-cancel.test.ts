@@ -4,7 +4,7 @@
  * per token; a second endpoint reports the count). Timeouts leave no timers behind.
  */
 import { describe, expect, it } from "vitest";
-import { createClient, type FetchLike, type GradioClient } from "../../runtime/src/node.js";
+import { createClient, mapJobStream, type FetchLike, type GradioClient } from "../../runtime/src/node.js";
 import { apiBase, appSpec, endpoint, sleep, uniqueToken } from "./helpers.js";
 import { waitForIterations } from "./live-support.js";
 
@@ -69,6 +69,57 @@ describe("cancellation", () => {
     expect(seen).toEqual([1, 2, 3]);
     await expect(stream.result).rejects.toMatchObject({ code: "ABORTED" });
     await expectStopped(observer, token, 100);
+  });
+
+  it("break out of for await: the iterator's return() posts /cancel and the generator stops", async () => {
+    const { bodies, fetchSpy } = cancelSpy();
+    await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
+    await using observer = createClient(appSpec("rt_features"));
+    const token = uniqueToken("break");
+    const stream = client.stream(slowGen, [token, 100]);
+    const seen: unknown[] = [];
+    for await (const [count] of stream) {
+      seen.push(count);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    expect(bodies).toEqual([expect.objectContaining({ session_hash: client.sessionHash, event_id: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
+    await expect(stream.result).rejects.toMatchObject({ code: "ABORTED" });
+    await expectStopped(observer, token, 100);
+  });
+
+  it("a mapped stream (as generated modules return) cancels on break too", async () => {
+    await using client = createClient(appSpec("rt_features"));
+    await using observer = createClient(appSpec("rt_features"));
+    const token = uniqueToken("break-mapped");
+    const stream = mapJobStream(client.stream(slowGen, [token, 100]), ([count]) => count);
+    for await (const count of stream) if (count === 2) break;
+    await expect(stream.result).rejects.toMatchObject({ code: "ABORTED" });
+    await expectStopped(observer, token, 100);
+  });
+
+  it("await using: a stream left unfinished is cancelled when its scope ends; a finished one is not", async () => {
+    const { bodies, fetchSpy } = cancelSpy();
+    await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
+    await using observer = createClient(appSpec("rt_features"));
+    const token = uniqueToken("dispose");
+    let result: Promise<unknown[]> | undefined;
+    {
+      await using stream = client.stream(slowGen, [token, 100]);
+      result = stream.result;
+      await waitForIterations(observer, iterations, token, 2);
+    }
+    await expect(result).rejects.toMatchObject({ code: "ABORTED" });
+    await expectStopped(observer, token, 100);
+    expect(bodies).toHaveLength(1);
+    {
+      await using stream = client.stream(slowGen, [uniqueToken("dispose-done"), 2]);
+      const seen: unknown[] = [];
+      for await (const [count] of stream) seen.push(count);
+      expect(seen).toEqual([1, 2]);
+      expect(await stream.result).toEqual([2]);
+    }
+    expect(bodies).toHaveLength(1); // the settled job was not cancelled
   });
 
   it("an already-aborted signal fails before anything is sent", async () => {

@@ -5,7 +5,7 @@
  * the same calls offline with the same values, errors and file contents.
  */
 import { describe, expect, it } from "vitest";
-import type { EndpointSpec } from "@gradio-codegen/runtime";
+import { requireValue, type EndpointSpec } from "@gradio-codegen/runtime";
 import { createMock, recordClient, replayHandlers, type Recording } from "@gradio-codegen/runtime/testing";
 import * as calculator from "../../generated-examples/calculator/calculator.js";
 import * as chatbot from "../../generated-examples/chatbot_stream/chatbot_stream.js";
@@ -48,15 +48,15 @@ describe("record a real app, replay it offline", () => {
       const recorder = recordClient(real, chatbotEndpoints);
       const stream = recorder.client.respond("hello there");
       const livePartials: string[][] = [];
-      for await (const partial of stream) livePartials.push(texts(partial));
-      const liveFinal = texts(await stream.result);
+      for await (const partial of stream) livePartials.push(texts(requireValue(partial)));
+      const liveFinal = texts(requireValue(await stream.result));
       expect(liveFinal.at(-1)).toBe("You said: hello there");
       const replay = createMock<chatbot.Client>(chatbotEndpoints, replayHandlers(viaJson(await recorder.recording()), chatbotEndpoints));
       const replayed = replay.respond("hello there");
       const partials: string[][] = [];
-      for await (const partial of replayed) partials.push(texts(partial));
+      for await (const partial of replayed) partials.push(texts(requireValue(partial)));
       expect(partials).toEqual(livePartials);
-      expect(texts(await replayed.result)).toEqual(liveFinal);
+      expect(texts(requireValue(await replayed.result))).toEqual(liveFinal);
     } finally {
       await real.close();
     }
@@ -66,10 +66,10 @@ describe("record a real app, replay it offline", () => {
     const real = fileTools.connect({ baseUrl: appUrl("file_tools") });
     try {
       const recorder = recordClient(real, fileToolsEndpoints);
-      const liveText = await (await recorder.client.makeReport("Q3 replay")).text();
+      const liveText = await requireValue(await recorder.client.makeReport("Q3 replay")).text();
       expect(liveText).toBe("Report: Q3 replay\n");
       const replay = createMock<fileTools.Client>(fileToolsEndpoints, replayHandlers(viaJson(await recorder.recording()), fileToolsEndpoints));
-      const file = await replay.makeReport("Q3 replay");
+      const file = requireValue(await replay.makeReport("Q3 replay"));
       expect(file.name).toMatch(/\.txt$/);
       expect(await file.text()).toBe(liveText);
     } finally {

@@ -88,7 +88,31 @@ describe("config-only documents → endpoints", () => {
     expect(mystery?.type).toEqual({ kind: "unknown" });
     expect(odd.endpoints[0]?.returns[0]?.type).toEqual({ kind: "number" });
     expect(odd.diagnostics).toContainEqual(expect.objectContaining({ level: "info", pointer: "/config/components/1/type" }));
-    expect(odd.diagnostics.filter((d) => d.level === "warning")).toEqual([]);
+    // The one warning: what a /config-only module cannot know (issue 13 item 2).
+    expect(odd.diagnostics.filter((d) => d.level === "warning")).toEqual([expect.objectContaining({ pointer: "/info", message: expect.stringMatching(/^generated from \/config alone: parameter names come from component labels/) })]);
+  });
+
+  it("a bare /info: the model warns that streaming and State cannot be known (issue 13 item 3)", () => {
+    const info = { named_endpoints: { "/predict": { parameters: [], returns: [{ label: "out", type: { type: "string" } }] } }, unnamed_endpoints: {} };
+    const model = buildModel({ source: "info.json", baseUrl: null, spaceId: null, config: null, info });
+    expect(model.diagnostics).toContainEqual({ level: "warning", pointer: "/config", message: expect.stringMatching(/^streaming and State cannot be known from \/info alone; generate from the URL or a snapshot/) });
+    const withConfig = buildModel({ source: "s", baseUrl: null, spaceId: null, config: { version: "6.31.0", components: [], dependencies: [] }, info });
+    expect(withConfig.diagnostics.filter((d) => d.pointer === "/config")).toEqual([]);
+  });
+
+  it("a component's initial value is the parameter's default, as in Gradio's /info (optional parameters)", () => {
+    const model = buildModel(configOnly({
+      version: "6.31.0",
+      components: [
+        { id: 1, type: "number", props: { label: "n", value: 3 }, api_info: { type: "number" } },
+        { id: 2, type: "textbox", props: { label: "s", value: null }, api_info: { type: "string" } },
+        { id: 3, type: "checkboxgroup", props: { label: "picks", value: ["a"] }, api_info: { type: "array", items: { type: "string" } } },
+        { id: 4, type: "number", props: { label: "out" }, api_info: { type: "number" } },
+      ],
+      dependencies: [{ id: 0, targets: [1], inputs: [1, 2, 3], outputs: [4], backend_fn: true, api_name: "count" }],
+    }));
+    const params = model.endpoints[0]?.parameters ?? [];
+    expect(params.map((p) => [p.name, p.hasDefault, p.default])).toEqual([["n", true, 3], ["s", false, undefined], ["picks", true, ["a"]]]);
   });
 
   it("3.40 api_info is unwrapped; example_inputs.serialized is the example; ranges from props", () => {

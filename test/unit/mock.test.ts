@@ -3,7 +3,7 @@
  * interfaces, driven by endpoint tables of the same shape the generated modules hold. No network.
  */
 import { describe, expect, it } from "vitest";
-import { AppError, GradioError, GradioFile, type EndpointSpec } from "../../runtime/src/index.js";
+import { AppError, GradioError, GradioFile, requireValue, type EndpointSpec } from "../../runtime/src/index.js";
 import { createMock, replayHandlers, type MockHandlers, type Recording } from "../../runtime/src/testing/index.js";
 import type { Client as Calculator } from "../../generated-examples/calculator/calculator.js";
 import type { Client as Chatbot, RespondResult } from "../../generated-examples/chatbot_stream/chatbot_stream.js";
@@ -102,7 +102,7 @@ describe("mock(): streaming endpoints", () => {
     });
     const stream = client.respond("x");
     const seen: RespondResult[] = [];
-    for await (const partial of stream) seen.push(partial);
+    for await (const partial of stream) seen.push(requireValue(partial));
     expect(seen).toEqual([reply("a"), reply("ab")]);
     expect(await stream.result).toEqual(reply("abc (final)"));
   });
@@ -119,7 +119,7 @@ describe("mock(): streaming endpoints", () => {
       },
     });
     const stream = client.respond("x");
-    for await (const partial of stream) if (partial[0]?.content[0] && produced >= 3) break;
+    for await (const partial of stream) if (requireValue(partial)[0]?.content[0] && produced >= 3) break;
     await stream.cancel();
     await expect(stream.result).rejects.toMatchObject({ code: "ABORTED" });
     await new Promise((r) => setTimeout(r, 10)); // the step under way when cancel came may finish
@@ -138,7 +138,7 @@ describe("mock(): streaming endpoints", () => {
     const stream = client.respond("x");
     const seen: RespondResult[] = [];
     await expect((async () => {
-      for await (const partial of stream) seen.push(partial);
+      for await (const partial of stream) seen.push(requireValue(partial));
     })()).rejects.toMatchObject({ appMessage: "model overloaded" });
     expect(seen).toEqual([reply("a")]);
     await expect(stream.result).rejects.toBeInstanceOf(AppError);
@@ -157,7 +157,7 @@ describe("replayHandlers(): a recording answers offline", () => {
 
   it("results match on arguments; output files serve their recorded bytes; a call not recorded fails", async () => {
     const client = createMock<FileTools>(fileToolsEndpoints, replayHandlers<FileTools>(recording, fileToolsEndpoints));
-    const report = await client.makeReport("Q3");
+    const report = requireValue(await client.makeReport("Q3"));
     expect(report).toBeInstanceOf(GradioFile);
     expect(report.name).toBe("report.txt");
     expect(await report.text()).toBe("Report: Q3\n");

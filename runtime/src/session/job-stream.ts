@@ -1,6 +1,8 @@
 /**
  * An async iterable of a streaming job's partial results plus a promise of the final one.
- * Values are buffered, so a slow consumer never loses a partial result.
+ * Values are buffered, so a slow consumer never loses a partial result. Leaving the loop early
+ * (`break`, `return`, a throw in the loop body) or disposing the stream (`await using`) cancels
+ * a job that has not settled, exactly like `cancel()`.
  */
 
 /** What a generated streaming function returns. */
@@ -9,6 +11,8 @@ export interface JobStream<T> extends AsyncIterable<T> {
   readonly result: Promise<T>;
   /** Cancels the job on the server and ends iteration. */
   cancel(): Promise<void>;
+  /** `await using stream = …`: cancels the job if it has not settled when the scope ends. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export interface JobStreamController<T> {
@@ -16,6 +20,16 @@ export interface JobStreamController<T> {
   push(value: T): void;
   finish(value: T): void;
   fail(error: unknown): void;
+}
+
+/**
+ * Adds `[Symbol.asyncDispose]` where the platform defines the symbol (Node ≥ 20.4, current
+ * browsers, Deno, Bun); elsewhere `await using` does not exist either, so nothing is lost.
+ */
+function disposable<T>(stream: Omit<JobStream<T>, typeof Symbol.asyncDispose>, dispose: () => Promise<void>): JobStream<T> {
+  const key: unknown = (Symbol as { readonly asyncDispose?: unknown }).asyncDispose;
+  if (typeof key === "symbol") Object.defineProperty(stream, key, { value: dispose, enumerable: false });
+  return stream as JobStream<T>;
 }
 
 /** Creates a stream and the handle that feeds it. */
@@ -33,24 +47,36 @@ export function createJobStream<T>(onCancel: () => Promise<void>): JobStreamCont
     waiter?.();
     waiter = null;
   };
-
-  const stream: JobStream<T> = {
-    result,
-    cancel: onCancel,
-    async *[Symbol.asyncIterator]() {
-      for (;;) {
-        if (buffer.length > 0) {
-          yield buffer.shift() as T;
-          continue;
-        }
-        if (failure) throw failure.error;
-        if (done) return;
-        await new Promise<void>((resolve) => {
-          waiter = resolve;
-        });
-      }
-    },
+  // Cancels only a job that is still running; a settled one has nothing left on the server.
+  const cancelIfRunning = async () => {
+    if (!done) await onCancel().catch(() => {});
   };
+
+  const stream = disposable<T>(
+    {
+      result,
+      cancel: onCancel,
+      async *[Symbol.asyncIterator]() {
+        try {
+          for (;;) {
+            if (buffer.length > 0) {
+              yield buffer.shift() as T;
+              continue;
+            }
+            if (failure) throw failure.error;
+            if (done) return;
+            await new Promise<void>((resolve) => {
+              waiter = resolve;
+            });
+          }
+        } finally {
+          // Reached with the job still running only when the consumer left the loop early.
+          await cancelIfRunning();
+        }
+      },
+    },
+    cancelIfRunning,
+  );
   return {
     stream,
     push(value) {
@@ -75,11 +101,15 @@ export function createJobStream<T>(onCancel: () => Promise<void>): JobStreamCont
 export function mapJobStream<A, B>(source: JobStream<A>, map: (value: A) => B): JobStream<B> {
   const result = source.result.then(map);
   result.catch(() => {});
-  return {
-    result,
-    cancel: () => source.cancel(),
-    async *[Symbol.asyncIterator]() {
-      for await (const value of source) yield map(value);
+  return disposable<B>(
+    {
+      result,
+      cancel: () => source.cancel(),
+      async *[Symbol.asyncIterator]() {
+        // Leaving this loop early returns the source's iterator, which cancels the job.
+        for await (const value of source) yield map(value);
+      },
     },
-  };
+    () => (typeof source[Symbol.asyncDispose] === "function" ? source[Symbol.asyncDispose]() : Promise.resolve()),
+  );
 }

@@ -1,9 +1,11 @@
 /**
- * Maps wire outputs back to public results: drops State/layout slots, unwraps update dicts
- * (docs/protocol.md §2.5), hands file positions to the files feature, and names the results.
+ * Maps wire outputs back to public results: drops State/layout slots, turns update dicts into
+ * `GradioUpdate`s (docs/protocol.md §2.5), hands file positions to the files feature (an update's
+ * value included), and names the results.
  */
 import type { EndpointSpec } from "../spec.js";
 import { nameResults } from "./named-results.js";
+import { GradioUpdate, updateProps, wireUpdate } from "./update.js";
 
 /** Public results in order; `mapFiles` converts the files of one result value. */
 export async function publicOutputs(spec: EndpointSpec, wire: readonly unknown[], mapFiles?: (value: unknown, paths: NonNullable<EndpointSpec["returns"][number]["files"]>) => Promise<unknown>): Promise<unknown[]> {
@@ -11,11 +13,10 @@ export async function publicOutputs(spec: EndpointSpec, wire: readonly unknown[]
   for (const [position, slot] of spec.outputs.entries()) {
     if (typeof slot !== "number") continue;
     const paths = spec.returns[slot]?.files;
-    let value: unknown = wire[position] ?? null;
-    if (typeof value === "object" && value !== null && (value as Record<string, unknown>)["__type__"] === "update") {
-      value = "value" in value ? (value as Record<string, unknown>)["value"] : null;
-    }
-    results[slot] = paths && mapFiles ? await mapFiles(value, paths) : value;
+    const decode = (value: unknown) => (paths && mapFiles ? mapFiles(value, paths) : Promise.resolve(value));
+    const value: unknown = wire[position] ?? null;
+    const update = wireUpdate(value);
+    results[slot] = update === null ? await decode(value) : new GradioUpdate(updateProps(update), "value" in update ? { value: await decode(update["value"]) } : undefined);
   }
   return nameResults(results, spec.returns);
 }
