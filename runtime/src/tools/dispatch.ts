@@ -6,6 +6,7 @@
 import { GradioError } from "../errors.js";
 import { GradioFile } from "../files/file-data.js";
 import type { JobStream } from "../session/job-stream.js";
+import { GradioUpdate } from "../session/update.js";
 import type { JsonValue } from "../spec.js";
 import { firstViolation, type ToolSchema } from "./json-schema.js";
 
@@ -25,9 +26,13 @@ export interface ToolDefinition {
 
 type Callable = (...args: unknown[]) => Promise<unknown> | JobStream<unknown>;
 
-/** A result as JSON: files become `{ url, name, mimeType }`, several results an object by name. */
+/**
+ * A result as JSON: files become `{ url, name, mimeType }`, several results an object by name, an
+ * update its value (or, when it set none, `{ unchanged: true, props }`: what the app changed instead).
+ */
 export function toJsonResult(value: unknown): JsonValue {
   if (value instanceof GradioFile) return { url: value.url, name: value.name, mimeType: value.mimeType };
+  if (value instanceof GradioUpdate) return value.hasValue ? toJsonResult(value.value) : { unchanged: true, props: toJsonResult(value.props) };
   if (Array.isArray(value)) return value.map(toJsonResult);
   if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonResult(v)]));
   if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) return null;
