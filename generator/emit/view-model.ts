@@ -65,11 +65,13 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   declarations.push(...resultAliases(model, output));
   const features = clientFeatures(model);
   const imports = [
+    "asyncDispose",
     "createAppClient",
     ...(duplicable(model) ? ["duplicateSpace"] : []),
     ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
     ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
+    "type AsyncDisposal",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
     ...(duplicable(model) ? ["type DuplicateOptions"] : []),

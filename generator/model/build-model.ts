@@ -23,10 +23,10 @@ export interface ModelOptions {
  * Identifiers the generated module defines itself (module scope, and `close` on `Client`);
  * endpoint functions must avoid them.
  */
-export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate", "duplicateSpace"];
+export const MODULE_NAMES = ["app", "asyncDispose", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate", "duplicateSpace"];
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
-export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue", "DuplicateOptions"];
+export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "AsyncDisposal", "CallOptions", "ClientOptions", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue", "DuplicateOptions"];
 
 /** Builds the IR of a whole app. */
 export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientModel {

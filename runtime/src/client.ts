@@ -18,6 +18,7 @@ import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
 import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
+import { asyncDispose, type AsyncDisposal } from "./platform.js";
 
 export interface ClientOptions extends ConnectionOptions {
   /**
@@ -57,7 +58,8 @@ export interface CallOptions {
   readonly oauthToken?: string;
 }
 
-export interface GradioClient {
+/** A client; `await using` closes it where the lib has `Symbol.asyncDispose` (see platform.ts). */
+export interface GradioClient extends AsyncDisposal {
   readonly sessionHash: string;
   /** Runs an endpoint; resolves with its public results in order. */
   call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): Promise<unknown[]>;
@@ -65,7 +67,6 @@ export interface GradioClient {
   stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): JobStream<unknown[]>;
   /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 type OnPartial = (partial: () => Promise<unknown[]>) => void;
@@ -212,7 +213,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent), callOptions.signal);
     },
     close,
-    [Symbol.asyncDispose]: close,
+    [asyncDispose]: close,
   };
 }
 

@@ -28,3 +28,4 @@ export { judgeStage, type StageVerdict } from "./spaces/space-stage.js";
 export { duplicateSpace } from "./spaces/duplicate.js";
 export { DuplicateError, type DuplicatedSpace, type DuplicateOptions, type DuplicateRefusal, type DuplicateStatusEvent, type SpaceHardware } from "./spaces/duplicate-types.js";
 export { slotKind } from "./session/slot-kind.js";
+export { asyncDispose, type AsyncDisposal, type AsyncDisposeSymbol } from "./platform.js";

@@ -11,9 +11,10 @@ import { createAppClient as createUniversalClient, type ClientOptions, type Grad
 import { GradioError } from "./errors.js";
 import type { ClientFeatures, FilesFeature, HeartbeatFeature } from "./features.js";
 import { files as universalFiles } from "./files/feature.js";
+import type { BlobContent } from "./files/file-input.js";
 import { openNodeHeartbeat } from "./node/heartbeat.js";
 import { proxyAwareFetch, usesProxy } from "./node/proxy.js";
-import { sendNodeUpload, type LocalFile } from "./node/upload.js";
+import { sendNodeUpload } from "./node/upload.js";
 import { openFetchHeartbeat } from "./session/heartbeat.js";
 import { direct } from "./session/direct.js";
 import { legacySse } from "./session/legacy-sse.js";
@@ -27,8 +28,11 @@ import type { HttpContext } from "./transport/http.js";
 export * from "./index.js";
 export { safeFileName, saveFile, type SaveFileOptions } from "./node/save-file.js";
 
-/** Opens a local file lazily: the upload streams it from disk. */
-export async function openLocalFile(path: string): Promise<LocalFile> {
+/**
+ * Opens a local file lazily: the upload streams it from disk. (Typed without the upload module's
+ * `LocalFile`, whose declarations reach node:http: this entry's declarations need no @types/node.)
+ */
+export async function openLocalFile(path: string): Promise<BlobContent & { readonly path: string }> {
   try {
     return { blob: await openAsBlob(path), name: basename(path), path };
   } catch (error) {
