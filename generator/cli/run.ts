@@ -15,6 +15,7 @@ import { runEntry, type RunEntry } from "../config/run-entry.js";
 import { runProject } from "../config/run-project.js";
 import type { CliArgs } from "./args.js";
 import { endProgressLine, spaceProgress } from "./progress.js";
+import { runtimeHint } from "./runtime-hint.js";
 import { watch } from "./watch.js";
 
 /** Returns the exit code. */
@@ -37,7 +38,7 @@ export async function run(args: CliArgs): Promise<number> {
   }
   if (outcome.kind === "printed") process.stdout.write(outcome.text);
   else {
-    if (!args.quiet) process.stderr.write(`${outcome.changed ? "wrote" : "unchanged"} ${outcome.output} (${outcome.result.model.endpoints.length} endpoint(s))\n`);
+    if (!args.quiet) process.stderr.write(`${outcome.changed ? "wrote" : "unchanged"} ${outcome.output} (${outcome.result.model.endpoints.length} endpoint(s))\n${runtimeHint(outcome.output) ?? ""}`);
     if (args.tools) await writeTools(outcome.result, outcome.output, args.quiet);
   }
   return 0;
