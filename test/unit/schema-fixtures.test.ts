@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { printType } from "../../generator/emit/print-type.js";
 import { childPointer } from "../../generator/model/schema/json.js";
 import { findFilePaths, schemaToType, unwrapApiInfo, type SchemaResult } from "../../generator/model/schema/index.js";
+import { sharedFixtures, skipNote } from "../support/fixtures.js";
 
-const FIXTURES = "/work/shared/fixtures";
+const FOUND = sharedFixtures();
+const FIXTURES = FOUND ?? "";
 
 interface Converted {
   readonly pointer: string;
@@ -15,7 +17,7 @@ interface Converted {
 }
 
 function jsonFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
+  return FOUND !== null && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -70,7 +72,8 @@ function typeCheck(text: string): string[] {
   return project.getPreEmitDiagnostics().map((d) => `${d.getLineNumber() ?? "?"}: ${String(d.getMessageText())}`);
 }
 
-describe.skipIf(documents.length === 0)("schemaToType over every fixture", () => {
+describe.skipIf(FOUND === null)(`schemaToType over every fixture${skipNote(FOUND)}`, () => {
+  it("finds the fixtures", () => expect(documents.length).toBeGreaterThan(0));
   it.each(documents.map((d) => [d.file.slice(FIXTURES.length + 1), d] as const))("%s", (_name, { file, convert }) => {
     const doc: unknown = JSON.parse(readFileSync(file, "utf8"));
     let converted: Converted[] = [];
