@@ -44,6 +44,7 @@ export function formatCheck(outcome: CheckOutcome, source: string, regenerate = 
   }
   if (outcome.changes.length === 0 && outcome.codeDiffers) lines.push("  compatible  the API is unchanged, but the module's code differs from what this gradio-codegen writes (edited by hand, or another generator version)");
   const breaking = outcome.changes.filter((c) => c.severity === "breaking").length;
-  lines.push(`${outcome.changes.length} API change(s), ${breaking} breaking. Regenerate with: ${regenerate}`);
+  const count = outcome.changes.length;
+  lines.push(`${count} API change${count === 1 ? "" : "s"}, ${breaking} breaking. Regenerate with: ${regenerate}`);
   return `${lines.join("\n")}\n`;
 }

@@ -20,7 +20,7 @@ import { watch } from "./watch.js";
 
 /** Returns the exit code. */
 export async function run(args: CliArgs): Promise<number> {
-  if (args.config !== undefined) return runConfig(args.config, args.check);
+  if (args.config !== undefined) return runConfig(args.config, args.check, args.quiet);
   if (args.watch && args.output !== undefined) return runWatch(args, args.output);
   let loaded = false;
   const outcome = await runEntry(cliEntry(args, () => (loaded = true)), args.check).catch((error: unknown) => {
@@ -125,10 +125,10 @@ function credentials(args: CliArgs): AppCredentials | undefined {
   return args.auth ?? (live && fromEnv ? parseCredentials(fromEnv, "$GRADIO_AUTH") : undefined);
 }
 
-/** `--config`: every app of a project, one summary at the end. */
-async function runConfig(path: string, check: boolean): Promise<number> {
+/** `--config`: every app of a project, one summary at the end (with `-q`, only the summary). */
+async function runConfig(path: string, check: boolean, quiet: boolean): Promise<number> {
   const outcome = await runProject(await readConfig(path), { check });
-  for (const app of outcome.apps) if (app.report) (app.status === "error" ? process.stderr : process.stdout).write(app.report);
+  for (const app of outcome.apps) if (app.report && !quiet) (app.status === "error" ? process.stderr : process.stdout).write(app.report);
   process.stdout.write(outcome.summary);
   return outcome.exitCode;
 }

@@ -79,6 +79,6 @@ function summarize(config: ProjectConfig, apps: readonly AppOutcome[]): string {
   const counts = new Map<string, number>();
   for (const a of apps) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
   const stale = apps.filter((a) => a.status === "BREAKING changes" || a.status === "compatible changes" || a.status === "error").map((a) => a.name);
-  const head = `${config.path}: ${apps.length} app(s): ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${stale.length > 0 ? ` — needs attention: ${stale.join(", ")}` : ""}`;
+  const head = `${config.path}: ${apps.length} app(s): ${[...counts].map(([s, n]) => `${n} ${s.endsWith("changes") ? `with ${s}` : s}`).join(", ")}${stale.length > 0 ? ` — needs attention: ${stale.join(", ")}` : ""}`;
   return [head, ...apps.map((a) => `  ${a.name.padEnd(width)}  ${a.status}`)].join("\n") + "\n";
 }
