@@ -50,13 +50,13 @@ describe("gradio-codegen usage", () => {
   });
 
   it("writes quietly where the runtime resolves, and names the install command where it does not", async () => {
-    const here = await runCli([schema, "-o", join(inRepo, "calculator.ts")]);
+    const here = await runCli([schema, "-o", join(inRepo, "calculator.ts"), "--no-typecheck"]);
     expect(here.code).toBe(0);
     expect(here.stderr).not.toContain("npm i");
-    const there = await runCli([schema, "-o", join(outside, "calculator.ts")]);
+    const there = await runCli([schema, "-o", join(outside, "calculator.ts"), "--no-typecheck"]);
     expect(there.code).toBe(0);
     expect(there.stderr).toMatch(/^note: .*calculator\.ts imports @gradio-codegen\/runtime, which is not installed where it can be found; install it in that project: npm i @gradio-codegen\/runtime@\d+\.\d+\.\d+\n$/m);
-    const quiet = await runCli([schema, "-o", join(outside, "quiet.ts"), "-q"]);
+    const quiet = await runCli([schema, "-o", join(outside, "quiet.ts"), "-q", "--no-typecheck"]);
     expect(quiet.stderr).toBe("");
-  });
+  }, 180_000);
 });
