@@ -45,7 +45,10 @@ function fromUrl(input: string): Source {
   }
   // Credentials in the URL are kept (the loader's URL policy decides about them); query and fragment are page state.
   const path = url.pathname.replace(/\/+$/, "").replace(API_SUFFIX, "").replace(/\/+$/, "");
-  return { kind: "url", url: `${url.protocol}//${url.username ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${path}` };
+  return {
+    kind: "url",
+    url: `${url.protocol}//${url.username ? `${url.username}${url.password ? `:${url.password}` : ""}@` : ""}${url.host}${path}`,
+  };
 }
 
 function isDots(spaceId: string): boolean {

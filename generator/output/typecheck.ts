@@ -59,7 +59,11 @@ function runtimeRoot(): string {
 /** Parsed files that do not change between checks: libs forever, disk files while their text is the same. */
 const parsed = new Map<string, { text: string; file: SourceFile }>();
 
-function sourceFile(fileName: string, text: string, version: TsMorphCommon.ts.ScriptTarget | TsMorphCommon.ts.CreateSourceFileOptions): SourceFile {
+function sourceFile(
+  fileName: string,
+  text: string,
+  version: TsMorphCommon.ts.ScriptTarget | TsMorphCommon.ts.CreateSourceFileOptions,
+): SourceFile {
   const hit = parsed.get(fileName);
   if (hit && hit.text === text) return hit.file;
   const file = ts.createSourceFile(fileName, text, version, false);
@@ -83,7 +87,9 @@ function compilerHost(options: CompilerOptions, moduleName: string, moduleText: 
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (o) => `${LIB_DIR}/${ts.getDefaultLibFileName(o)}`;
   host.readFile = read;
-  host.fileExists = (fileName) => fileName === moduleName || (fileName.startsWith(`${LIB_DIR}/`) ? libs.has(fileName.slice(LIB_DIR.length + 1)) : ts.sys.fileExists(fileName));
+  host.fileExists = (fileName) =>
+    fileName === moduleName ||
+    (fileName.startsWith(`${LIB_DIR}/`) ? libs.has(fileName.slice(LIB_DIR.length + 1)) : ts.sys.fileExists(fileName));
   host.getSourceFile = (fileName, languageVersionOrOptions) => {
     const text = read(fileName);
     if (text === undefined) return undefined;
@@ -100,7 +106,10 @@ function compilerHost(options: CompilerOptions, moduleName: string, moduleText: 
 /** Throws TYPECHECK with located diagnostics when the module does not compile. */
 export function typecheckModule(text: string, displayName: string): void {
   const root = runtimeRoot();
-  const options: CompilerOptions = { ...STRICT_OPTIONS, paths: { "@gradio-codegen/runtime": [resolve(root, "dist/index.d.ts")] } };
+  const options: CompilerOptions = {
+    ...STRICT_OPTIONS,
+    paths: { "@gradio-codegen/runtime": [resolve(root, "dist/index.d.ts")] },
+  };
   // The virtual file sits next to the runtime's node_modules so the import resolves like a user's would.
   const moduleName = resolve(root, "..", "__gradio_codegen_check__.ts");
   const program = ts.createProgram({ rootNames: [moduleName], options, host: compilerHost(options, moduleName, text) });
@@ -108,16 +117,23 @@ export function typecheckModule(text: string, displayName: string): void {
   if (diagnostics.length === 0) return;
   const lines = diagnostics.slice(0, 10).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    const where = d.file === undefined || d.file.fileName === moduleName ? `${displayName}:${line}` : `${d.file.fileName}:${line}`;
+    const where =
+      d.file === undefined || d.file.fileName === moduleName ? `${displayName}:${line}` : `${d.file.fileName}:${line}`;
     return `  ${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
-  throw new CodegenError("TYPECHECK", `the generated module does not type-check (${diagnostics.length} error(s)); nothing was written:\n${lines.join("\n")}\nThis is a gradio-codegen bug: please report it with the schema.`);
+  throw new CodegenError(
+    "TYPECHECK",
+    `the generated module does not type-check (${diagnostics.length} error(s)); nothing was written:\n${lines.join("\n")}\nThis is a gradio-codegen bug: please report it with the schema.`,
+  );
 }
 
 /** Loads and parses the compiler, libs and runtime declarations ahead of the first real check. */
 export function warmUp(): void {
   try {
-    typecheckModule(`import type { AppSpec } from "@gradio-codegen/runtime";\nexport const app: AppSpec | undefined = undefined;\n`, "warm-up");
+    typecheckModule(
+      `import type { AppSpec } from "@gradio-codegen/runtime";\nexport const app: AppSpec | undefined = undefined;\n`,
+      "warm-up",
+    );
   } catch {
     // The real check reports whatever is wrong, with the real module's name.
   }

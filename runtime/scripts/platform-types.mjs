@@ -20,11 +20,22 @@ for (const entry of readdirSync(dist, { recursive: true })) {
   const body = code(text);
   const used = NAMES.filter((name) => new RegExp(`(?<![\\w$.])${name}(?![\\w$])(?!\\s*\\??:)`).test(body));
   if (used.length === 0) continue;
-  const declared = used.filter((name) => new RegExp(`\\b(interface|type|class|const|let|var|function|enum|namespace)\\s+${name}\\b|\\bimport\\b[^;]*\\b${name}\\b`).test(body));
-  if (declared.length > 0) throw new Error(`${entry}: declares or imports ${declared.join(", ")} itself; rename it (platform names are imported from platform.d.ts)`);
-  let from = relative(dirname(file), platform).replaceAll("\\", "/").replace(/\.d\.ts$/, ".js");
+  const declared = used.filter((name) =>
+    new RegExp(
+      `\\b(interface|type|class|const|let|var|function|enum|namespace)\\s+${name}\\b|\\bimport\\b[^;]*\\b${name}\\b`,
+    ).test(body),
+  );
+  if (declared.length > 0)
+    throw new Error(
+      `${entry}: declares or imports ${declared.join(", ")} itself; rename it (platform names are imported from platform.d.ts)`,
+    );
+  let from = relative(dirname(file), platform)
+    .replaceAll("\\", "/")
+    .replace(/\.d\.ts$/, ".js");
   if (!from.startsWith(".")) from = `./${from}`;
   writeFileSync(file, `import type { ${used.join(", ")} } from "${from}";\n${text}`);
   rewritten++;
 }
-process.stdout.write(`platform-types: ${rewritten} declaration files import their web-platform types from platform.d.ts\n`);
+process.stdout.write(
+  `platform-types: ${rewritten} declaration files import their web-platform types from platform.d.ts\n`,
+);

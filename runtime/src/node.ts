@@ -36,7 +36,11 @@ export async function openLocalFile(path: string): Promise<BlobContent & { reado
   try {
     return { blob: await openAsBlob(path), name: basename(path), path };
   } catch (error) {
-    throw new GradioError("INVALID_ARGUMENT", `cannot read the file ${JSON.stringify(path)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `cannot read the file ${JSON.stringify(path)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -46,18 +50,33 @@ export async function openLocalFile(path: string): Promise<BlobContent & { reado
 export const withFiles: FilesFeature = {
   output: (value, paths, conn) => universalFiles.output(value, paths, conn),
   inputs: (spec, values, ctx) =>
-    universalFiles.inputs(spec, values, { ...ctx, openFile: ctx.openFile ?? openLocalFile, sendUpload: ctx.sendUpload ?? (userFetch(ctx) ? undefined : sendNodeUpload) }),
+    universalFiles.inputs(spec, values, {
+      ...ctx,
+      openFile: ctx.openFile ?? openLocalFile,
+      sendUpload: ctx.sendUpload ?? (userFetch(ctx) ? undefined : sendNodeUpload),
+    }),
 };
 
 /** A heartbeat whose socket does not keep the process alive. */
 export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) =>
-  userFetch({ http, customFetch }) || usesProxy(url) ? openFetchHeartbeat(http, url) : openNodeHeartbeat(url, http.privateHeaders);
+  userFetch({ http, customFetch }) || usesProxy(url)
+    ? openFetchHeartbeat(http, url)
+    : openNodeHeartbeat(url, http.privateHeaders);
 
 /** The user injected a `fetch` (not the Node entry's own): then every request goes through it. */
-const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) => ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
+const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) =>
+  ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
 
 /** Every optional feature, Node versions. */
-export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature, legacySse, direct };
+export const allFeatures: ClientFeatures = {
+  files: withFiles,
+  streams,
+  heartbeat: withHeartbeat,
+  spaces: resolveSpace,
+  login: loginFeature,
+  legacySse,
+  direct,
+};
 
 /**
  * Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment,
@@ -68,7 +87,11 @@ export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbea
  * less CPU, but uvicorn answers a reused connection's join in two segments and the second waits
  * out the client's 40 ms delayed ACK (curl shows the same; undici's fetch does not).
  */
-export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
+export function createAppClient(
+  app: AppSpec,
+  options: ClientOptions = {},
+  features: ClientFeatures = {},
+): GradioClient {
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
   const fetch = options.fetch ?? proxyAwareFetch;
@@ -78,7 +101,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
 }
 
 /** A client with every feature and the Node defaults (see {@link createAppClient}). */
-export function createClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = allFeatures): GradioClient {
+export function createClient(
+  app: AppSpec,
+  options: ClientOptions = {},
+  features: ClientFeatures = allFeatures,
+): GradioClient {
   return createAppClient(app, options, features);
 }
 
@@ -86,5 +113,10 @@ export function createClient(app: AppSpec, options: ClientOptions = {}, features
 export function duplicateSpace(from: string, options: DuplicateOptions = {}): Promise<DuplicatedSpace> {
   const hfToken = options.hfToken ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
-  return duplicateUniversal(from, { ...options, fetch: options.fetch ?? proxyAwareFetch, ...(hfToken ? { hfToken } : {}), ...(hfEndpoint ? { hfEndpoint } : {}) });
+  return duplicateUniversal(from, {
+    ...options,
+    fetch: options.fetch ?? proxyAwareFetch,
+    ...(hfToken ? { hfToken } : {}),
+    ...(hfEndpoint ? { hfEndpoint } : {}),
+  });
 }

@@ -20,7 +20,9 @@
 type Global = typeof globalThis;
 
 /** The instance type of the global class `K`, when the consumer's lib or types declare one. */
-type InstanceOf<K extends string, Fallback> = Global extends { readonly [k in K]: { readonly prototype: infer P } } ? P : Fallback;
+type InstanceOf<K extends string, Fallback> = Global extends { readonly [k in K]: { readonly prototype: infer P } }
+  ? P
+  : Fallback;
 
 /** Minimal Blob: what the runtime and its callers use. */
 export interface BlobShape {
@@ -70,7 +72,9 @@ export interface URLShape {
 
 export type Blob = InstanceOf<"Blob", BlobShape>;
 /** A web ReadableStream of `R` (the global one, checked for its chunk type, where it exists). */
-export type ReadableStream<R = unknown> = Global extends { readonly ReadableStream: { readonly prototype: infer P } } ? P & ReadableStreamShape<R> : ReadableStreamShape<R>;
+export type ReadableStream<R = unknown> = Global extends { readonly ReadableStream: { readonly prototype: infer P } }
+  ? P & ReadableStreamShape<R>
+  : ReadableStreamShape<R>;
 export type Response = InstanceOf<"Response", ResponseShape>;
 export type AbortSignal = InstanceOf<"AbortSignal", AbortSignalShape>;
 export type URL = InstanceOf<"URL", URLShape>;
@@ -93,7 +97,9 @@ export type RequestInit = Global extends { readonly Request: new (input: never, 
     };
 
 /** The type of `Symbol.asyncDispose` where the consumer's lib declares it; `never` elsewhere. */
-export type AsyncDisposeSymbol = SymbolConstructor extends { readonly asyncDispose: infer S extends symbol } ? S : never;
+export type AsyncDisposeSymbol = SymbolConstructor extends { readonly asyncDispose: infer S extends symbol }
+  ? S
+  : never;
 
 /** `AsyncDisposable` (usable with `await using`) where the lib has it; `{}` where it does not. */
 export type AsyncDisposal = { [K in AsyncDisposeSymbol]: () => Promise<void> };
@@ -103,4 +109,6 @@ export type AsyncDisposal = { [K in AsyncDisposeSymbol]: () => Promise<void> };
  * Where the platform has no such symbol (older browsers), a registered stand-in keeps the key
  * well-defined; `await using` itself needs the real one.
  */
-export const asyncDispose: AsyncDisposeSymbol = (Symbol as { readonly asyncDispose?: AsyncDisposeSymbol }).asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as AsyncDisposeSymbol);
+export const asyncDispose: AsyncDisposeSymbol =
+  (Symbol as { readonly asyncDispose?: AsyncDisposeSymbol }).asyncDispose ??
+  (Symbol.for("Symbol.asyncDispose") as AsyncDisposeSymbol);

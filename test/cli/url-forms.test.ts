@@ -6,7 +6,7 @@ const app = inject("apps")["calculator"] ?? "";
 
 describe("gradio-codegen with a copied URL", () => {
   it.each([
-    ["the \"Use via API\" link", `${app}/?view=api`],
+    ['the "Use via API" link', `${app}/?view=api`],
     ["the /gradio_api/info route", `${app}/gradio_api/info`],
     ["the /config route", `${app}/config`],
     ["a bare host:port (no scheme)", app.replace(/^http:\/\//, "")],

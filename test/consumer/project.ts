@@ -23,14 +23,18 @@ export interface ConsumerProject {
 /** Packs both packages, installs them into a new temporary project and generates the examples. */
 export async function createProject(): Promise<ConsumerProject> {
   for (const built of ["dist/generator/cli/main.js", "runtime/dist/index.js"]) {
-    if (!existsSync(join(REPO_ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first (npm test does)`);
+    if (!existsSync(join(REPO_ROOT, built)))
+      throw new Error(`${built} is missing: run \`npm run build\` first (npm test does)`);
   }
   const dir = mkdtempSync(join(tmpdir(), "gradio-codegen-consumer-"));
   const packs = join(dir, "packs");
   mkdirSync(packs);
   const [root, runtime] = await Promise.all([npmPack(REPO_ROOT, packs), npmPack(join(REPO_ROOT, "runtime"), packs)]);
   const tarballs = { root: join(packs, root), runtime: join(packs, runtime) };
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`,
+  );
   await npmInstall(dir, [tarballs.runtime, tarballs.root, `vite@${PINS.vite}`]);
   // @types/node lives in a sub-folder: only tsconfigs under `types/` see it.
   mkdirSync(join(dir, "types"));
@@ -40,14 +44,21 @@ export async function createProject(): Promise<ConsumerProject> {
   const cli = join(dir, "node_modules", ".bin", "gradio-codegen");
   const cliOutput: Record<string, string> = {};
   for (const name of EXAMPLES) {
-    cliOutput[name] = await must(cli, [join(EXAMPLES_DIR, name, "schema.json"), "-o", join("src", `${name}.ts`)], dir, { timeoutMs: 120_000 });
+    cliOutput[name] = await must(cli, [join(EXAMPLES_DIR, name, "schema.json"), "-o", join("src", `${name}.ts`)], dir, {
+      timeoutMs: 120_000,
+    });
   }
   cpSync(join(REPO_ROOT, "test", "consumer", "fixtures"), join(dir, "src"), { recursive: true });
   return { dir, tarballs, cliOutput };
 }
 
 /** Writes the tsconfig of one matrix entry (one folder per entry and version); returns its path. */
-export function writeConfig(project: ConsumerProject, config: ConsumerConfig, index: number, version: TsVersion): string {
+export function writeConfig(
+  project: ConsumerProject,
+  config: ConsumerConfig,
+  index: number,
+  version: TsVersion,
+): string {
   const folder = join(project.dir, config.dir === "types" ? "types" : "plain", `config-${index}-${version}`);
   mkdirSync(folder, { recursive: true });
   const files = [...EXAMPLES, ...usageFiles(config.usage, version)].map((name) => `../../src/${name}.ts`);

@@ -24,20 +24,42 @@ export interface RunResult {
 }
 
 /** Runs `file args` in `cwd`; resolves with the exit code and stdout+stderr (never rejects on a non-zero exit). */
-export function run(file: string, args: readonly string[], cwd: string, options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const output = `${stdout}${stderr}`;
-      if (error && typeof error.code !== "number") reject(new Error(`${file} ${args.join(" ")} (in ${cwd}) did not finish: ${error.message}\n${output}`));
-      else resolve({ code: typeof error?.code === "number" ? error.code : 0, output });
-    });
+    execFile(
+      file,
+      args,
+      {
+        cwd,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeoutMs ?? 300_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const output = `${stdout}${stderr}`;
+        if (error && typeof error.code !== "number")
+          reject(new Error(`${file} ${args.join(" ")} (in ${cwd}) did not finish: ${error.message}\n${output}`));
+        else resolve({ code: typeof error?.code === "number" ? error.code : 0, output });
+      },
+    );
   });
 }
 
 /** Runs a command that must succeed; throws with its output otherwise. */
-export async function must(file: string, args: readonly string[], cwd: string, options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export async function must(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   const result = await run(file, args, cwd, options);
-  if (result.code !== 0) throw new Error(`${file} ${args.join(" ")} (in ${cwd}) exited with ${result.code}:\n${result.output}`);
+  if (result.code !== 0)
+    throw new Error(`${file} ${args.join(" ")} (in ${cwd}) exited with ${result.code}:\n${result.output}`);
   return result.output;
 }
 
@@ -45,12 +67,21 @@ const npmBin = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /** `npm install` with the shared cache, preferring cached packages; no audit, no funding notes, no scripts. */
 export function npmInstall(dir: string, specs: readonly string[]): Promise<string> {
-  return must(npmBin, ["install", "--no-audit", "--no-fund", "--prefer-offline", "--cache", NPM_CACHE, "--loglevel=error", ...specs], dir, { timeoutMs: 600_000 });
+  return must(
+    npmBin,
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--cache", NPM_CACHE, "--loglevel=error", ...specs],
+    dir,
+    { timeoutMs: 600_000 },
+  );
 }
 
 /** `npm pack` of the package in `dir` into `destination`; returns the tarball's file name. */
 export async function npmPack(dir: string, destination: string): Promise<string> {
-  const output = await must(npmBin, ["pack", "--json", "--pack-destination", destination, "--cache", NPM_CACHE, "--loglevel=error"], dir);
+  const output = await must(
+    npmBin,
+    ["pack", "--json", "--pack-destination", destination, "--cache", NPM_CACHE, "--loglevel=error"],
+    dir,
+  );
   const [first] = JSON.parse(output.slice(output.indexOf("["))) as { filename: string }[];
   if (!first) throw new Error(`npm pack in ${dir} reported no tarball:\n${output}`);
   return first.filename;

@@ -14,12 +14,16 @@ export const SHARED_FIXTURES = process.env["GRADIO_CODEGEN_FIXTURES"] || resolve
 export function sharedFixtures(): string | null {
   if (existsSync(SHARED_FIXTURES)) return SHARED_FIXTURES;
   if (process.env["CI"] === "true" || process.env["CI"] === "1") {
-    throw new Error(`the shared schema fixtures are missing at ${SHARED_FIXTURES} (CI=true makes that a failure): check them out next to the repository, or set GRADIO_CODEGEN_FIXTURES`);
+    throw new Error(
+      `the shared schema fixtures are missing at ${SHARED_FIXTURES} (CI=true makes that a failure): check them out next to the repository, or set GRADIO_CODEGEN_FIXTURES`,
+    );
   }
   return null;
 }
 
 /** Suffix for a describe title: why its tests are skipped, when they are. */
 export function skipNote(found: string | null): string {
-  return found === null ? ` (skipped: no fixtures at ${SHARED_FIXTURES}; set GRADIO_CODEGEN_FIXTURES or check them out there)` : "";
+  return found === null
+    ? ` (skipped: no fixtures at ${SHARED_FIXTURES}; set GRADIO_CODEGEN_FIXTURES or check them out there)`
+    : "";
 }

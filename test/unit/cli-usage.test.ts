@@ -22,7 +22,16 @@ describe("gradio-codegen usage", () => {
     const result = await runCli(["-h"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/--output/);
-    for (const form of ["?view=api", "Use via API", "/gradio_api/info", "huggingface.co/spaces/owner/name", "owner-name.hf.space", "host:port", "bare /config", "@gradio-codegen/runtime"]) {
+    for (const form of [
+      "?view=api",
+      "Use via API",
+      "/gradio_api/info",
+      "huggingface.co/spaces/owner/name",
+      "owner-name.hf.space",
+      "host:port",
+      "bare /config",
+      "@gradio-codegen/runtime",
+    ]) {
       expect(result.stdout.replace(/\s+/g, " ")).toContain(form.replace(/\s+/g, " "));
     }
   });
@@ -38,7 +47,9 @@ describe("gradio-codegen usage", () => {
     mkdirSync(folder);
     const result = await runCli([schema, "-o", folder]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--output ${folder} is a folder; name the module's file, e.g. ${join(folder, "app.ts")}`);
+    expect(result.stderr).toContain(
+      `--output ${folder} is a folder; name the module's file, e.g. ${join(folder, "app.ts")}`,
+    );
     expect(existsSync(join(folder, "app.ts"))).toBe(false);
   });
 
@@ -55,7 +66,9 @@ describe("gradio-codegen usage", () => {
     expect(here.stderr).not.toContain("npm i");
     const there = await runCli([schema, "-o", join(outside, "calculator.ts"), "--no-typecheck"]);
     expect(there.code).toBe(0);
-    expect(there.stderr).toMatch(/^note: .*calculator\.ts imports @gradio-codegen\/runtime, which is not installed where it can be found; install it in that project: npm i @gradio-codegen\/runtime@\d+\.\d+\.\d+\n$/m);
+    expect(there.stderr).toMatch(
+      /^note: .*calculator\.ts imports @gradio-codegen\/runtime, which is not installed where it can be found; install it in that project: npm i @gradio-codegen\/runtime@\d+\.\d+\.\d+\n$/m,
+    );
     const quiet = await runCli([schema, "-o", join(outside, "quiet.ts"), "-q", "--no-typecheck"]);
     expect(quiet.stderr).toBe("");
   }, 180_000);

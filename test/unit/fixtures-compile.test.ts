@@ -32,7 +32,11 @@ interface Case {
 
 function list(dir: string): string[] {
   const path = join(FIXTURES, dir);
-  return FOUND !== null && existsSync(path) ? readdirSync(path).filter((f) => f.endsWith(".json")).sort() : [];
+  return FOUND !== null && existsSync(path)
+    ? readdirSync(path)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
 }
 
 function read(dir: string, file: string): Record<string, unknown> {
@@ -41,11 +45,24 @@ function read(dir: string, file: string): Record<string, unknown> {
 
 function cases(): Case[] {
   const paired = new Set(PAIRS.flatMap((p) => [`info/${p.info}`, `config/${p.config}`]));
-  const raw = (source: string, info: RawSchema["info"], config: RawSchema["config"]): RawSchema => ({ source, baseUrl: null, spaceId: null, info, config });
+  const raw = (source: string, info: RawSchema["info"], config: RawSchema["config"]): RawSchema => ({
+    source,
+    baseUrl: null,
+    spaceId: null,
+    info,
+    config,
+  });
   return [
-    ...PAIRS.map((p) => ({ name: `${p.info} + ${p.config}`, raw: raw(p.info, read("info", p.info), read("config", p.config)) })),
-    ...list("info").filter((f) => !paired.has(`info/${f}`)).map((f) => ({ name: `info/${f}`, raw: raw(f, read("info", f), null) })),
-    ...list("config").filter((f) => !paired.has(`config/${f}`)).map((f) => ({ name: `config/${f}`, raw: raw(f, null, read("config", f)) })),
+    ...PAIRS.map((p) => ({
+      name: `${p.info} + ${p.config}`,
+      raw: raw(p.info, read("info", p.info), read("config", p.config)),
+    })),
+    ...list("info")
+      .filter((f) => !paired.has(`info/${f}`))
+      .map((f) => ({ name: `info/${f}`, raw: raw(f, read("info", f), null) })),
+    ...list("config")
+      .filter((f) => !paired.has(`config/${f}`))
+      .map((f) => ({ name: `config/${f}`, raw: raw(f, null, read("config", f)) })),
   ];
 }
 
@@ -60,7 +77,10 @@ describe.skipIf(FOUND === null)(`every fixture generates a module that compiles$
   beforeAll(async () => {
     for (const [i, { name, raw }] of CASES.entries()) {
       const { text, model } = await generateFromSchema(raw, { allEndpoints: true, typecheck: true });
-      functions.set(name, model.endpoints.map((e) => e.functionName));
+      functions.set(
+        name,
+        model.endpoints.map((e) => e.functionName),
+      );
       const file = join(dir, `fixture-${String(i).padStart(2, "0")}.ts`);
       writeFileSync(file, text);
       files.set(name, file);
@@ -117,8 +137,14 @@ describe.skipIf(FOUND === null)(`paired /info + /config: wire slots come from /c
 
   it("hello_world_with_state_and_accordion: fn_index and State/layout slots in the endpoint table", async () => {
     const info = read("info", "hello_world_with_state_and_accordion__gradio-4.21.json");
-    const { text, model } = await generateFromSchema({ source: "state-app", baseUrl: null, spaceId: null, info, config }, { allEndpoints: true });
-    const table = text.slice(text.indexOf("const endpoints = {"), text.indexOf("} satisfies Record<string, EndpointSpec>"));
+    const { text, model } = await generateFromSchema(
+      { source: "state-app", baseUrl: null, spaceId: null, info, config },
+      { allEndpoints: true },
+    );
+    const table = text.slice(
+      text.indexOf("const endpoints = {"),
+      text.indexOf("} satisfies Record<string, EndpointSpec>"),
+    );
     expect(table).toContain('inputs: [0, "state"]');
     expect(table).toContain('outputs: ["state", 0, 1, "skip"]');
     expect(table).toMatch(/fnIndex: 2,/);
@@ -132,13 +158,19 @@ describe.skipIf(FOUND === null)(`paired /info + /config: wire slots come from /c
   });
 });
 
-describe.skipIf(FOUND === null)(`the @gradio/client view_api() document (info-jsclient/) is rejected, not misread${skipNote(FOUND)}`, () => {
-  const files = list("info-jsclient");
+describe.skipIf(FOUND === null)(
+  `the @gradio/client view_api() document (info-jsclient/) is rejected, not misread${skipNote(FOUND)}`,
+  () => {
+    const files = list("info-jsclient");
 
-  it.each(files.map((f) => [f] as const))("%s → INVALID_SCHEMA naming view_api()", async (file) => {
-    const error: unknown = await readSchemaFile(join(FIXTURES, "info-jsclient", file)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CodegenError);
-    expect(error).toMatchObject({ code: "INVALID_SCHEMA", pointer: expect.stringMatching(/^\/info\/named_endpoints\//) });
-    expect((error as Error).message).toContain("@gradio/client's view_api()");
-  });
-});
+    it.each(files.map((f) => [f] as const))("%s → INVALID_SCHEMA naming view_api()", async (file) => {
+      const error: unknown = await readSchemaFile(join(FIXTURES, "info-jsclient", file)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CodegenError);
+      expect(error).toMatchObject({
+        code: "INVALID_SCHEMA",
+        pointer: expect.stringMatching(/^\/info\/named_endpoints\//),
+      });
+      expect((error as Error).message).toContain("@gradio/client's view_api()");
+    });
+  },
+);

@@ -20,7 +20,16 @@ it("reports UNSUPPORTED with the install hint", async () => {
   cpSync(join(REPO_ROOT, "runtime", "dist"), join(runtime, "dist"), { recursive: true });
   cpSync(join(REPO_ROOT, "runtime", "package.json"), join(runtime, "package.json"));
   writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
-  const app = { source: "http://app.invalid", baseUrl: "http://app.invalid", spaceId: null, gradioVersion: "6.0.0", protocol: "sse_v3", apiPrefix: "/gradio_api", connectHeartbeat: false, maxFileSize: null };
+  const app = {
+    source: "http://app.invalid",
+    baseUrl: "http://app.invalid",
+    spaceId: null,
+    gradioVersion: "6.0.0",
+    protocol: "sse_v3",
+    apiPrefix: "/gradio_api",
+    connectHeartbeat: false,
+    maxFileSize: null,
+  };
   writeFileSync(
     join(dir, "main.js"),
     `import { createClient } from "@gradio-codegen/runtime";
@@ -29,7 +38,11 @@ try { await client.call({ apiName: "predict", fnIndex: 0, inputs: [], outputs: [
 catch (error) { process.stdout.write(JSON.stringify({ code: error.code, message: String(error.message) })); }
 await client.close();\n`,
   );
-  const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "main.js")], { cwd: dir, env: { ...process.env, HTTP_PROXY: "http://127.0.0.1:9", NO_PROXY: "" }, timeout: 30_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "main.js")], {
+    cwd: dir,
+    env: { ...process.env, HTTP_PROXY: "http://127.0.0.1:9", NO_PROXY: "" },
+    timeout: 30_000,
+  });
   expect(stdout).not.toBe("");
   const { code, message } = JSON.parse(stdout) as { code?: string; message: string };
   expect(code).toBe("UNSUPPORTED");

@@ -17,7 +17,12 @@ interface Converted {
 }
 
 function jsonFiles(dir: string): string[] {
-  return FOUND !== null && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
+  return FOUND !== null && existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -28,7 +33,10 @@ function fromInfo(doc: unknown): Converted[] {
   const out: Converted[] = [];
   for (const group of ["named_endpoints", "unnamed_endpoints"]) {
     for (const [name, endpoint] of Object.entries(asRecord(asRecord(doc)[group]))) {
-      for (const [key, direction] of [["parameters", "input"], ["returns", "output"]] as const) {
+      for (const [key, direction] of [
+        ["parameters", "input"],
+        ["returns", "output"],
+      ] as const) {
         const entries = asRecord(endpoint)[key];
         if (!Array.isArray(entries)) continue;
         entries.forEach((entry: unknown, i) => {
@@ -95,9 +103,16 @@ describe.skipIf(FOUND === null)(`schemaToType over every fixture${skipNote(FOUND
     const z = fromInfo(JSON.parse(readFileSync(join(FIXTURES, "info/z_image_lora_sns__gradio-6.json"), "utf8")));
     const gallery = z.find((c) => c.pointer === "/named_endpoints/~1add_custom_lora/returns/1/type");
     const paths = gallery === undefined ? [] : findFilePaths(gallery.result.type);
-    expect(paths).toEqual([["*", "image"], ["*", "video"]]);
+    expect(paths).toEqual([
+      ["*", "image"],
+      ["*", "video"],
+    ]);
     const idm = fromInfo(JSON.parse(readFileSync(join(FIXTURES, "info/idm_vton_tryon__gradio-4.json"), "utf8")));
     const editor = idm[0];
-    expect(editor === undefined ? [] : findFilePaths(editor.result.type)).toEqual([["background"], ["layers", "*"], ["composite"]]);
+    expect(editor === undefined ? [] : findFilePaths(editor.result.type)).toEqual([
+      ["background"],
+      ["layers", "*"],
+      ["composite"],
+    ]);
   });
 });
