@@ -5,8 +5,10 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -39,8 +41,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Apply an arithmetic operation to two numbers.
    *
@@ -59,7 +64,6 @@ export interface Client {
   ): Promise<Updatable<number>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -71,7 +75,7 @@ export function connect(options?: ClientOptions): Client {
         await client.call(endpoints.predict, [num1, operation, num2], options)
       )[0] as Updatable<number>,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

@@ -5,11 +5,13 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   withFiles,
   withStreams,
   mapJobStream,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -96,8 +98,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Echo bot: replies "You said: <message>", streaming one word at a time.
    *
@@ -116,7 +121,6 @@ export interface Client {
   ): JobStream<Updatable<RespondResult>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -129,7 +133,7 @@ export function connect(options?: ClientOptions): Client {
         (r) => r[0] as Updatable<RespondResult>,
       ),
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

@@ -5,9 +5,11 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   withHeartbeat,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -46,8 +48,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Adds `step` to this session's counter and returns the new value.
    *
@@ -67,7 +72,6 @@ export interface Client {
   reset(options?: CallOptions): Promise<Updatable<number>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -79,7 +83,7 @@ export function connect(options?: ClientOptions): Client {
     reset: async (options) =>
       (await client.call(endpoints.reset, [], options))[0] as Updatable<number>,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

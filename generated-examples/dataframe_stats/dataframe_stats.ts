@@ -5,8 +5,10 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -70,8 +72,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Sum of every numeric column, as a one-row table, and how many rows the input had.
    *
@@ -84,7 +89,6 @@ export interface Client {
   columnSums(table?: ColumnSumsTable, options?: CallOptions): Promise<ColumnSumsOutputs>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -94,7 +98,7 @@ export function connect(options?: ClientOptions): Client {
     columnSums: async (table, options) =>
       (await client.call(endpoints.columnSums, [table], options)) as ColumnSumsOutputs,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

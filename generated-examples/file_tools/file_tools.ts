@@ -5,9 +5,11 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   withFiles,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -57,8 +59,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Names and sizes of the uploaded files, plus an upper-cased copy of each text file.
    *
@@ -80,7 +85,6 @@ export interface Client {
   makeReport(title: string, options?: CallOptions): Promise<Updatable<GradioFile>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -92,7 +96,7 @@ export function connect(options?: ClientOptions): Client {
     makeReport: async (title, options) =>
       (await client.call(endpoints.makeReport, [title], options))[0] as Updatable<GradioFile>,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

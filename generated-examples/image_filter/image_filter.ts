@@ -5,9 +5,11 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   withFiles,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -56,8 +58,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Invert the colours of an RGB image.
    *
@@ -80,7 +85,6 @@ export interface Client {
   size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -92,7 +96,7 @@ export function connect(options?: ClientOptions): Client {
     size: async (image, options) =>
       (await client.call(endpoints.size, [image], options)) as SizeOutputs,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

@@ -5,8 +5,10 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -66,8 +68,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * The text backwards.
    *
@@ -98,7 +103,6 @@ export interface Client {
   stats(text: string, options?: CallOptions): Promise<StatsOutputs>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -112,7 +116,7 @@ export function connect(options?: ClientOptions): Client {
     stats: async (text, options) =>
       (await client.call(endpoints.stats, [text], options)) as StatsOutputs,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

@@ -5,8 +5,10 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -37,8 +39,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Translate English words to French, word by word; unknown words are kept.
    *
@@ -50,7 +55,6 @@ export interface Client {
   translate(text: string, options?: CallOptions): Promise<Updatable<string>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -60,7 +64,7 @@ export function connect(options?: ClientOptions): Client {
     translate: async (text, options) =>
       (await client.call(endpoints.translate, [text], options))[0] as Updatable<string>,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

@@ -5,9 +5,11 @@
  * @module
  */
 import {
+  asyncDispose,
   createAppClient,
   withFiles,
   type AppSpec,
+  type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
   type EndpointSpec,
@@ -39,8 +41,11 @@ const endpoints = {
   },
 } satisfies Record<string, EndpointSpec>;
 
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
+/**
+ * A client of this app with its own session (State, chat history, queue stream); `await using`
+ * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
   /**
    * Describe an uploaded WAV file.
    *
@@ -54,7 +59,6 @@ export interface Client {
   predict(inputAudio: FileInput, options?: CallOptions): Promise<Updatable<string>>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Creates a client with its own session; override the base URL, token or headers here. */
@@ -64,7 +68,7 @@ export function connect(options?: ClientOptions): Client {
     predict: async (inputAudio, options) =>
       (await client.call(endpoints.predict, [inputAudio], options))[0] as Updatable<string>,
     close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
+    [asyncDispose]: () => client.close(),
   };
 }
 

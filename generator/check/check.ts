@@ -27,7 +27,11 @@ export async function checkModule(result: GenerateResult, modulePath: string): P
   const committed = await readFile(modulePath, "utf8").catch(() => null);
   const codeDiffers = committed === null || !sameCode(committed, result.text);
   const breaking = changes.some((c) => c.severity === "breaking");
-  const exitCode = breaking ? CHECK_EXIT.breaking : changes.length > 0 || codeDiffers ? CHECK_EXIT.compatible : CHECK_EXIT.upToDate;
+  const exitCode = breaking
+    ? CHECK_EXIT.breaking
+    : changes.length > 0 || codeDiffers
+      ? CHECK_EXIT.compatible
+      : CHECK_EXIT.upToDate;
   return { module: modulePath, changes, codeDiffers, exitCode };
 }
 
@@ -35,15 +39,27 @@ export async function checkModule(result: GenerateResult, modulePath: string): P
  * Human-readable report of one check. `regenerate` is the command that brings the module up to
  * date (never with credentials); by default the one-app command for `source`.
  */
-export function formatCheck(outcome: CheckOutcome, source: string, regenerate = `gradio-codegen ${source} -o ${outcome.module}`): string {
+export function formatCheck(
+  outcome: CheckOutcome,
+  source: string,
+  regenerate = `gradio-codegen ${source} -o ${outcome.module}`,
+): string {
   if (outcome.exitCode === CHECK_EXIT.upToDate) return `${outcome.module}: up to date with ${source}\n`;
   const lines = [`${outcome.module}: out of date with ${source}`];
   const width = Math.max(0, ...outcome.changes.map((c) => c.endpoint.length));
-  for (const change of [...outcome.changes].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "breaking" ? -1 : 1))) {
-    lines.push(`  ${change.severity === "breaking" ? "BREAKING  " : "compatible"}  ${change.endpoint.padEnd(width)}  ${change.message}`);
+  for (const change of [...outcome.changes].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "breaking" ? -1 : 1,
+  )) {
+    lines.push(
+      `  ${change.severity === "breaking" ? "BREAKING  " : "compatible"}  ${change.endpoint.padEnd(width)}  ${change.message}`,
+    );
   }
-  if (outcome.changes.length === 0 && outcome.codeDiffers) lines.push("  compatible  the API is unchanged, but the module's code differs from what this gradio-codegen writes (edited by hand, or another generator version)");
+  if (outcome.changes.length === 0 && outcome.codeDiffers)
+    lines.push(
+      "  compatible  the API is unchanged, but the module's code differs from what this gradio-codegen writes (edited by hand, or another generator version)",
+    );
   const breaking = outcome.changes.filter((c) => c.severity === "breaking").length;
-  lines.push(`${outcome.changes.length} API change(s), ${breaking} breaking. Regenerate with: ${regenerate}`);
+  const count = outcome.changes.length;
+  lines.push(`${count} API change${count === 1 ? "" : "s"}, ${breaking} breaking. Regenerate with: ${regenerate}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,6 @@
 /** Command-line parsing with yargs; usage problems become USAGE errors (exit code 2). */
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import yargs from "yargs";
 import { CodegenError } from "../errors.js";
 import { parseCredentials, type AppCredentials } from "../load/index.js";
@@ -37,36 +39,110 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
   let handled = true;
   const parsed = await yargs(argv)
     .scriptName("gradio-codegen")
-    .usage("$0 <source> [options]\n\nGenerate a typed TypeScript client for a Gradio app.\n<source> is a Hugging Face Space id (owner/name), an http(s) URL of a Gradio app, or a schema file (a snapshot written with --save-snapshot, or a bare /info JSON).")
-    .command("$0 [source]", false, (y) => y.positional("source", { type: "string", describe: "Space id, URL or schema file" }))
-    .option("output", { alias: "o", type: "string", describe: "Write the module to this file (default: stdout)" })
-    .option("save-snapshot", { type: "string", describe: "Also save the schema (/config + /info) to this file, for offline regeneration" })
-    .option("all-endpoints", { type: "boolean", default: false, describe: "Include unnamed and undocumented endpoints" })
-    .option("typecheck", { type: "boolean", default: true, describe: "Type-check the module before writing it (--no-typecheck to skip)" })
+    .usage(
+      '$0 <source> [options]\n\nGenerate a typed TypeScript client for a Gradio app.\n<source> is a Hugging Face Space id (owner/name), a URL of a Gradio app (its page, its "Use via API" link ending in ?view=api, /gradio_api/info or /config, https://huggingface.co/spaces/owner/name, https://owner-name.hf.space, or a bare host:port), or a schema file (a snapshot written with --save-snapshot, a bare /info or a bare /config JSON).\nThe module imports @gradio-codegen/runtime: install it in the project that compiles the module.',
+    )
+    .command("$0 [source]", false, (y) =>
+      y.positional("source", { type: "string", describe: "Space id, URL or schema file" }),
+    )
+    .option("output", {
+      alias: "o",
+      type: "string",
+      describe: "Write the module to this .ts file, plus <name>.gradio-lock.json (default: stdout)",
+    })
+    .option("save-snapshot", {
+      type: "string",
+      describe: "Also save the schema (/config + /info) to this file, for offline regeneration",
+    })
+    .option("all-endpoints", {
+      type: "boolean",
+      default: false,
+      describe: "Include unnamed and undocumented endpoints",
+    })
+    .option("typecheck", {
+      type: "boolean",
+      default: true,
+      describe: "Type-check the module before writing it (--no-typecheck to skip)",
+    })
     .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
-    .option("auth", { type: "string", describe: "<username:password> of an app launched with auth=: log in before reading it; implies --login (default: $GRADIO_AUTH)" })
-    .option("login", { type: "boolean", default: false, describe: "Include login support (connect({ auth })) in the module without logging in now" })
-    .option("check", { type: "boolean", default: false, describe: "Write nothing; compare with the committed module and its lock. Exit 0 up to date, 3 compatible changes, 4 breaking changes, 1 error" })
-    .option("wait-timeout", { type: "number", default: 300, describe: "Seconds to wait for a sleeping or starting Space before giving up" })
-    .option("poll-interval", { type: "number", default: 1, hidden: true, describe: "Seconds between two reads of a waking Space's stage" })
-    .option("config", { alias: "c", type: "string", describe: "Generate (or with --check, check) every app listed in this config file" })
-    .option("watch", { type: "boolean", default: false, describe: "Keep running: regenerate the module whenever the app's API changes (a local dev server), one line per change" })
-    .option("watch-interval", { type: "number", default: 1, describe: "Seconds between two reads of the app with --watch" })
-    .option("tools", { type: "boolean", default: false, describe: "Also write <output>.tools.ts: every endpoint as a tool for LLM agents (JSON Schemas + dispatcher)" })
+    .option("auth", {
+      type: "string",
+      describe:
+        "<username:password> of an app launched with auth=: log in before reading it; implies --login (default: $GRADIO_AUTH)",
+    })
+    .option("login", {
+      type: "boolean",
+      default: false,
+      describe: "Include login support (connect({ auth })) in the module without logging in now",
+    })
+    .option("check", {
+      type: "boolean",
+      default: false,
+      describe:
+        "Write nothing; compare with the committed module and its lock. Exit 0 up to date, 3 compatible changes, 4 breaking changes, 1 error",
+    })
+    .option("wait-timeout", {
+      type: "number",
+      default: 300,
+      describe: "Seconds to wait for a sleeping or starting Space before giving up",
+    })
+    .option("poll-interval", {
+      type: "number",
+      default: 1,
+      hidden: true,
+      describe: "Seconds between two reads of a waking Space's stage",
+    })
+    .option("config", {
+      alias: "c",
+      type: "string",
+      describe: "Generate (or with --check, check) every app listed in this config file",
+    })
+    .option("watch", {
+      type: "boolean",
+      default: false,
+      describe:
+        "Keep running: regenerate the module whenever the app's API changes (a local dev server), one line per change",
+    })
+    .option("watch-interval", {
+      type: "number",
+      default: 1,
+      describe: "Seconds between two reads of the app with --watch",
+    })
+    .option("tools", {
+      type: "boolean",
+      default: false,
+      describe: "Also write <output>.tools.ts: every endpoint as a tool for LLM agents (JSON Schemas + dispatcher)",
+    })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no diagnostics" })
     .example("$0 abidlabs/whisper -o whisper.ts", "Client for a Space")
-    .example("$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json", "Client for a local app, keeping its schema")
+    .example(
+      "$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json",
+      "Client for a local app, keeping its schema",
+    )
     .example("$0 app.schema.json -o app.ts", "Regenerate offline from a saved schema")
-    .example("GRADIO_AUTH=alice:secret $0 http://127.0.0.1:7860/ -o app.ts", "Client for an app launched with auth= (or --auth alice:secret)")
-    .example("$0 abidlabs/whisper -o whisper.ts --check", "In CI: has the Space's API changed since whisper.ts was generated?")
+    .example(
+      "GRADIO_AUTH=alice:secret $0 http://127.0.0.1:7860/ -o app.ts",
+      "Client for an app launched with auth= (or --auth alice:secret)",
+    )
+    .example(
+      "$0 abidlabs/whisper -o whisper.ts --check",
+      "In CI: has the Space's API changed since whisper.ts was generated?",
+    )
     .example("$0 --config gradio-codegen.config.json --check", "Check every app of a project at once")
     .example("$0 http://127.0.0.1:7860/ -o src/app.ts --watch", "Regenerate while you change the app (Ctrl-C to stop)")
     .version(GENERATOR_VERSION)
+    .alias("v", "version")
     .help()
+    .alias("h", "help")
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
-      throw error instanceof CodegenError ? error : new CodegenError("USAGE", `${message ?? error?.message ?? "invalid arguments"}. Run gradio-codegen --help for usage.`);
+      throw error instanceof CodegenError
+        ? error
+        : new CodegenError(
+            "USAGE",
+            `${message ?? error?.message ?? "invalid arguments"}. Run gradio-codegen --help for usage.`,
+          );
     })
     .check(() => {
       handled = false;
@@ -77,13 +153,42 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
   const source = parsed["source"];
   const config = parsed["config"];
   if (config !== undefined) {
-    if (typeof source === "string" && source !== "") throw new CodegenError("USAGE", "pass either a source or --config, not both. Run gradio-codegen --help for usage.");
-    if (parsed["output"] || parsed["saveSnapshot"]) throw new CodegenError("USAGE", "--config takes each app's output from the config file; drop --output/--save-snapshot. Run gradio-codegen --help for usage.");
-    if (parsed["auth"] !== undefined || parsed["login"] === true) throw new CodegenError("USAGE", "--config takes login settings from the config file (per app: \"authEnv\", \"login\"); drop --auth/--login. Run gradio-codegen --help for usage.");
-  } else if (typeof source !== "string" || source === "") throw new CodegenError("USAGE", "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.");
-  if (parsed["check"] === true && !parsed["output"] && config === undefined) throw new CodegenError("USAGE", "--check needs --output: the module to compare with. Run gradio-codegen --help for usage.");
-  if (parsed["watch"] === true && (!parsed["output"] || config !== undefined || parsed["check"] === true)) throw new CodegenError("USAGE", "--watch needs --output (the module it keeps up to date) and goes with neither --check nor --config. Run gradio-codegen --help for usage.");
-  if (parsed["tools"] === true && !parsed["output"] && config === undefined) throw new CodegenError("USAGE", "--tools needs --output: the tools module is written next to it. Run gradio-codegen --help for usage.");
+    if (typeof source === "string" && source !== "")
+      throw new CodegenError(
+        "USAGE",
+        "pass either a source or --config, not both. Run gradio-codegen --help for usage.",
+      );
+    if (parsed["output"] || parsed["saveSnapshot"])
+      throw new CodegenError(
+        "USAGE",
+        "--config takes each app's output from the config file; drop --output/--save-snapshot. Run gradio-codegen --help for usage.",
+      );
+    if (parsed["auth"] !== undefined || parsed["login"] === true)
+      throw new CodegenError(
+        "USAGE",
+        '--config takes login settings from the config file (per app: "authEnv", "login"); drop --auth/--login. Run gradio-codegen --help for usage.',
+      );
+  } else if (typeof source !== "string" || source === "")
+    throw new CodegenError(
+      "USAGE",
+      "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.",
+    );
+  if (typeof parsed["output"] === "string") checkOutput(parsed["output"]);
+  if (parsed["check"] === true && !parsed["output"] && config === undefined)
+    throw new CodegenError(
+      "USAGE",
+      "--check needs --output: the module to compare with. Run gradio-codegen --help for usage.",
+    );
+  if (parsed["watch"] === true && (!parsed["output"] || config !== undefined || parsed["check"] === true))
+    throw new CodegenError(
+      "USAGE",
+      "--watch needs --output (the module it keeps up to date) and goes with neither --check nor --config. Run gradio-codegen --help for usage.",
+    );
+  if (parsed["tools"] === true && !parsed["output"] && config === undefined)
+    throw new CodegenError(
+      "USAGE",
+      "--tools needs --output: the tools module is written next to it. Run gradio-codegen --help for usage.",
+    );
   return {
     source: typeof source === "string" ? source : "",
     config,
@@ -107,15 +212,41 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
 /** `--auth`'s value; never echoed in a message. */
 function credentials(value: unknown): AppCredentials | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string") throw new CodegenError("USAGE", "--auth was given more than once. Run gradio-codegen --help for usage.");
+  if (typeof value !== "string")
+    throw new CodegenError("USAGE", "--auth was given more than once. Run gradio-codegen --help for usage.");
   try {
     return parseCredentials(value, "--auth");
   } catch (error) {
-    throw error instanceof CodegenError ? new CodegenError("USAGE", `${error.message}. Run gradio-codegen --help for usage.`) : error;
+    throw error instanceof CodegenError
+      ? new CodegenError("USAGE", `${error.message}. Run gradio-codegen --help for usage.`)
+      : error;
+  }
+}
+
+/** `-o` must name a TypeScript file: not a folder, not a JavaScript file. */
+function checkOutput(output: string): void {
+  let folder = false;
+  try {
+    folder = statSync(output).isDirectory();
+  } catch {
+    // A path that does not exist yet is written.
+  }
+  if (folder || /[\\/]$/.test(output)) {
+    throw new CodegenError(
+      "USAGE",
+      `--output ${output} is a folder; name the module's file, e.g. ${join(output, "app.ts")}. Run gradio-codegen --help for usage.`,
+    );
+  }
+  if (!/\.(ts|mts|cts)$/.test(output) || /\.d\.[mc]?ts$/.test(output)) {
+    throw new CodegenError(
+      "USAGE",
+      `--output ${output}: gradio-codegen writes a TypeScript module; give it a .ts (or .mts) name and compile it with your project (or a bundler). Run gradio-codegen --help for usage.`,
+    );
   }
 }
 
 function seconds(value: number, flag: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new CodegenError("USAGE", `${flag} needs a number of seconds ≥ 0. Run gradio-codegen --help for usage.`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new CodegenError("USAGE", `${flag} needs a number of seconds ≥ 0. Run gradio-codegen --help for usage.`);
   return value;
 }

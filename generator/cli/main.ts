@@ -8,7 +8,10 @@ import { parseArgs } from "./args.js";
 import { reportError } from "./report.js";
 import { startTypecheckEarly } from "../output/gate.js";
 
-const SUBCOMMANDS: Readonly<Record<string, string>> = { duplicate: "./duplicate-command.js", inspect: "./inspect-command.js" };
+const SUBCOMMANDS: Readonly<Record<string, string>> = {
+  duplicate: "./duplicate-command.js",
+  inspect: "./inspect-command.js",
+};
 
 try {
   const argv = hideBin(process.argv);

@@ -8,7 +8,9 @@ export function reportError(error: unknown): number {
     return error.code === "USAGE" ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`gradio-codegen: unexpected error: ${message}\nThis is a bug; set GRADIO_CODEGEN_DEBUG=1 for details and please report it.\n`);
+  process.stderr.write(
+    `gradio-codegen: unexpected error: ${message}\nThis is a bug; set GRADIO_CODEGEN_DEBUG=1 for details and please report it.\n`,
+  );
   if (process.env["GRADIO_CODEGEN_DEBUG"] && error instanceof Error) process.stderr.write(`${error.stack ?? ""}\n`);
   return 1;
 }

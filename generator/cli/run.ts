@@ -15,14 +15,18 @@ import { runEntry, type RunEntry } from "../config/run-entry.js";
 import { runProject } from "../config/run-project.js";
 import type { CliArgs } from "./args.js";
 import { endProgressLine, spaceProgress } from "./progress.js";
+import { runtimeHint } from "./runtime-hint.js";
 import { watch } from "./watch.js";
 
 /** Returns the exit code. */
 export async function run(args: CliArgs): Promise<number> {
-  if (args.config !== undefined) return runConfig(args.config, args.check);
+  if (args.config !== undefined) return runConfig(args.config, args.check, args.quiet);
   if (args.watch && args.output !== undefined) return runWatch(args, args.output);
   let loaded = false;
-  const outcome = await runEntry(cliEntry(args, () => (loaded = true)), args.check).catch((error: unknown) => {
+  const outcome = await runEntry(
+    cliEntry(args, () => (loaded = true)),
+    args.check,
+  ).catch((error: unknown) => {
     if (!loaded && !args.quiet) endProgressLine();
     throw error;
   });
@@ -37,7 +41,10 @@ export async function run(args: CliArgs): Promise<number> {
   }
   if (outcome.kind === "printed") process.stdout.write(outcome.text);
   else {
-    if (!args.quiet) process.stderr.write(`${outcome.changed ? "wrote" : "unchanged"} ${outcome.output} (${outcome.result.model.endpoints.length} endpoint(s))\n`);
+    if (!args.quiet)
+      process.stderr.write(
+        `${outcome.changed ? "wrote" : "unchanged"} ${outcome.output} (${outcome.result.model.endpoints.length} endpoint(s))\n${runtimeHint(outcome.output) ?? ""}`,
+      );
     if (args.tools) await writeTools(outcome.result, outcome.output, args.quiet);
   }
   return 0;
@@ -47,14 +54,21 @@ export async function run(args: CliArgs): Promise<number> {
 async function writeTools(result: GenerateResult, output: string, quiet: boolean): Promise<void> {
   const { formatModule } = await import("../output/format.js");
   const path = toolsPath(output);
-  const changed = await writeIfChanged(path, await formatModule(renderToolsModule(result.model, output, GENERATOR_VERSION)));
-  if (!quiet) process.stderr.write(`${changed ? "wrote" : "unchanged"} ${path} (${result.model.endpoints.length} tool(s))\n`);
+  const changed = await writeIfChanged(
+    path,
+    await formatModule(renderToolsModule(result.model, output, GENERATOR_VERSION)),
+  );
+  if (!quiet)
+    process.stderr.write(`${changed ? "wrote" : "unchanged"} ${path} (${result.model.endpoints.length} tool(s))\n`);
 }
 
 /** `--watch`: regenerate on every API change until Ctrl-C (SIGINT/SIGTERM), then exit 0. */
 async function runWatch(args: CliArgs, output: string): Promise<number> {
   if (classifySource(args.source).kind === "file") {
-    throw new CodegenError("USAGE", `--watch reads a running app, and ${args.source} is a schema file; pass the app's URL. Run gradio-codegen --help for usage.`);
+    throw new CodegenError(
+      "USAGE",
+      `--watch reads a running app, and ${args.source} is a schema file; pass the app's URL. Run gradio-codegen --help for usage.`,
+    );
   }
   const entry = cliEntry({ ...args, quiet: true }, () => {});
   const stop = new AbortController();
@@ -69,12 +83,20 @@ async function runWatch(args: CliArgs, output: string): Promise<number> {
         allEndpoints: args.allEndpoints,
         load: () => loadSchema(args.source, { ...entry.load, allEndpoints: args.allEndpoints }),
         generate: async (raw) => {
-          const result = await generateFromSchema(raw, { allEndpoints: args.allEndpoints, typecheck: args.typecheck, login: entry.login });
+          const result = await generateFromSchema(raw, {
+            allEndpoints: args.allEndpoints,
+            typecheck: args.typecheck,
+            login: entry.login,
+          });
           if (args.tools) await writeTools(result, output, true);
           return result;
         },
       },
-      { intervalMs: Math.max(50, args.watchInterval * 1000), signal: stop.signal, log: (line) => process.stderr.write(`${line}\n`) },
+      {
+        intervalMs: Math.max(50, args.watchInterval * 1000),
+        signal: stop.signal,
+        log: (line) => process.stderr.write(`${line}\n`),
+      },
     );
   } finally {
     process.off("SIGINT", onSignal);
@@ -86,7 +108,11 @@ async function runWatch(args: CliArgs, output: string): Promise<number> {
 /** The command line as the one entry of a project. */
 function cliEntry(args: CliArgs, loaded: () => void): RunEntry {
   const auth = credentials(args);
-  const flags = [...(args.allEndpoints ? ["--all-endpoints"] : []), ...(args.login ? ["--login"] : []), ...(args.auth ? ["--auth <username:password>"] : [])];
+  const flags = [
+    ...(args.allEndpoints ? ["--all-endpoints"] : []),
+    ...(args.login ? ["--login"] : []),
+    ...(args.auth ? ["--auth <username:password>"] : []),
+  ];
   return {
     source: args.source,
     output: args.output,
@@ -105,7 +131,9 @@ function cliEntry(args: CliArgs, loaded: () => void): RunEntry {
     onLoaded: (raw) => {
       loaded();
       if (auth && raw.login !== true && !args.quiet) {
-        process.stderr.write(`warning: ${args.source} has no Gradio login (its /login led to the app's page), so the credentials from ${auth.from} were not needed; the module still gets login support, as with --login\n`);
+        process.stderr.write(
+          `warning: ${args.source} has no Gradio login (its /login led to the app's page), so the credentials from ${auth.from} were not needed; the module still gets login support, as with --login\n`,
+        );
       }
     },
   };
@@ -118,16 +146,20 @@ function cliEntry(args: CliArgs, loaded: () => void): RunEntry {
 function credentials(args: CliArgs): AppCredentials | undefined {
   const live = classifySource(args.source).kind !== "file";
   if (args.auth && !live) {
-    throw new CodegenError("USAGE", `--auth logs in to a live app, and ${args.source} is a schema file; to include login support in its module, pass --login instead. Run gradio-codegen --help for usage.`);
+    throw new CodegenError(
+      "USAGE",
+      `--auth logs in to a live app, and ${args.source} is a schema file; to include login support in its module, pass --login instead. Run gradio-codegen --help for usage.`,
+    );
   }
   const fromEnv = process.env["GRADIO_AUTH"];
   return args.auth ?? (live && fromEnv ? parseCredentials(fromEnv, "$GRADIO_AUTH") : undefined);
 }
 
-/** `--config`: every app of a project, one summary at the end. */
-async function runConfig(path: string, check: boolean): Promise<number> {
+/** `--config`: every app of a project, one summary at the end (with `-q`, only the summary). */
+async function runConfig(path: string, check: boolean, quiet: boolean): Promise<number> {
   const outcome = await runProject(await readConfig(path), { check });
-  for (const app of outcome.apps) if (app.report) (app.status === "error" ? process.stderr : process.stdout).write(app.report);
+  for (const app of outcome.apps)
+    if (app.report && !quiet) (app.status === "error" ? process.stderr : process.stdout).write(app.report);
   process.stdout.write(outcome.summary);
   return outcome.exitCode;
 }

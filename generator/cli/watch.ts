@@ -37,7 +37,9 @@ const stamp = () => new Date().toISOString().slice(11, 19);
 export function changeSummary(changes: readonly ApiChange[]): string {
   if (changes.length === 0) return "no API change (module code updated)";
   const breaking = changes.filter((c) => c.severity === "breaking").length;
-  const shown = [...changes].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "breaking" ? -1 : 1)).slice(0, 3);
+  const shown = [...changes]
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "breaking" ? -1 : 1))
+    .slice(0, 3);
   const more = changes.length > shown.length ? `; … ${changes.length - shown.length} more` : "";
   return `${changes.length} API change(s), ${breaking} breaking: ${shown.map((c) => `${c.severity === "breaking" ? "BREAKING" : "compatible"} ${c.endpoint} ${c.message}`).join("; ")}${more}`;
 }
@@ -71,14 +73,17 @@ export async function watch(target: WatchTarget, options: WatchOptions): Promise
   let lastHash: string | null = null;
   let down: string | null = null;
   let wait = options.intervalMs;
-  options.log(`${stamp()} watching ${target.source} → ${target.output} every ${options.intervalMs / 1000} s (Ctrl-C to stop)`);
+  options.log(
+    `${stamp()} watching ${target.source} → ${target.output} every ${options.intervalMs / 1000} s (Ctrl-C to stop)`,
+  );
   while (!options.signal.aborted) {
     let raw: RawSchema | null = null;
     try {
       raw = await target.load();
     } catch (error) {
-      const message = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
-      if (down === null) options.log(`${stamp()} ${target.source} is not answering (${message}); retrying with backoff`);
+      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      if (down === null)
+        options.log(`${stamp()} ${target.source} is not answering (${message}); retrying with backoff`);
       down = message;
       wait = Math.min(wait * 2, maxBackoff);
     }
@@ -86,13 +91,17 @@ export async function watch(target: WatchTarget, options: WatchOptions): Promise
       if (down !== null) options.log(`${stamp()} ${target.source} is back`);
       down = null;
       wait = options.intervalMs;
-      const hash = createHash("sha256").update(JSON.stringify(toSnapshot(raw))).digest("hex");
+      const hash = createHash("sha256")
+        .update(JSON.stringify(toSnapshot(raw)))
+        .digest("hex");
       if (hash !== lastHash) {
         try {
           options.log(`${stamp()} ${await regenerate(target, raw)}`);
           lastHash = hash;
         } catch (error) {
-          options.log(`${stamp()} cannot generate from ${target.source}: ${error instanceof Error ? error.message : String(error)} (kept the previous module)`);
+          options.log(
+            `${stamp()} cannot generate from ${target.source}: ${error instanceof Error ? error.message : String(error)} (kept the previous module)`,
+          );
           lastHash = hash; // the same schema would fail the same way; wait for the next change
         }
       }

@@ -35,7 +35,8 @@ export async function runProject(config: ProjectConfig, options: { check: boolea
 async function runApp(app: AppEntry, check: boolean, configPath: string): Promise<AppOutcome> {
   try {
     const token = app.tokenEnv ? process.env[app.tokenEnv] || undefined : undefined;
-    if (app.tokenEnv && token === undefined) throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
+    if (app.tokenEnv && token === undefined)
+      throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
     const auth = credentials(app);
     const authHint = `add "authEnv": "<NAME>" to its entry in the config file, with the environment variable <NAME> set to <username>:<password>`;
     const outcome = await runEntry(
@@ -53,10 +54,20 @@ async function runApp(app: AppEntry, check: boolean, configPath: string): Promis
     );
     if (outcome.kind === "checked") {
       const { exitCode } = outcome.outcome;
-      const status = exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
+      const status =
+        exitCode === CHECK_EXIT.breaking
+          ? "BREAKING changes"
+          : exitCode === CHECK_EXIT.compatible
+            ? "compatible changes"
+            : "up to date";
       return { name: app.name, status, report: outcome.report, exitCode };
     }
-    return { name: app.name, status: outcome.kind === "written" && !outcome.changed ? "unchanged" : "written", report: "", exitCode: 0 };
+    return {
+      name: app.name,
+      status: outcome.kind === "written" && !outcome.changed ? "unchanged" : "written",
+      report: "",
+      exitCode: 0,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { name: app.name, status: "error", report: `${app.name}: ${message}\n`, exitCode: 1 };
@@ -78,7 +89,9 @@ function summarize(config: ProjectConfig, apps: readonly AppOutcome[]): string {
   const width = Math.max(...apps.map((a) => a.name.length));
   const counts = new Map<string, number>();
   for (const a of apps) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-  const stale = apps.filter((a) => a.status === "BREAKING changes" || a.status === "compatible changes" || a.status === "error").map((a) => a.name);
-  const head = `${config.path}: ${apps.length} app(s): ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${stale.length > 0 ? ` — needs attention: ${stale.join(", ")}` : ""}`;
+  const stale = apps
+    .filter((a) => a.status === "BREAKING changes" || a.status === "compatible changes" || a.status === "error")
+    .map((a) => a.name);
+  const head = `${config.path}: ${apps.length} app(s): ${[...counts].map(([s, n]) => `${n} ${s.endsWith("changes") ? `with ${s}` : s}`).join(", ")}${stale.length > 0 ? ` — needs attention: ${stale.join(", ")}` : ""}`;
   return [head, ...apps.map((a) => `  ${a.name.padEnd(width)}  ${a.status}`)].join("\n") + "\n";
 }

@@ -23,10 +23,42 @@ export interface ModelOptions {
  * Identifiers the generated module defines itself (module scope, and `close` on `Client`);
  * endpoint functions must avoid them.
  */
-export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate", "duplicateSpace"];
+export const MODULE_NAMES = [
+  "app",
+  "asyncDispose",
+  "endpoints",
+  "connect",
+  "sharedClient",
+  "shared",
+  "createClient",
+  "createAppClient",
+  "withDirect",
+  "withFiles",
+  "withHeartbeat",
+  "withLegacySse",
+  "withLogin",
+  "withSpaces",
+  "withStreams",
+  "mapJobStream",
+  "close",
+  "duplicate",
+  "duplicateSpace",
+];
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
-export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue", "DuplicateOptions"];
+export const MODULE_TYPE_NAMES = [
+  "Client",
+  "AppSpec",
+  "AsyncDisposal",
+  "CallOptions",
+  "ClientOptions",
+  "EndpointSpec",
+  "FileInput",
+  "GradioFile",
+  "JobStream",
+  "JsonValue",
+  "DuplicateOptions",
+];
 
 /** Builds the IR of a whole app. */
 export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientModel {
@@ -45,10 +77,21 @@ export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientMo
     diagnostics.push({ level: "warning", pointer: "/config", message: "streaming and State cannot be known from /info alone; generate from the URL or a snapshot (generators are typed as plain calls, the wire layout is read from /config on the first call)" });
   }
   const hoisted = hoistTypes(endpoints, MODULE_TYPE_NAMES);
-  return { app: appFacts(raw), login: raw.login === true || options.login === true, endpoints: hoisted.endpoints, declarations: hoisted.declarations, diagnostics };
+  return {
+    app: appFacts(raw),
+    login: raw.login === true || options.login === true,
+    endpoints: hoisted.endpoints,
+    declarations: hoisted.declarations,
+    diagnostics,
+  };
 }
 
-function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { allEndpoints: boolean; names: ReturnType<typeof createNameTable> }, diagnostics: Diagnostic[]): EndpointModel[] {
+function infoEndpoints(
+  info: JsonObject,
+  config: JsonObject | null,
+  options: { allEndpoints: boolean; names: ReturnType<typeof createNameTable> },
+  diagnostics: Diagnostic[],
+): EndpointModel[] {
   const { dependencies, components } = configTables(config);
   const { names } = options;
   const endpoints: EndpointModel[] = [];
@@ -69,11 +112,20 @@ function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { a
     const index = byApiName.get(apiName) ?? -1;
     const dependency = index === -1 ? null : (dependencies[index] as JsonObject);
     if (config && dependency === null) {
-      diagnostics.push({ level: "warning", pointer: `/info/named_endpoints/${pointerToken(key)}`, message: `no dependency in /config has api_name "${apiName}"; its fn_index is looked up at run time` });
+      diagnostics.push({
+        level: "warning",
+        pointer: `/info/named_endpoints/${pointerToken(key)}`,
+        message: `no dependency in /config has api_name "${apiName}"; its fn_index is looked up at run time`,
+      });
     }
     const fnIndex = dependency === null ? null : typeof dependency["id"] === "number" ? dependency["id"] : index;
     const source = infoEndpoint("named_endpoints", key, entry);
-    endpoints.push(buildEndpoint({ ...source, apiName, functionName: names.claim(apiName, "endpoint"), dependency, fnIndex, components }, diagnostics));
+    endpoints.push(
+      buildEndpoint(
+        { ...source, apiName, functionName: names.claim(apiName, "endpoint"), dependency, fnIndex, components },
+        diagnostics,
+      ),
+    );
   }
 
   const unnamed = isObject(info["unnamed_endpoints"]) ? info["unnamed_endpoints"] : {};
@@ -83,10 +135,19 @@ function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { a
       if (!isObject(entry) || !Number.isInteger(fnIndex)) continue;
       const dependency = byFnIndex.get(fnIndex) ?? null;
       const source = infoEndpoint("unnamed_endpoints", key, entry);
-      endpoints.push(buildEndpoint({ ...source, apiName: null, functionName: names.claim(`fn${fnIndex}`), dependency, fnIndex, components }, diagnostics));
+      endpoints.push(
+        buildEndpoint(
+          { ...source, apiName: null, functionName: names.claim(`fn${fnIndex}`), dependency, fnIndex, components },
+          diagnostics,
+        ),
+      );
     }
   } else if (Object.keys(unnamed).length > 0) {
-    diagnostics.push({ level: "info", pointer: "/info/unnamed_endpoints", message: `${Object.keys(unnamed).length} unnamed endpoint(s) skipped; pass --all-endpoints to include them` });
+    diagnostics.push({
+      level: "info",
+      pointer: "/info/unnamed_endpoints",
+      message: `${Object.keys(unnamed).length} unnamed endpoint(s) skipped; pass --all-endpoints to include them`,
+    });
   }
   return endpoints;
 }

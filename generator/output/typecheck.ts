@@ -1,8 +1,8 @@
 /**
  * The gate: type-checks a generated module in memory (strict, no skipLibCheck) against the
  * runtime's real declarations before anything is written. Uses the TypeScript that ts-morph
- * bundles, through its compiler API: a program over one virtual file, the ES libs, the slice of
- * lib.dom the runtime's declarations use (dom-subset.ts) and the runtime's `.d.ts` from disk.
+ * bundles, through its compiler API: a program over one virtual file, the ES2022 lib and the
+ * runtime's `.d.ts` from disk.
  * Parsed library files are kept for the life of the process (they never change; binding is kept
  * on them too), so a second check in the same process only parses and checks the module.
  */
@@ -11,7 +11,6 @@ import { dirname, resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import type * as TsMorphCommon from "@ts-morph/common";
 import { CodegenError } from "../errors.js";
-import { DOM_SUBSET, DOM_SUBSET_LIB } from "./dom-subset.js";
 
 type Ts = typeof TsMorphCommon.ts;
 type CompilerOptions = TsMorphCommon.ts.CompilerOptions;
@@ -25,7 +24,6 @@ function loadCompiler(): { ts: Ts; libs: Map<string, string> } {
 }
 
 const { ts, libs } = loadCompiler();
-libs.set(DOM_SUBSET_LIB, DOM_SUBSET);
 
 /** Compiler options generated code must pass. */
 export const STRICT_OPTIONS: CompilerOptions = {
@@ -34,9 +32,11 @@ export const STRICT_OPTIONS: CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  // lib.dom.d.ts is 2 MB and parsing it cost ~1 s; the runtime's declarations use a few dozen of
-  // its types, copied verbatim into DOM_SUBSET (test/unit/gate-lib.test.ts keeps it in sync).
-  lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", DOM_SUBSET_LIB],
+  // The narrowest project a module must compile in: ES2022, no `dom`, no `esnext.disposable`, no
+  // @types/node (the runtime's declarations need none of them, see runtime/src/platform.ts).
+  // Nothing is added that a user's project might lack, so the gate fails wherever a user would;
+  // wider libs (dom, disposal, @types/node) are compiled by test/consumer's matrix.
+  lib: ["lib.es2022.d.ts"],
   types: [],
   skipLibCheck: false,
   // The standard library is TypeScript's own; checking it costs ~1 s and proves nothing about us.
@@ -59,7 +59,11 @@ function runtimeRoot(): string {
 /** Parsed files that do not change between checks: libs forever, disk files while their text is the same. */
 const parsed = new Map<string, { text: string; file: SourceFile }>();
 
-function sourceFile(fileName: string, text: string, version: TsMorphCommon.ts.ScriptTarget | TsMorphCommon.ts.CreateSourceFileOptions): SourceFile {
+function sourceFile(
+  fileName: string,
+  text: string,
+  version: TsMorphCommon.ts.ScriptTarget | TsMorphCommon.ts.CreateSourceFileOptions,
+): SourceFile {
   const hit = parsed.get(fileName);
   if (hit && hit.text === text) return hit.file;
   const file = ts.createSourceFile(fileName, text, version, false);
@@ -83,7 +87,9 @@ function compilerHost(options: CompilerOptions, moduleName: string, moduleText: 
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (o) => `${LIB_DIR}/${ts.getDefaultLibFileName(o)}`;
   host.readFile = read;
-  host.fileExists = (fileName) => fileName === moduleName || (fileName.startsWith(`${LIB_DIR}/`) ? libs.has(fileName.slice(LIB_DIR.length + 1)) : ts.sys.fileExists(fileName));
+  host.fileExists = (fileName) =>
+    fileName === moduleName ||
+    (fileName.startsWith(`${LIB_DIR}/`) ? libs.has(fileName.slice(LIB_DIR.length + 1)) : ts.sys.fileExists(fileName));
   host.getSourceFile = (fileName, languageVersionOrOptions) => {
     const text = read(fileName);
     if (text === undefined) return undefined;
@@ -100,7 +106,10 @@ function compilerHost(options: CompilerOptions, moduleName: string, moduleText: 
 /** Throws TYPECHECK with located diagnostics when the module does not compile. */
 export function typecheckModule(text: string, displayName: string): void {
   const root = runtimeRoot();
-  const options: CompilerOptions = { ...STRICT_OPTIONS, paths: { "@gradio-codegen/runtime": [resolve(root, "dist/index.d.ts")] } };
+  const options: CompilerOptions = {
+    ...STRICT_OPTIONS,
+    paths: { "@gradio-codegen/runtime": [resolve(root, "dist/index.d.ts")] },
+  };
   // The virtual file sits next to the runtime's node_modules so the import resolves like a user's would.
   const moduleName = resolve(root, "..", "__gradio_codegen_check__.ts");
   const program = ts.createProgram({ rootNames: [moduleName], options, host: compilerHost(options, moduleName, text) });
@@ -108,16 +117,23 @@ export function typecheckModule(text: string, displayName: string): void {
   if (diagnostics.length === 0) return;
   const lines = diagnostics.slice(0, 10).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    const where = d.file === undefined || d.file.fileName === moduleName ? `${displayName}:${line}` : `${d.file.fileName}:${line}`;
+    const where =
+      d.file === undefined || d.file.fileName === moduleName ? `${displayName}:${line}` : `${d.file.fileName}:${line}`;
     return `  ${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
-  throw new CodegenError("TYPECHECK", `the generated module does not type-check (${diagnostics.length} error(s)); nothing was written:\n${lines.join("\n")}\nThis is a gradio-codegen bug: please report it with the schema.`);
+  throw new CodegenError(
+    "TYPECHECK",
+    `the generated module does not type-check (${diagnostics.length} error(s)); nothing was written:\n${lines.join("\n")}\nThis is a gradio-codegen bug: please report it with the schema.`,
+  );
 }
 
 /** Loads and parses the compiler, libs and runtime declarations ahead of the first real check. */
 export function warmUp(): void {
   try {
-    typecheckModule(`import type { AppSpec } from "@gradio-codegen/runtime";\nexport const app: AppSpec | undefined = undefined;\n`, "warm-up");
+    typecheckModule(
+      `import type { AppSpec } from "@gradio-codegen/runtime";\nexport const app: AppSpec | undefined = undefined;\n`,
+      "warm-up",
+    );
   } catch {
     // The real check reports whatever is wrong, with the real module's name.
   }

@@ -18,6 +18,7 @@ import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
 import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
+import { asyncDispose, type AsyncDisposal } from "./platform.js";
 
 export interface ClientOptions extends ConnectionOptions {
   /**
@@ -57,7 +58,8 @@ export interface CallOptions {
   readonly oauthToken?: string;
 }
 
-export interface GradioClient {
+/** A client; `await using` closes it where the lib has `Symbol.asyncDispose` (see platform.ts). */
+export interface GradioClient extends AsyncDisposal {
   readonly sessionHash: string;
   /** Runs an endpoint; resolves with its public results in order. */
   call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): Promise<unknown[]>;
@@ -65,7 +67,6 @@ export interface GradioClient {
   stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): JobStream<unknown[]>;
   /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 type OnPartial = (partial: () => Promise<unknown[]>) => void;
@@ -74,7 +75,11 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
  * Creates a client for one app with the optional `features` it needs (generated modules pass
  * what their app uses). Nothing is sent until the first call.
  */
-export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
+export function createAppClient(
+  app: AppSpec,
+  options: ClientOptions = {},
+  features: ClientFeatures = {},
+): GradioClient {
   const { files, streams } = features;
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
@@ -87,17 +92,30 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
   /** Endpoints whose layout was already compared with the app's /config. */
   const driftChecked = new WeakSet<EndpointSpec>();
 
-  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
+  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) =>
+    publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
 
-  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
+  const run = async (
+    spec: EndpointSpec,
+    args: readonly unknown[],
+    callOptions: CallOptions,
+    onPartial?: OnPartial,
+    onCancelSent?: (sent: Promise<void>) => void,
+  ): Promise<unknown[]> => {
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
     if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
-    if (spec.oauthToken === "required" && !callOptions.oauthToken) throw new GradioError("AUTH_REQUIRED", `${label} needs the user's Hugging Face OAuth token: pass { oauthToken } in the call options`);
+    if (spec.oauthToken === "required" && !callOptions.oauthToken)
+      throw new GradioError(
+        "AUTH_REQUIRED",
+        `${label} needs the user's Hugging Face OAuth token: pass { oauthToken } in the call options`,
+      );
     const call = createCallSignal(label, callOptions);
     const { signal } = call;
     let release: (() => void) | undefined;
     try {
-      const conn = await discovery.get(signal, (discoverySignal) => connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: discoverySignal }, features));
+      const conn = await discovery.get(signal, (discoverySignal) =>
+        connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: discoverySignal }, features),
+      );
       const { http, api, protocol } = conn;
       const open = features.heartbeat;
       const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
@@ -117,7 +135,19 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       const ctx = { http, api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
-      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers, limits: conn.limits };
+      const request = {
+        http,
+        api,
+        label,
+        fnIndex,
+        sessionHash,
+        data,
+        signal,
+        simpleFormat: exact,
+        oauthToken: callOptions.oauthToken,
+        headers: callOptions.headers,
+        limits: conn.limits,
+      };
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         let eventId: string | undefined;
         // `cancel(…)` must not be an argument of `onCancelSent?.(…)`: that would skip the request.
@@ -136,11 +166,13 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         // through a signal of its own (listeners per call on lifetime.signal would warn past 10 calls).
         const ended = AbortSignal.any([lifetime.signal]);
         const onClose = () => reject(lifetime.signal.reason);
-        const settle = <T>(fn: (value: T) => void) => (value: T) => {
-          signal?.removeEventListener("abort", onAbort);
-          ended.removeEventListener("abort", onClose);
-          fn(value);
-        };
+        const settle =
+          <T>(fn: (value: T) => void) =>
+          (value: T) => {
+            signal?.removeEventListener("abort", onAbort);
+            ended.removeEventListener("abort", onClose);
+            fn(value);
+          };
         const sink = createJobSink({
           endpoint: label,
           // Partials are diffs from sse_v2 on; sse_v1 and 4.0–4.8's sse send full values.
@@ -149,7 +181,8 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
           onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
           onDone: settle(resolve),
           onError: settle(reject),
-          onCancelled: () => settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
+          onCancelled: () =>
+            settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
         });
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
@@ -161,17 +194,25 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
         const queued = () => {
           if (closed) return settle(reject)(new GradioError("ABORTED", `${label}: the client was closed`));
           // The stream stays open while this join is in flight (a dropped stream kills the session's jobs).
-          const stream = (queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, conn.limits));
+          const stream = (queue ??= createQueueStream(
+            http,
+            `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`,
+            conn.limits,
+          ));
           const joined = stream.hold();
-          join(request).then((id) => {
-            joined();
-            if (signal?.aborted) return cancelJob(id);
-            eventId = id;
-            stream.register(id, sink);
-          }, (error: unknown) => (joined(), settle(reject)(error)));
+          join(request).then(
+            (id) => {
+              joined();
+              if (signal?.aborted) return cancelJob(id);
+              eventId = id;
+              stream.register(id, sink);
+            },
+            (error: unknown) => (joined(), settle(reject)(error)),
+          );
         };
         const { direct } = features;
-        if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
+        if (direct && spec.queued === false && !onPartial)
+          return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
         queued();
       });
       return await outputs(spec, wire, conn);
@@ -185,7 +226,10 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
 
   // Drift guard: on an endpoint's first failure, ask /config whether the app still matches.
   const explainFailure = async (spec: EndpointSpec, label: string, error: unknown): Promise<unknown> => {
-    const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && !["AUTH_REQUIRED", "RATE_LIMITED", "QUEUE_FULL"].includes(error.code));
+    const suspicious =
+      error instanceof AppError ||
+      error instanceof SchemaDriftError ||
+      (error instanceof HttpError && !["AUTH_REQUIRED", "RATE_LIMITED", "QUEUE_FULL"].includes(error.code));
     const connection = discovery.current;
     if (!suspicious || driftChecked.has(spec) || connection === null) return error;
     driftChecked.add(spec);
@@ -208,11 +252,18 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
     sessionHash,
     call: (spec, args, callOptions = {}) => run(spec, args, callOptions),
     stream(spec, args, callOptions = {}) {
-      if (!streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
-      return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent), callOptions.signal);
+      if (!streams)
+        throw new GradioError(
+          "UNSUPPORTED",
+          `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`,
+        );
+      return streams.stream(
+        (signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent),
+        callOptions.signal,
+      );
     },
     close,
-    [Symbol.asyncDispose]: close,
+    [asyncDispose]: close,
   };
 }
 

@@ -1,7 +1,17 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
 export { createAppClient, type CallOptions, type ClientOptions, type GradioClient } from "./client.js";
 export { allFeatures, createClient } from "./create-client.js";
-export type { ClientFeatures, DirectFeature, FilesFeature, HeartbeatFeature, JobRunner, LegacySseFeature, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
+export type {
+  ClientFeatures,
+  DirectFeature,
+  FilesFeature,
+  HeartbeatFeature,
+  JobRunner,
+  LegacySseFeature,
+  LoginFeature,
+  SpacesFeature,
+  StreamsFeature,
+} from "./features.js";
 export { files as withFiles } from "./files/feature.js";
 export { streams as withStreams } from "./session/streams.js";
 export { heartbeat as withHeartbeat } from "./session/heartbeat.js";
@@ -27,5 +37,13 @@ export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js"
 export type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
 export { judgeStage, type StageVerdict } from "./spaces/space-stage.js";
 export { duplicateSpace } from "./spaces/duplicate.js";
-export { DuplicateError, type DuplicatedSpace, type DuplicateOptions, type DuplicateRefusal, type DuplicateStatusEvent, type SpaceHardware } from "./spaces/duplicate-types.js";
+export {
+  DuplicateError,
+  type DuplicatedSpace,
+  type DuplicateOptions,
+  type DuplicateRefusal,
+  type DuplicateStatusEvent,
+  type SpaceHardware,
+} from "./spaces/duplicate-types.js";
 export { slotKind } from "./session/slot-kind.js";
+export { asyncDispose, type AsyncDisposal, type AsyncDisposeSymbol } from "./platform.js";

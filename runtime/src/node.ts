@@ -11,9 +11,10 @@ import { createAppClient as createUniversalClient, type ClientOptions, type Grad
 import { GradioError } from "./errors.js";
 import type { ClientFeatures, FilesFeature, HeartbeatFeature } from "./features.js";
 import { files as universalFiles } from "./files/feature.js";
+import type { BlobContent } from "./files/file-input.js";
 import { openNodeHeartbeat } from "./node/heartbeat.js";
 import { proxyAwareFetch, usesProxy } from "./node/proxy.js";
-import { sendNodeUpload, type LocalFile } from "./node/upload.js";
+import { sendNodeUpload } from "./node/upload.js";
 import { openFetchHeartbeat } from "./session/heartbeat.js";
 import { direct } from "./session/direct.js";
 import { legacySse } from "./session/legacy-sse.js";
@@ -27,12 +28,19 @@ import type { HttpContext } from "./transport/http.js";
 export * from "./index.js";
 export { safeFileName, saveFile, type SaveFileOptions } from "./node/save-file.js";
 
-/** Opens a local file lazily: the upload streams it from disk. */
-export async function openLocalFile(path: string): Promise<LocalFile> {
+/**
+ * Opens a local file lazily: the upload streams it from disk. (Typed without the upload module's
+ * `LocalFile`, whose declarations reach node:http: this entry's declarations need no @types/node.)
+ */
+export async function openLocalFile(path: string): Promise<BlobContent & { readonly path: string }> {
   try {
     return { blob: await openAsBlob(path), name: basename(path), path };
   } catch (error) {
-    throw new GradioError("INVALID_ARGUMENT", `cannot read the file ${JSON.stringify(path)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `cannot read the file ${JSON.stringify(path)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -42,18 +50,33 @@ export async function openLocalFile(path: string): Promise<LocalFile> {
 export const withFiles: FilesFeature = {
   output: (value, paths, conn) => universalFiles.output(value, paths, conn),
   inputs: (spec, values, ctx) =>
-    universalFiles.inputs(spec, values, { ...ctx, openFile: ctx.openFile ?? openLocalFile, sendUpload: ctx.sendUpload ?? (userFetch(ctx) ? undefined : sendNodeUpload) }),
+    universalFiles.inputs(spec, values, {
+      ...ctx,
+      openFile: ctx.openFile ?? openLocalFile,
+      sendUpload: ctx.sendUpload ?? (userFetch(ctx) ? undefined : sendNodeUpload),
+    }),
 };
 
 /** A heartbeat whose socket does not keep the process alive. */
 export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) =>
-  userFetch({ http, customFetch }) || usesProxy(url) ? openFetchHeartbeat(http, url) : openNodeHeartbeat(url, http.privateHeaders);
+  userFetch({ http, customFetch }) || usesProxy(url)
+    ? openFetchHeartbeat(http, url)
+    : openNodeHeartbeat(url, http.privateHeaders);
 
 /** The user injected a `fetch` (not the Node entry's own): then every request goes through it. */
-const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) => ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
+const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) =>
+  ctx.customFetch === true && ctx.http.fetch !== proxyAwareFetch;
 
 /** Every optional feature, Node versions. */
-export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbeat: withHeartbeat, spaces: resolveSpace, login: loginFeature, legacySse, direct };
+export const allFeatures: ClientFeatures = {
+  files: withFiles,
+  streams,
+  heartbeat: withHeartbeat,
+  spaces: resolveSpace,
+  login: loginFeature,
+  legacySse,
+  direct,
+};
 
 /**
  * Like the universal `createAppClient`, with `HF_TOKEN` and `HF_ENDPOINT` from the environment,
@@ -64,7 +87,11 @@ export const allFeatures: ClientFeatures = { files: withFiles, streams, heartbea
  * less CPU, but uvicorn answers a reused connection's join in two segments and the second waits
  * out the client's 40 ms delayed ACK (curl shows the same; undici's fetch does not).
  */
-export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
+export function createAppClient(
+  app: AppSpec,
+  options: ClientOptions = {},
+  features: ClientFeatures = {},
+): GradioClient {
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
   const fetch = options.fetch ?? proxyAwareFetch;
@@ -74,7 +101,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
 }
 
 /** A client with every feature and the Node defaults (see {@link createAppClient}). */
-export function createClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = allFeatures): GradioClient {
+export function createClient(
+  app: AppSpec,
+  options: ClientOptions = {},
+  features: ClientFeatures = allFeatures,
+): GradioClient {
   return createAppClient(app, options, features);
 }
 
@@ -82,5 +113,10 @@ export function createClient(app: AppSpec, options: ClientOptions = {}, features
 export function duplicateSpace(from: string, options: DuplicateOptions = {}): Promise<DuplicatedSpace> {
   const hfToken = options.hfToken ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
-  return duplicateUniversal(from, { ...options, fetch: options.fetch ?? proxyAwareFetch, ...(hfToken ? { hfToken } : {}), ...(hfEndpoint ? { hfEndpoint } : {}) });
+  return duplicateUniversal(from, {
+    ...options,
+    fetch: options.fetch ?? proxyAwareFetch,
+    ...(hfToken ? { hfToken } : {}),
+    ...(hfEndpoint ? { hfEndpoint } : {}),
+  });
 }

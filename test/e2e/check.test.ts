@@ -82,11 +82,17 @@ describe("gradio-codegen --check against a changed app", () => {
     const sources = { one: url("base"), two: url("choice_removed"), three: url("base") };
     writeFileSync(config, JSON.stringify({ concurrency: 2, apps: outputs.map((name) => ({ name, source: sources[name as keyof typeof sources], output: `${name}.ts` })) }));
     const result = await runCli(["--config", config, "--check"]);
-    expect(result.stdout).toMatch(/3 app\(s\): 2 up to date, 1 BREAKING changes — needs attention: two/);
+    expect(result.stdout).toMatch(/3 app\(s\): 2 up to date, 1 with BREAKING changes — needs attention: two/);
     expect(result.stdout).toMatch(/two\s+BREAKING changes/);
     // The config carries every option of the app: the way to regenerate is to run it again.
     expect(result.stdout).toContain(`Regenerate with: gradio-codegen --config ${config}\n`);
     expect(result.code).toBe(4);
+    // -q: the summary only, not each app's report.
+    const quiet = await runCli(["--config", config, "--check", "-q"]);
+    expect(quiet.code).toBe(4);
+    expect(quiet.stdout).toMatch(/^.*3 app\(s\): 2 up to date, 1 with BREAKING changes — needs attention: two\n/);
+    expect(quiet.stdout).not.toContain("Regenerate with");
+    expect(quiet.stderr).toBe("");
   });
 
   describe("the runtime's drift guard (module generated from the base version)", () => {

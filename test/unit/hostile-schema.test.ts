@@ -22,7 +22,15 @@ function raw(): RawSchema {
 }
 
 /** Top-level statements of a generated module besides the type aliases and one `export const` per endpoint. */
-const FIXED_STATEMENTS = ["import", "export const app", "const endpoints", "export interface Client", "export function connect", "let shared", "function sharedClient"];
+const FIXED_STATEMENTS = [
+  "import",
+  "export const app",
+  "const endpoints",
+  "export interface Client",
+  "export function connect",
+  "let shared",
+  "function sharedClient",
+];
 
 describe("a schema made of hostile names", () => {
   let text = "";
@@ -33,7 +41,8 @@ describe("a schema made of hostile names", () => {
   beforeAll(async () => {
     const result = await generateFromSchema(raw(), { allEndpoints: true, typecheck: true });
     text = result.text;
-    aliases = result.model.declarations.length + result.model.endpoints.filter((e) => e.resultAlias !== undefined).length;
+    aliases =
+      result.model.declarations.length + result.model.endpoints.filter((e) => e.resultAlias !== undefined).length;
     file = join(workDir("hostile"), "hostile.ts");
     writeFileSync(file, text);
     source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -48,15 +57,20 @@ describe("a schema made of hostile names", () => {
   });
 
   it("has exactly the expected top-level statements and exports", () => {
-    const exportsOf = (s: ts.Statement) => ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exportsOf = (s: ts.Statement) =>
+      ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     expect(aliases).toBeGreaterThan(0);
     expect(source.statements.length).toBe(FIXED_STATEMENTS.length + aliases + HOSTILE.length);
     expect(source.statements.filter(exportsOf).length).toBe(3 + aliases + HOSTILE.length);
     expect(source.statements.filter(ts.isTypeAliasDeclaration).length).toBe(aliases);
     const client = source.statements.find(ts.isInterfaceDeclaration);
-    expect(client?.members.length).toBe(HOSTILE.length + 2);
-    const table = source.statements.find((s) => ts.isVariableStatement(s) && s.declarationList.declarations[0]?.name.getText() === "endpoints");
-    const init = table && ts.isVariableStatement(table) ? table.declarationList.declarations[0]?.initializer : undefined;
+    // One method per endpoint, plus close() (disposal comes from the runtime's AsyncDisposal).
+    expect(client?.members.length).toBe(HOSTILE.length + 1);
+    const table = source.statements.find(
+      (s) => ts.isVariableStatement(s) && s.declarationList.declarations[0]?.name.getText() === "endpoints",
+    );
+    const init =
+      table && ts.isVariableStatement(table) ? table.declarationList.declarations[0]?.initializer : undefined;
     const object = init && ts.isSatisfiesExpression(init) ? init.expression : undefined;
     expect(object && ts.isObjectLiteralExpression(object) ? object.properties.length : -1).toBe(HOSTILE.length);
   });
@@ -70,7 +84,17 @@ describe("a schema made of hostile names", () => {
     expect(names.length).toBe(HOSTILE.length);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(isValidIdentifier(name), name).toBe(true);
-    for (const taken of ["app", "endpoints", "connect", "close", "shared", "sharedClient", "createClient", "mapJobStream"]) expect(names).not.toContain(taken);
+    for (const taken of [
+      "app",
+      "endpoints",
+      "connect",
+      "close",
+      "shared",
+      "sharedClient",
+      "createClient",
+      "mapJobStream",
+    ])
+      expect(names).not.toContain(taken);
   });
 
   it("writes every string literal as JSON that round-trips, and every hostile choice appears as one", () => {
@@ -100,11 +124,17 @@ describe("a schema made of hostile names", () => {
         allowed.add(scanner.getTokenEnd() - 2);
       }
       if (kind === ts.SyntaxKind.StringLiteral) {
-        for (let at = scanner.getTokenText().indexOf("*/"); at !== -1; at = scanner.getTokenText().indexOf("*/", at + 1)) allowed.add(scanner.getTokenStart() + at);
+        for (
+          let at = scanner.getTokenText().indexOf("*/");
+          at !== -1;
+          at = scanner.getTokenText().indexOf("*/", at + 1)
+        )
+          allowed.add(scanner.getTokenStart() + at);
       }
       if (kind === ts.SyntaxKind.Identifier) identifiers.add(scanner.getTokenValue());
     }
-    for (let at = text.indexOf("*/"); at !== -1; at = text.indexOf("*/", at + 1)) expect(allowed.has(at), text.slice(at - 40, at + 40)).toBe(true);
+    for (let at = text.indexOf("*/"); at !== -1; at = text.indexOf("*/", at + 1))
+      expect(allowed.has(at), text.slice(at - 40, at + 40)).toBe(true);
     expect(identifiers.has("alert")).toBe(false);
     expect(comments.length).toBeGreaterThan(HOSTILE.length);
     for (const comment of comments) {

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { printType } from "../../generator/emit/print-type.js";
 import { childPointer } from "../../generator/model/schema/json.js";
 import { findFilePaths, schemaToType, unwrapApiInfo, type SchemaResult } from "../../generator/model/schema/index.js";
+import { sharedFixtures, skipNote } from "../support/fixtures.js";
 
-const FIXTURES = "/work/shared/fixtures";
+const FOUND = sharedFixtures();
+const FIXTURES = FOUND ?? "";
 
 interface Converted {
   readonly pointer: string;
@@ -15,7 +17,12 @@ interface Converted {
 }
 
 function jsonFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
+  return FOUND !== null && existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -26,7 +33,10 @@ function fromInfo(doc: unknown): Converted[] {
   const out: Converted[] = [];
   for (const group of ["named_endpoints", "unnamed_endpoints"]) {
     for (const [name, endpoint] of Object.entries(asRecord(asRecord(doc)[group]))) {
-      for (const [key, direction] of [["parameters", "input"], ["returns", "output"]] as const) {
+      for (const [key, direction] of [
+        ["parameters", "input"],
+        ["returns", "output"],
+      ] as const) {
         const entries = asRecord(endpoint)[key];
         if (!Array.isArray(entries)) continue;
         entries.forEach((entry: unknown, i) => {
@@ -70,7 +80,8 @@ function typeCheck(text: string): string[] {
   return project.getPreEmitDiagnostics().map((d) => `${d.getLineNumber() ?? "?"}: ${String(d.getMessageText())}`);
 }
 
-describe.skipIf(documents.length === 0)("schemaToType over every fixture", () => {
+describe.skipIf(FOUND === null)(`schemaToType over every fixture${skipNote(FOUND)}`, () => {
+  it("finds the fixtures", () => expect(documents.length).toBeGreaterThan(0));
   it.each(documents.map((d) => [d.file.slice(FIXTURES.length + 1), d] as const))("%s", (_name, { file, convert }) => {
     const doc: unknown = JSON.parse(readFileSync(file, "utf8"));
     let converted: Converted[] = [];
@@ -92,9 +103,16 @@ describe.skipIf(documents.length === 0)("schemaToType over every fixture", () =>
     const z = fromInfo(JSON.parse(readFileSync(join(FIXTURES, "info/z_image_lora_sns__gradio-6.json"), "utf8")));
     const gallery = z.find((c) => c.pointer === "/named_endpoints/~1add_custom_lora/returns/1/type");
     const paths = gallery === undefined ? [] : findFilePaths(gallery.result.type);
-    expect(paths).toEqual([["*", "image"], ["*", "video"]]);
+    expect(paths).toEqual([
+      ["*", "image"],
+      ["*", "video"],
+    ]);
     const idm = fromInfo(JSON.parse(readFileSync(join(FIXTURES, "info/idm_vton_tryon__gradio-4.json"), "utf8")));
     const editor = idm[0];
-    expect(editor === undefined ? [] : findFilePaths(editor.result.type)).toEqual([["background"], ["layers", "*"], ["composite"]]);
+    expect(editor === undefined ? [] : findFilePaths(editor.result.type)).toEqual([
+      ["background"],
+      ["layers", "*"],
+      ["composite"],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The in-memory gate (generator/output/typecheck.ts) still proves what it did with full libs: a
- * generated module compiles against the runtime's declarations, and a type error anywhere in it,
- * including misuse of the runtime's or the DOM's types, is a located TYPECHECK error.
+ * The in-memory gate (generator/output/typecheck.ts): a generated module compiles against the
+ * runtime's declarations in the narrowest project it must work in (ES2022 lib, no dom, no
+ * esnext.disposable, no @types/node), and a type error anywhere in it, including a global that
+ * such a project lacks, is a located TYPECHECK error.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,11 +31,36 @@ describe("typecheckModule", () => {
   });
 
   it.each([
-    ["a plain type error", `export const broken: number = "x";`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'number'/],
-    ["a wrong argument to a generated function", `export const misuse = () => predict(42);`, /whisper\.ts:(\d+): Argument of type 'number'/],
-    ["a DOM type misused", `export const blob: Blob = "text";`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'Blob'/],
-    ["a runtime option misused", `export const c = connect({ signal: "no" });`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'AbortSignal'/],
-    ["an unused local (strict options)", `function unused(): void {}`, /whisper\.ts:(\d+): 'unused' is declared but its value is never read/],
+    [
+      "a plain type error",
+      `export const broken: number = "x";`,
+      /whisper\.ts:(\d+): Type 'string' is not assignable to type 'number'/,
+    ],
+    [
+      "a wrong argument to a generated function",
+      `export const misuse = () => predict(42);`,
+      /whisper\.ts:(\d+): Argument of type 'number'/,
+    ],
+    [
+      "a DOM global (no dom lib)",
+      `export const blob: Blob | undefined = undefined;`,
+      /whisper\.ts:(\d+): Cannot find name 'Blob'/,
+    ],
+    [
+      "Symbol.asyncDispose (no esnext.disposable lib)",
+      `export const key = Symbol.asyncDispose;`,
+      /whisper\.ts:(\d+): Property 'asyncDispose' does not exist on type 'SymbolConstructor'/,
+    ],
+    [
+      "a runtime option misused",
+      `export const c = connect({ signal: "no" });`,
+      /whisper\.ts:(\d+): Type 'string' is not assignable to type 'AbortSignalShape'/,
+    ],
+    [
+      "an unused local (strict options)",
+      `function unused(): void {}`,
+      /whisper\.ts:(\d+): 'unused' is declared but its value is never read/,
+    ],
   ])("rejects %s with its location", (_, extra, pattern) => {
     const error = gateError(`${whisper}\n${extra}\n`);
     expect(error.code).toBe("TYPECHECK");
