@@ -4,15 +4,23 @@
  * (`break`, `return`, a throw in the loop body) or disposing the stream (`await using`) cancels
  * a job that has not settled, exactly like `cancel()`.
  */
+import { asyncDispose, type AsyncDisposal } from "../platform.js";
 
-/** What a generated streaming function returns. */
-export interface JobStream<T> extends AsyncIterable<T> {
+/**
+ * What a generated streaming function returns. `await using stream = …` (where the lib has
+ * `Symbol.asyncDispose`, see platform.ts) cancels the job if it has not settled when the scope ends.
+ */
+export interface JobStream<T> extends AsyncIterable<T>, AsyncDisposal {
   /** The final result (authoritative: the server's full `process_completed` value). */
   readonly result: Promise<T>;
   /** Cancels the job on the server and ends iteration. */
   cancel(): Promise<void>;
-  /** `await using stream = …`: cancels the job if it has not settled when the scope ends. */
-  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** A stream's disposer, read through the runtime's own key (present where the platform has the symbol). */
+function disposerOf(stream: object): (() => Promise<void>) | undefined {
+  const dispose: unknown = (stream as Record<symbol, unknown>)[asyncDispose];
+  return typeof dispose === "function" ? (dispose as () => Promise<void>).bind(stream) : undefined;
 }
 
 export interface JobStreamController<T> {
@@ -26,9 +34,8 @@ export interface JobStreamController<T> {
  * Adds `[Symbol.asyncDispose]` where the platform defines the symbol (Node ≥ 20.4, current
  * browsers, Deno, Bun); elsewhere `await using` does not exist either, so nothing is lost.
  */
-function disposable<T>(stream: Omit<JobStream<T>, typeof Symbol.asyncDispose>, dispose: () => Promise<void>): JobStream<T> {
-  const key: unknown = (Symbol as { readonly asyncDispose?: unknown }).asyncDispose;
-  if (typeof key === "symbol") Object.defineProperty(stream, key, { value: dispose, enumerable: false });
+function disposable<T>(stream: Omit<JobStream<T>, keyof AsyncDisposal>, dispose: () => Promise<void>): JobStream<T> {
+  Object.defineProperty(stream, asyncDispose, { value: dispose, enumerable: false });
   return stream as JobStream<T>;
 }
 
@@ -110,6 +117,6 @@ export function mapJobStream<A, B>(source: JobStream<A>, map: (value: A) => B): 
         for await (const value of source) yield map(value);
       },
     },
-    () => (typeof source[Symbol.asyncDispose] === "function" ? source[Symbol.asyncDispose]() : Promise.resolve()),
+    () => disposerOf(source)?.() ?? Promise.resolve(),
   );
 }

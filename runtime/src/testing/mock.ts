@@ -5,6 +5,7 @@
  * the real client (a `JobStream` for generators, labelled tuples that answer to their names).
  */
 import { GradioError } from "../errors.js";
+import { asyncDispose } from "../platform.js";
 import { createJobStream, type JobStream } from "../session/job-stream.js";
 import { nameResults } from "../session/named-results.js";
 import type { EndpointSpec } from "../spec.js";
@@ -84,7 +85,7 @@ export function createMock<C>(endpoints: Readonly<Record<string, EndpointSpec>>,
       return closed;
     },
   };
-  if (typeof Symbol.asyncDispose === "symbol") client[Symbol.asyncDispose] = close;
+  client[asyncDispose] = close;
   for (const [method, spec] of Object.entries(endpoints)) {
     client[method] = (...args: unknown[]) => {
       calls.push({ method, endpoint: spec.apiName === null ? null : `/${spec.apiName}`, args });
