@@ -5,17 +5,43 @@
  * @module
  */
 import {
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
 } from "@gradio-codegen/runtime";
 
 export type Operation = "add" | "subtract" | "multiply" | "divide";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ */
+export interface Client {
+  /**
+   * Apply an arithmetic operation to two numbers.
+   *
+   * Endpoint `/predict`.
+   * @param num1 - num1 (Number). Example: `3`.
+   * @param operation - operation (Radio). Example: `"add"`.
+   * @param num2 - num2 (Number). Example: `3`.
+   * @returns output (Number)
+   */
+  predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>;
+  predict(
+    args: { num1: number; operation: Operation; num2: number },
+    options?: CallOptions,
+  ): Promise<number>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/calculator",
   baseUrl: "http://127.0.0.1:7860/calculator",
   spaceId: null,
@@ -26,63 +52,28 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  predict: {
-    apiName: "predict",
-    fnIndex: 0,
-    inputs: [0, 1, 2],
-    outputs: [0],
-    params: [{ name: "num1" }, { name: "operation" }, { name: "num2" }],
-    returns: [{ name: "output" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
-  /**
-   * Apply an arithmetic operation to two numbers.
-   *
-   * Endpoint `/predict`.
-   * @param num1 - num1 (Number). Example: `3`.
-   * @param operation - operation (Radio). Example: `"add"`.
-   * @param num2 - num2 (Number). Example: `3`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns output (Number)
-   */
-  predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
-    predict: async (num1, operation, num2, options) =>
-      (await client.call(endpoints.predict, [num1, operation, num2], options))[0] as number,
+    predict: rebindEndpoint(client, predict),
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
- * Apply an arithmetic operation to two numbers.
- *
- * Endpoint `/predict`.
- * @param num1 - num1 (Number). Example: `3`.
- * @param operation - operation (Radio). Example: `"add"`.
- * @param num2 - num2 (Number). Example: `3`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns output (Number)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const predict: Client["predict"] = (...args) => sharedClient().predict(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
+export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
+  params: ["num1", "operation", "num2"],
+});

@@ -5,14 +5,15 @@
  * @module
  */
 import {
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   withStreams,
-  mapJobStream,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
   type GradioFile,
   type JobStream,
@@ -67,8 +68,35 @@ export type RespondResult = {
   options: { value: string; label?: string }[] | null;
 }[];
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ */
+export interface Client {
+  /**
+   * Echo bot: replies "You said: <message>", streaming one word at a time.
+   *
+   * Endpoint `/respond`; streams partial results.
+   * @param message - Message (Textbox). Example: `"Hello!!"`.
+   * @param history - Conversation (Chatbot). Default: `[]`.
+   * @returns Conversation (Chatbot)
+   */
+  respond(
+    message: string,
+    history?: RespondHistory,
+    options?: CallOptions,
+  ): JobStream<RespondResult>;
+  respond(
+    args: { message: string; history?: RespondHistory },
+    options?: CallOptions,
+  ): JobStream<RespondResult>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/chatbot_stream",
   baseUrl: "http://127.0.0.1:7860/chatbot_stream",
   spaceId: null,
@@ -78,73 +106,34 @@ export const app: AppSpec = {
   connectHeartbeat: false,
   maxFileSize: null,
 };
+const features = { files: withFiles, streams: withStreams };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  respond: {
-    apiName: "respond",
-    fnIndex: 0,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [
-      { name: "message" },
-      { name: "history", default: [], files: [["*", "content", "*", "file"]] },
-    ],
-    returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
-    streaming: true,
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
-  /**
-   * Echo bot: replies "You said: <message>", streaming one word at a time.
-   *
-   * Endpoint `/respond`; streams partial results.
-   * @param message - Message (Textbox). Example: `"Hello!!"`.
-   * @param history - Conversation (Chatbot). Default: `[]`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Conversation (Chatbot)
-   */
-  respond(
-    message: string,
-    history?: RespondHistory,
-    options?: CallOptions,
-  ): JobStream<RespondResult>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles, streams: withStreams });
+  const client = createAppClient(app, options, features);
   return {
-    respond: (message, history, options) =>
-      mapJobStream(
-        client.stream(endpoints.respond, [message, history], options),
-        (r) => r[0] as RespondResult,
-      ),
+    respond: rebindEndpoint(client, respond),
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) =>
+  createAppClient(app, options, features),
+);
 
 /**
- * Echo bot: replies "You said: <message>", streaming one word at a time.
- *
- * Endpoint `/respond`; streams partial results.
- * @param message - Message (Textbox). Example: `"Hello!!"`.
- * @param history - Conversation (Chatbot). Default: `[]`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Conversation (Chatbot)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const respond: Client["respond"] = (...args) => sharedClient().respond(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
+export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(shared, "respond", 0, {
+  params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
+  returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
+  streaming: true,
+});

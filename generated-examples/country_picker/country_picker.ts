@@ -5,11 +5,13 @@
  * @module
  */
 import {
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
 } from "@gradio-codegen/runtime";
 
 export type Country =
@@ -71,8 +73,48 @@ export type Country =
   | "Uruguay"
   | "Vietnam";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ */
+export interface Client {
+  /**
+   * The capital of a country, in the chosen style.
+   *
+   * Endpoint `/capital`.
+   * @param country - Country (Dropdown). Default: `"France"`.
+   * @param style - Style (Radio). Default: `"normal"`.
+   * @returns Capital (Textbox)
+   */
+  capital(country?: Country, style?: "normal" | "upper", options?: CallOptions): Promise<string>;
+  capital(
+    args: { country?: Country; style?: "normal" | "upper" },
+    options?: CallOptions,
+  ): Promise<string>;
+  /**
+   * Lists the chosen countries and a city that may be anything.
+   *
+   * Endpoint `/describe`.
+   * @param countries - Countries (Dropdown). Default: `[]`.
+   * @param city - City (Dropdown). Default: `"Paris"`.
+   * @returns Summary (Textbox)
+   */
+  describe(
+    countries?: readonly Country[],
+    city?: "Paris" | "Rome" | (string & {}),
+    options?: CallOptions,
+  ): Promise<string>;
+  describe(
+    args: { countries?: readonly Country[]; city?: "Paris" | "Rome" | (string & {}) },
+    options?: CallOptions,
+  ): Promise<string>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/country_picker",
   baseUrl: "http://127.0.0.1:7860/country_picker",
   spaceId: null,
@@ -83,102 +125,38 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  capital: {
-    apiName: "capital",
-    fnIndex: 0,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [
-      { name: "country", default: "France" },
-      { name: "style", default: "normal" },
-    ],
-    returns: [{ name: "capital" }],
-  },
-  describe: {
-    apiName: "describe",
-    fnIndex: 1,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [
-      { name: "countries", default: [] },
-      { name: "city", default: "Paris" },
-    ],
-    returns: [{ name: "summary" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
-  /**
-   * The capital of a country, in the chosen style.
-   *
-   * Endpoint `/capital`.
-   * @param country - Country (Dropdown). Default: `"France"`.
-   * @param style - Style (Radio). Default: `"normal"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Capital (Textbox)
-   */
-  capital(country?: Country, style?: "normal" | "upper", options?: CallOptions): Promise<string>;
-  /**
-   * Lists the chosen countries and a city that may be anything.
-   *
-   * Endpoint `/describe`.
-   * @param countries - Countries (Dropdown). Default: `[]`.
-   * @param city - City (Dropdown). Default: `"Paris"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Summary (Textbox)
-   */
-  describe(
-    countries?: readonly Country[],
-    city?: "Paris" | "Rome" | (string & {}),
-    options?: CallOptions,
-  ): Promise<string>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
-    capital: async (country, style, options) =>
-      (await client.call(endpoints.capital, [country, style], options))[0] as string,
-    describe: async (countries, city, options) =>
-      (await client.call(endpoints.describe, [countries, city], options))[0] as string,
+    capital: rebindEndpoint(client, capital),
+    describe: rebindEndpoint(client, describe),
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * The capital of a country, in the chosen style.
- *
- * Endpoint `/capital`.
- * @param country - Country (Dropdown). Default: `"France"`.
- * @param style - Style (Radio). Default: `"normal"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Capital (Textbox)
- */
-export const capital: Client["capital"] = (...args) => sharedClient().capital(...args);
-
-/**
- * Lists the chosen countries and a city that may be anything.
- *
- * Endpoint `/describe`.
- * @param countries - Countries (Dropdown). Default: `[]`.
- * @param city - City (Dropdown). Default: `"Paris"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Summary (Textbox)
- */
-export const describe: Client["describe"] = (...args) => sharedClient().describe(...args);
+// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
+export const capital: Client["capital"] = /* @__PURE__ */ bindEndpoint(shared, "capital", 0, {
+  params: [
+    { name: "country", default: "France" },
+    { name: "style", default: "normal" },
+  ],
+});
+export const describe: Client["describe"] = /* @__PURE__ */ bindEndpoint(shared, "describe", 1, {
+  params: [
+    { name: "countries", default: [] },
+    { name: "city", default: "Paris" },
+  ],
+});

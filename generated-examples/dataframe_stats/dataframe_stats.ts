@@ -5,11 +5,13 @@
  * @module
  */
 import {
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type JsonValue,
 } from "@gradio-codegen/runtime";
 
@@ -33,8 +35,27 @@ export type ColumnSumsOutputs = [columnSums: ColumnSumsResult, rows: number] & {
   readonly rows: number;
 };
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ */
+export interface Client {
+  /**
+   * Sum of every numeric column, as a one-row table, and how many rows the input had.
+   *
+   * Endpoint `/column_sums`.
+   * @param table - Table (Dataframe). Default:
+   *   `{"headers":["a","b"],"data":[[1,2],[3,4]],"metadata":null}`.
+   * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
+   */
+  columnSums(table?: ColumnSumsTable, options?: CallOptions): Promise<ColumnSumsOutputs>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/dataframe_stats",
   baseUrl: "http://127.0.0.1:7860/dataframe_stats",
   spaceId: null,
@@ -45,13 +66,33 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  columnSums: {
-    apiName: "column_sums",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0, 1],
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
+export function connect(options?: ClientOptions): Client {
+  const client = createAppClient(app, options);
+  return {
+    columnSums: rebindEndpoint(client, columnSums),
+    close: () => client.close(),
+    [Symbol.asyncDispose]: () => client.close(),
+  };
+}
+
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
+
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
+export const columnSums: Client["columnSums"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "column_sums",
+  0,
+  {
     params: [
       {
         name: "table",
@@ -65,53 +106,7 @@ const endpoints = {
         },
       },
     ],
-    returns: [{ name: "columnSums" }, { name: "rows" }],
+    returns: ["columnSums", "rows"],
+    named: false,
   },
-} satisfies Record<string, EndpointSpec>;
-
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
-  /**
-   * Sum of every numeric column, as a one-row table, and how many rows the input had.
-   *
-   * Endpoint `/column_sums`.
-   * @param table - Table (Dataframe). Default:
-   *   `{"headers":["a","b"],"data":[[1,2],[3,4]],"metadata":null}`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
-   */
-  columnSums(table?: ColumnSumsTable, options?: CallOptions): Promise<ColumnSumsOutputs>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
-export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options);
-  return {
-    columnSums: async (table, options) =>
-      (await client.call(endpoints.columnSums, [table], options)) as ColumnSumsOutputs,
-    close: () => client.close(),
-    [Symbol.asyncDispose]: () => client.close(),
-  };
-}
-
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
-
-/**
- * Sum of every numeric column, as a one-row table, and how many rows the input had.
- *
- * Endpoint `/column_sums`.
- * @param table - Table (Dataframe). Default:
- *   `{"headers":["a","b"],"data":[[1,2],[3,4]],"metadata":null}`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
- */
-export const columnSums: Client["columnSums"] = (...args) => sharedClient().columnSums(...args);
+);

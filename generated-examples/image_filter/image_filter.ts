@@ -5,12 +5,14 @@
  * @module
  */
 import {
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
   type GradioFile,
 } from "@gradio-codegen/runtime";
@@ -23,8 +25,34 @@ export type SizeOutputs = [width: number, height: number] & {
   readonly height: number;
 };
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ */
+export interface Client {
+  /**
+   * Invert the colours of an RGB image.
+   *
+   * Endpoint `/invert`.
+   * @param image - Source image (Image). A local filepath or publicly available URL.
+   * @returns Inverted (Image)
+   */
+  invert(image: FileInput, options?: CallOptions): Promise<GradioFile>;
+  /**
+   * Width and height of the image in pixels.
+   *
+   * Endpoint `/size`.
+   * @param image - Source image (Image). A local filepath or publicly available URL.
+   * @returns A tuple: [0] Width (Number); [1] Height (Number)
+   */
+  size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/image_filter",
   baseUrl: "http://127.0.0.1:7860/image_filter",
   spaceId: null,
@@ -34,89 +62,40 @@ export const app: AppSpec = {
   connectHeartbeat: false,
   maxFileSize: null,
 };
+const features = { files: withFiles };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  invert: {
-    apiName: "invert",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "image", files: [[]] }],
-    returns: [{ name: "inverted", files: [[]] }],
-  },
-  size: {
-    apiName: "size",
-    fnIndex: 1,
-    inputs: [0],
-    outputs: [0, 1],
-    params: [{ name: "image", files: [[]] }],
-    returns: [{ name: "width" }, { name: "height" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/** A client of this app with its own session (State, chat history, queue stream). */
-export interface Client {
-  /**
-   * Invert the colours of an RGB image.
-   *
-   * Endpoint `/invert`.
-   * @param image - Source image (Image). A local filepath or publicly available URL.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Inverted (Image)
-   */
-  invert(image: FileInput, options?: CallOptions): Promise<GradioFile>;
-  /**
-   * Width and height of the image in pixels.
-   *
-   * Endpoint `/size`.
-   * @param image - Source image (Image). A local filepath or publicly available URL.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns A tuple: [0] Width (Number); [1] Height (Number)
-   */
-  size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles });
+  const client = createAppClient(app, options, features);
   return {
-    invert: async (image, options) =>
-      (await client.call(endpoints.invert, [image], options))[0] as GradioFile,
-    size: async (image, options) =>
-      (await client.call(endpoints.size, [image], options)) as SizeOutputs,
+    invert: rebindEndpoint(client, invert),
+    size: rebindEndpoint(client, size),
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) =>
+  createAppClient(app, options, features),
+);
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * Invert the colours of an RGB image.
- *
- * Endpoint `/invert`.
- * @param image - Source image (Image). A local filepath or publicly available URL.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Inverted (Image)
- */
-export const invert: Client["invert"] = (...args) => sharedClient().invert(...args);
-
-/**
- * Width and height of the image in pixels.
- *
- * Endpoint `/size`.
- * @param image - Source image (Image). A local filepath or publicly available URL.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns A tuple: [0] Width (Number); [1] Height (Number)
- */
-export const size: Client["size"] = (...args) => sharedClient().size(...args);
+// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
+export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(shared, "invert", 0, {
+  params: [{ name: "image", files: [[]] }],
+  returns: [{ name: "inverted", files: [[]] }],
+  named: false,
+});
+export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(shared, "size", 1, {
+  params: [{ name: "image", files: [[]] }],
+  returns: ["width", "height"],
+  named: false,
+});

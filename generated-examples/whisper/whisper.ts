@@ -5,40 +5,21 @@
  * @module
  */
 import {
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   type AppSpec,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
 } from "@gradio-codegen/runtime";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
-  source: "http://127.0.0.1:7860/whisper_like",
-  baseUrl: "http://127.0.0.1:7860/whisper_like",
-  spaceId: null,
-  gradioVersion: "6.31.0",
-  protocol: "sse_v3",
-  apiPrefix: "/gradio_api",
-  connectHeartbeat: false,
-  maxFileSize: null,
-};
-
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  predict: {
-    apiName: "predict",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "inputAudio", files: [[]] }],
-    returns: [{ name: "transcription" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/** A client of this app with its own session (State, chat history, queue stream). */
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ */
 export interface Client {
   /**
    * Describe an uploaded WAV file.
@@ -56,7 +37,6 @@ export interface Client {
    *       mime_type: The MIME type of the file.
    *       is_stream: Indicates whether the file is a stream.
    *       meta: Additional metadata used internally (should not be changed).
-   * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Transcription (Textbox)
    */
   predict(inputAudio: FileInput, options?: CallOptions): Promise<string>;
@@ -65,42 +45,44 @@ export interface Client {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
+  source: "http://127.0.0.1:7860/whisper_like",
+  baseUrl: "http://127.0.0.1:7860/whisper_like",
+  spaceId: null,
+  gradioVersion: "6.31.0",
+  protocol: "sse_v3",
+  apiPrefix: "/gradio_api",
+  connectHeartbeat: false,
+  maxFileSize: null,
+};
+const features = { files: withFiles };
+
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles });
+  const client = createAppClient(app, options, features);
   return {
-    predict: async (inputAudio, options) =>
-      (await client.call(endpoints.predict, [inputAudio], options))[0] as string,
+    predict: rebindEndpoint(client, predict),
     close: () => client.close(),
     [Symbol.asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) =>
+  createAppClient(app, options, features),
+);
 
 /**
- * Describe an uploaded WAV file.
- *
- * Endpoint `/predict`.
- * @param inputAudio - Input Audio (Audio). The FileData class is a subclass of the GradioModel
- *   class that represents a file object within a Gradio interface. It is used to
- *   store file data and metadata when a file is uploaded.
- *
- *   Attributes:
- *       path: The server file path where the file is stored.
- *       url: The normalized server URL pointing to the file.
- *       size: The size of the file in bytes.
- *       orig_name: The original filename before upload.
- *       mime_type: The MIME type of the file.
- *       is_stream: Indicates whether the file is a stream.
- *       meta: Additional metadata used internally (should not be changed).
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Transcription (Textbox)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const predict: Client["predict"] = (...args) => sharedClient().predict(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
+export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
+  params: [{ name: "inputAudio", files: [[]] }],
+  named: false,
+});

@@ -23,7 +23,6 @@ function template(): Handlebars.TemplateDelegate<ModuleView> {
   const hb = Handlebars.create();
   const read = (name: string) => readFileSync(resolve(dir, name), "utf8");
   hb.registerPartial("endpointDoc", read("endpoint-doc.hbs"));
-  hb.registerPartial("endpointBody", read("endpoint-body.hbs"));
   compiled = hb.compile<ModuleView>(read("module.hbs"), { noEscape: true, strict: true });
   return compiled;
 }

@@ -22,10 +22,20 @@ export interface ModelOptions {
  * Identifiers the generated module defines itself (module scope, and `close` on `Client`);
  * endpoint functions must avoid them.
  */
-export const MODULE_NAMES = ["app", "endpoints", "connect", "sharedClient", "shared", "createClient", "createAppClient", "withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close"];
+export const MODULE_NAMES = [
+  ...["app", "features", "connect", "configure", "shared", "createClient", "createAppClient", "createSharedClient", "bindEndpoint", "rebindEndpoint"],
+  ...["withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate"],
+  // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
+  // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.
+  ...["then", "toJSON"],
+];
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
-export const MODULE_TYPE_NAMES = ["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue"];
+export const MODULE_TYPE_NAMES = [
+  ...["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointDecl", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue"],
+  // Global types the module's own declarations use.
+  ...["Promise", "Symbol", "Readonly", "Record", "Array", "ReadonlyArray"],
+];
 
 /** Builds the IR of a whole app. */
 export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientModel {

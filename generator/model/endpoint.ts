@@ -107,7 +107,7 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     const hasDefault = param.hasDefault === true;
     const range = numericRange(component);
     return {
-      name: paramNames.claim(pythonName ?? label, `param${i + 1}`),
+      name: paramNames.claim(pythonName !== null && !ARGS_NAME.test(pythonName) ? pythonName : componentName(param, label), `param${i + 1}`),
       ...(pythonName ? { pythonName } : {}),
       label,
       component: param.component ?? "Component",
@@ -126,7 +126,7 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     const type = convertEntry(ret, "output", diagnostics);
     const label = ret.label ?? `output ${i + 1}`;
     return {
-      name: returnNames.claim(label, `output${i + 1}`),
+      name: returnNames.claim(componentName(ret, label), `output${i + 1}`),
       label,
       component: ret.component ?? "Component",
       type,
@@ -170,6 +170,16 @@ function publicComponents(ids: readonly number[] | null, slots: readonly Slot[],
     if (slot.kind === "param") result[slot.param] = components.get(ids[position] as number);
   });
   return result;
+}
+
+/** Gradio's names for the values of `*args` functions (`param_0`, …): the labels say more. */
+const ARGS_NAME = /^param_\d+$/;
+/** Gradio's label for an unlabelled component (`value_107`, from its id): changes with the layout. */
+const ID_LABEL = /^value_\d+$/;
+
+/** What to name a value after: its label, or its component type when the label is Gradio's id-based one (`chatbot`, then `chatbot2`). */
+function componentName(entry: EntrySource, label: string): string {
+  return ID_LABEL.test(label) && entry.component ? entry.component : label;
 }
 
 /** A non-empty string, else null. */

@@ -5,12 +5,11 @@
  */
 import { AppError, GradioError, HttpError, SchemaDriftError } from "./errors.js";
 import type { ClientFeatures } from "./features.js";
-import type { OpenFile } from "./files/file-input.js";
 import { detectDrift } from "./session/drift.js";
 import { createCallSignal } from "./session/call-signal.js";
-import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
-import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
-import { wireData, type UploadSender } from "./session/inputs.js";
+import { connect, readFnIndexes, type Connection, type ConnectionOptions } from "./session/connection.js";
+import type { Heartbeat } from "./session/heartbeat.js";
+import { wireData } from "./session/inputs.js";
 import { createJobSink, type JobEvent, type JobSink } from "./session/job.js";
 import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
@@ -18,7 +17,11 @@ import { publicOutputs } from "./session/outputs.js";
 import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
 
-export interface ClientOptions extends ConnectionOptions {
+/** Connection options set by the runtime itself, never by users. */
+type InternalConnectionOption = "cookies" | "signal" | "needsConfig";
+
+/** What users may set on a client (`connect(options)`, `configure(options)`); nothing else. */
+export interface ClientOptions extends Omit<ConnectionOptions, InternalConnectionOption> {
   /**
    * Compare each endpoint with the app's `/config` before its first call (one extra request per
    * client) and fail with SCHEMA_DRIFT if the app changed. Without it the comparison happens on
@@ -27,24 +30,30 @@ export interface ClientOptions extends ConnectionOptions {
   readonly verifySchema?: boolean;
   /** Reuse a session (State, chat history) created elsewhere. Default: a new random one. */
   readonly sessionHash?: string;
-  /** Reads local file paths (set by the Node entry). */
-  readonly openFile?: OpenFile;
   /** Silence on the queue stream after which the connection counts as lost. Default 60 s. */
   readonly idleTimeoutMs?: number;
   /** Keep `GET {P}/heartbeat/{session}` open from the first call to `close()`. Default: `app.connectHeartbeat`. */
   readonly heartbeat?: boolean;
-  /** Opens the heartbeat (set by the Node entry so that it never holds the event loop). */
-  readonly openHeartbeat?: HeartbeatOpener;
-  /** Sends uploads (set by the Node entry: files streamed from disk with node:http). */
-  readonly sendUpload?: UploadSender;
   /** Default of {@link CallOptions.exactPartials}. */
   readonly exactPartials?: boolean;
 }
 
+/** Hooks a runtime entry passes to `createAppClient` besides the user's options (the Node entry: a cookie jar per client). */
+export interface ClientHooks {
+  readonly cookies?: ConnectionOptions["cookies"];
+}
+
+/**
+ * Options of one call, the last argument of every endpoint function (positional or named form):
+ * `signal` and `timeout` cancel the job on the server too; `onStatus` receives queue and progress
+ * events; `headers` go on this call's join request only; `oauthToken` fills a `gr.OAuthToken`.
+ */
 export interface CallOptions {
+  /** Aborts the call; the job is cancelled on the server and the call fails with ABORTED. */
   readonly signal?: AbortSignal;
   /** Milliseconds until the job is cancelled on the server and the call fails with TIMEOUT. */
   readonly timeout?: number;
+  /** Queue position, progress and other status events of the job. */
   readonly onStatus?: (event: JobEvent) => void;
   /**
    * Ask the server for full values on every partial result instead of diffs (`simple_format`):
@@ -75,7 +84,7 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
  * Creates a client for one app with the optional `features` it needs (generated modules pass
  * what their app uses). Nothing is sent until the first call.
  */
-export function createAppClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = {}): GradioClient {
+export function createAppClient(app: AppSpec, options: ClientOptions & ClientHooks = {}, features: ClientFeatures = {}): GradioClient {
   const { files, streams } = features;
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
@@ -86,6 +95,21 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
   const lifetime = new AbortController();
   /** Endpoints whose layout was already compared with the app's /config. */
   const driftChecked = new WeakSet<EndpointSpec>();
+
+  /**
+   * api name → fn_index for endpoints generated without one. The connection reads `/config` when
+   * the first call needs it; when an endpoint with a baked-in fn_index came first, `/config` is
+   * read here, once, so the order of calls never matters.
+   */
+  let names: Promise<ReadonlyMap<string, number>> | null = null;
+  const fnIndexOf = async (conn: Connection, apiName: string, signal: AbortSignal | undefined): Promise<number | undefined> => {
+    if (conn.fnIndexByName.size > 0) return conn.fnIndexByName.get(apiName);
+    names ??= readFnIndexes(conn.http, conn.base).catch((error: unknown) => {
+      names = null;
+      throw error;
+    });
+    return (await untilAborted(names, signal)).get(apiName);
+  };
 
   const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
 
@@ -107,21 +131,18 @@ export function createAppClient(app: AppSpec, options: ClientOptions = {}, featu
       );
       const { http, api, protocol } = conn;
       const open = features.heartbeat;
-      const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
-      if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) {
-        const url = `${api}/heartbeat/${encodeURIComponent(sessionHash)}`;
-        const cookie = http.cookies?.header(url);
-        heartbeat = beat(url, cookie ? { ...http.privateHeaders, cookie } : http.privateHeaders);
+      if (!heartbeat && !closed && open && (options.heartbeat ?? app.connectHeartbeat)) {
+        heartbeat = open(http, `${api}/heartbeat/${encodeURIComponent(sessionHash)}`, customFetch);
       }
       release = heartbeat?.hold?.();
-      const fnIndex = spec.fnIndex ?? conn.fnIndexByName.get(spec.apiName ?? "");
+      const fnIndex = spec.fnIndex ?? (await fnIndexOf(conn, spec.apiName ?? "", signal));
       if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
       if (options.verifySchema && !driftChecked.has(spec)) {
         driftChecked.add(spec);
         const drift = await detectDrift(http, conn.base, spec, label);
         if (drift) throw new SchemaDriftError(drift);
       }
-      const ctx = { http, api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch, signal };
+      const ctx = { http, api, openFile: undefined, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
       const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };

@@ -88,11 +88,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
     const record = isObj(config) ? config : {};
     prefix = str(record["api_prefix"]) ?? "";
     protocol = str(record["protocol"]) ?? "ws";
-    const deps = record["dependencies"];
-    (Array.isArray(deps) ? deps : []).forEach((dep: unknown, i) => {
-      const name = isObj(dep) ? str(dep["api_name"]) : null;
-      if (isObj(dep) && name !== null && !fnIndexByName.has(name)) fnIndexByName.set(name, num(dep["id"]) ?? i);
-    });
+    fnIndexes(record, fnIndexByName);
   }
   if (protocol === "sse") need(features.legacySse, "Gradio 4.0–4.8 (queue protocol sse)");
   else if (!/^sse_v/.test(protocol)) throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
@@ -101,3 +97,19 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 const isSpaceHost = (url: URL) => url.protocol === "https:" && url.hostname.endsWith(".hf.space");
+
+/** api name → fn_index of a `/config` document, into `into`. */
+function fnIndexes(config: Record<string, unknown>, into: Map<string, number>): Map<string, number> {
+  const deps = config["dependencies"];
+  (Array.isArray(deps) ? deps : []).forEach((dep: unknown, i) => {
+    const name = isObj(dep) ? str(dep["api_name"]) : null;
+    if (isObj(dep) && name !== null && !into.has(name)) into.set(name, num(dep["id"]) ?? i);
+  });
+  return into;
+}
+
+/** Reads `/config` for the api name → fn_index table (a connection made without it, later needing it). */
+export async function readFnIndexes(http: HttpContext, base: string): Promise<Map<string, number>> {
+  const config = await sendJson(http, `${base}/config`);
+  return fnIndexes(isObj(config) ? config : {}, new Map());
+}
