@@ -174,8 +174,8 @@ function publicComponents(ids: readonly number[] | null, slots: readonly Slot[],
 
 /** Gradio's names for the values of `*args` functions (`param_0`, …): the labels say more. */
 const ARGS_NAME = /^param_\d+$/;
-/** Gradio's label for an unlabelled component (`value_107`, from its id): changes with the layout. */
-const ID_LABEL = /^value_\d+$/;
+/** Gradio's labels for unlabelled components (`value_107` from its id, `parameter_6` from its position): they change with the layout. */
+const ID_LABEL = /^(value|parameter)_\d+$/;
 
 /** What to name a value after: its label, or its component type when the label is Gradio's id-based one (`chatbot`, then `chatbot2`). */
 function componentName(entry: EntrySource, label: string): string {
