@@ -106,11 +106,10 @@ const app: AppSpec = {
   connectHeartbeat: false,
   maxFileSize: null,
 };
-const features = { files: withFiles, streams: withStreams };
 
 /** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, features);
+  const client = createAppClient(app, options);
   return {
     respond: rebindEndpoint(client, respond),
     close: () => client.close(),
@@ -118,9 +117,7 @@ export function connect(options?: ClientOptions): Client {
   };
 }
 
-const shared = /* @__PURE__ */ createSharedClient((options) =>
-  createAppClient(app, options, features),
-);
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
  * Sets the options of the shared client behind the module-level functions, before the first call
@@ -132,8 +129,14 @@ export function configure(options: ClientOptions): void {
 }
 
 // One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
-export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(shared, "respond", 0, {
-  params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
-  returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
-  streaming: true,
-});
+export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "respond",
+  0,
+  {
+    params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
+    returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
+    streaming: true,
+  },
+  { files: withFiles, streams: withStreams },
+);

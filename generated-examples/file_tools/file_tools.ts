@@ -63,11 +63,10 @@ const app: AppSpec = {
   connectHeartbeat: false,
   maxFileSize: null,
 };
-const features = { files: withFiles };
 
 /** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, features);
+  const client = createAppClient(app, options);
   return {
     summarize: rebindEndpoint(client, summarize),
     makeReport: rebindEndpoint(client, makeReport),
@@ -76,9 +75,7 @@ export function connect(options?: ClientOptions): Client {
   };
 }
 
-const shared = /* @__PURE__ */ createSharedClient((options) =>
-  createAppClient(app, options, features),
-);
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
  * Sets the options of the shared client behind the module-level functions, before the first call
@@ -90,14 +87,21 @@ export function configure(options: ClientOptions): void {
 }
 
 // One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
-export const summarize: Client["summarize"] = /* @__PURE__ */ bindEndpoint(shared, "summarize", 0, {
-  params: [{ name: "files", files: [["*"]] }],
-  returns: ["summary", { name: "upperCasedCopies", files: [["*"]] }],
-  named: false,
-});
+export const summarize: Client["summarize"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "summarize",
+  0,
+  {
+    params: [{ name: "files", files: [["*"]] }],
+    returns: ["summary", { name: "upperCasedCopies", files: [["*"]] }],
+    named: false,
+  },
+  { files: withFiles },
+);
 export const makeReport: Client["makeReport"] = /* @__PURE__ */ bindEndpoint(
   shared,
   "make_report",
   1,
   { params: ["title"], returns: [{ name: "report", files: [[]] }], named: false },
+  { files: withFiles },
 );

@@ -62,11 +62,10 @@ const app: AppSpec = {
   connectHeartbeat: false,
   maxFileSize: null,
 };
-const features = { files: withFiles };
 
 /** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, features);
+  const client = createAppClient(app, options);
   return {
     invert: rebindEndpoint(client, invert),
     size: rebindEndpoint(client, size),
@@ -75,9 +74,7 @@ export function connect(options?: ClientOptions): Client {
   };
 }
 
-const shared = /* @__PURE__ */ createSharedClient((options) =>
-  createAppClient(app, options, features),
-);
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
  * Sets the options of the shared client behind the module-level functions, before the first call
@@ -89,13 +86,21 @@ export function configure(options: ClientOptions): void {
 }
 
 // One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
-export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(shared, "invert", 0, {
-  params: [{ name: "image", files: [[]] }],
-  returns: [{ name: "inverted", files: [[]] }],
-  named: false,
-});
-export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(shared, "size", 1, {
-  params: [{ name: "image", files: [[]] }],
-  returns: ["width", "height"],
-  named: false,
-});
+export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "invert",
+  0,
+  {
+    params: [{ name: "image", files: [[]] }],
+    returns: [{ name: "inverted", files: [[]] }],
+    named: false,
+  },
+  { files: withFiles },
+);
+export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "size",
+  1,
+  { params: [{ name: "image", files: [[]] }], returns: ["width", "height"], named: false },
+  { files: withFiles },
+);

@@ -56,11 +56,10 @@ const app: AppSpec = {
   connectHeartbeat: false,
   maxFileSize: null,
 };
-const features = { files: withFiles };
 
 /** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, features);
+  const client = createAppClient(app, options);
   return {
     predict: rebindEndpoint(client, predict),
     close: () => client.close(),
@@ -68,9 +67,7 @@ export function connect(options?: ClientOptions): Client {
   };
 }
 
-const shared = /* @__PURE__ */ createSharedClient((options) =>
-  createAppClient(app, options, features),
-);
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
  * Sets the options of the shared client behind the module-level functions, before the first call
@@ -82,7 +79,10 @@ export function configure(options: ClientOptions): void {
 }
 
 // One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
-export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
-  params: [{ name: "inputAudio", files: [[]] }],
-  named: false,
-});
+export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "predict",
+  0,
+  { params: [{ name: "inputAudio", files: [[]] }], named: false },
+  { files: withFiles },
+);

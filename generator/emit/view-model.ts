@@ -16,7 +16,7 @@ export interface EndpointView {
   /** The name as a string literal, for `Client["name"]`. */
   readonly nameLiteral: string;
   readonly doc: readonly string[];
-  /** `apiName, fnIndex, layout`: the arguments of `bindEndpoint` after the client. */
+  /** `apiName, fnIndex, layout[, features]`: the arguments of `bindEndpoint` after the client. */
   readonly spec: string;
   /** `a: string | undefined, b?: number`: a defaulted parameter before a required one takes `undefined`. */
   readonly params: string;
@@ -62,6 +62,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
   }));
   declarations.push(...resultAliases(model, output));
   const features = clientFeatures(model);
+  const appFeatures = features.filter((f) => !ENDPOINT_FEATURES.includes(f));
   const imports = [
     ...(endpoints.length > 0 ? ["bindEndpoint"] : []),
     "createAppClient",
@@ -81,10 +82,27 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     runtime: stringLiteral(RUNTIME_PACKAGE),
     imports,
     app: appLiteral(model.app),
-    features: features.length === 0 ? "" : `{ ${features.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`,
+    features: featureLiteral(appFeatures),
     endpoints,
     hasEndpoints: endpoints.length > 0,
   };
+}
+
+/** Features an endpoint brings to its own calls (files, streams, direct), so that importing one endpoint bundles only what it needs. */
+const ENDPOINT_FEATURES: readonly string[] = ["direct", "files", "streams"];
+
+/** `{ files: withFiles, … }`, or "" for none. */
+function featureLiteral(names: readonly string[]): string {
+  return names.length === 0 ? "" : `{ ${names.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
+}
+
+/** The endpoint features one endpoint needs. */
+function endpointFeatures(endpoint: EndpointModel): string[] {
+  return [
+    ...(directCall(endpoint) ? ["direct"] : []),
+    ...(endpoint.parameters.some((p) => p.filePaths.length > 0) || endpoint.returns.some((r) => r.filePaths.length > 0) ? ["files"] : []),
+    ...(endpoint.streaming ? ["streams"] : []),
+  ];
 }
 
 /**
@@ -151,7 +169,7 @@ function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointVi
     name: endpoint.functionName,
     nameLiteral: stringLiteral(endpoint.functionName),
     doc: endpointDoc(endpoint),
-    spec: specLiteral(endpoint, hasNamed),
+    spec: [specLiteral(endpoint, hasNamed), featureLiteral(endpointFeatures(endpoint))].filter(Boolean).join(", "),
     params,
     named,
     returns: endpoint.streaming ? `JobStream<${resultType}>` : `Promise<${resultType}>`,

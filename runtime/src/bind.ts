@@ -4,7 +4,7 @@
  * `createSharedClient` is the configurable client behind a module's module-level functions.
  * Both are small and standalone, so a bundler keeps only the endpoints a program imports.
  */
-import type { CallOptions, ClientOptions, GradioClient } from "./client.js";
+import type { CallOptions, ClientOptions, EndpointFeatures, GradioClient } from "./client.js";
 import { mapJobStream } from "./session/job-stream.js";
 import { expandEndpoint, type EndpointDecl, type EndpointSpec } from "./spec.js";
 
@@ -18,9 +18,9 @@ export interface SharedClient extends EndpointRunner {
 }
 
 /**
- * The function of endpoint `apiName` (fn_index `fnIndex`, layout `decl`) on `client`. Its type
- * `F` comes from the generated `Client`
- * interface (the declaration it initializes), which the generator derived from the same spec.
+ * The function of endpoint `apiName` (fn_index `fnIndex`, layout `decl`, and the `features` it
+ * needs beyond the client's: files, streams, direct calls) on `client`. Its type `F` comes from
+ * the generated `Client` interface (the declaration it initializes), derived from the same facts.
  *
  * Arguments: positional in the spec's order, then the call options; `undefined` sends the
  * parameter's default. Unless `spec.named` is false, a single plain object whose keys are all
@@ -28,11 +28,17 @@ export interface SharedClient extends EndpointRunner {
  * generator sets `named: false` where the first parameter can itself be such an object, so the
  * two forms never overlap. One result resolves to the value, several to the named tuple.
  */
-export function bindEndpoint<F>(client: EndpointRunner, apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
-  return bindSpec(client, expandEndpoint(apiName, fnIndex, decl));
+export function bindEndpoint<F>(client: EndpointRunner, apiName: string | null, fnIndex: number | null, decl: EndpointDecl, features?: EndpointFeatures): F {
+  return bindSpec(client, { spec: expandEndpoint(apiName, fnIndex, decl), features });
 }
 
-function bindSpec<F>(client: EndpointRunner, spec: EndpointSpec): F {
+interface Bound {
+  readonly spec: EndpointSpec;
+  readonly features: EndpointFeatures | undefined;
+}
+
+function bindSpec<F>(client: EndpointRunner, endpoint: Bound): F {
+  const { spec, features } = endpoint;
   const count = spec.params.length;
   const single = spec.returns.length === 1;
   const pick = (results: unknown[]): unknown => (single ? results[0] : results);
@@ -44,24 +50,24 @@ function bindSpec<F>(client: EndpointRunner, spec: EndpointSpec): F {
       values = spec.params.map((p) => (Object.hasOwn(named, p.name) ? named[p.name] : undefined));
       options = args[1] as CallOptions | undefined;
     }
-    if (spec.streaming) return mapJobStream(client.stream(spec, values, options), pick);
-    return client.call(spec, values, options).then(pick);
+    if (spec.streaming) return mapJobStream(client.stream(spec, values, options, features), pick);
+    return client.call(spec, values, options, features).then(pick);
   };
-  bound.set(run, spec);
+  bound.set(run, endpoint);
   return run as F;
 }
 
 /** The spec of each function made by {@link bindEndpoint}. */
-const bound = new WeakMap<object, EndpointSpec>();
+const bound = new WeakMap<object, Bound>();
 
 /**
  * The same endpoint as `fn` (a function made by {@link bindEndpoint}) on another client: how a
  * module's `connect()` builds a client's methods from its module-level functions.
  */
 export function rebindEndpoint<F extends object>(client: EndpointRunner, fn: F): F {
-  const spec = bound.get(fn);
-  if (!spec) throw new TypeError("rebindEndpoint: not a function made by bindEndpoint");
-  return bindSpec(client, spec);
+  const endpoint = bound.get(fn);
+  if (!endpoint) throw new TypeError("rebindEndpoint: not a function made by bindEndpoint");
+  return bindSpec(client, endpoint);
 }
 
 function isNamedArguments(value: unknown, spec: EndpointSpec): value is Record<string, unknown> {
@@ -96,15 +102,15 @@ export function createSharedClient(create: (options: ClientOptions) => GradioCli
     result.then(done, done);
   };
   return {
-    call(spec, args, callOptions) {
+    call(spec, args, callOptions, features) {
       const generation = acquire();
-      const result = generation.client.call(spec, args, callOptions);
+      const result = generation.client.call(spec, args, callOptions, features);
       track(generation, result);
       return result;
     },
-    stream(spec, args, callOptions) {
+    stream(spec, args, callOptions, features) {
       const generation = acquire();
-      const stream = generation.client.stream(spec, args, callOptions);
+      const stream = generation.client.stream(spec, args, callOptions, features);
       track(generation, stream.result);
       return stream;
     },

@@ -69,14 +69,21 @@ export interface CallOptions {
 
 export interface GradioClient {
   readonly sessionHash: string;
-  /** Runs an endpoint; resolves with its public results in order. */
-  call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): Promise<unknown[]>;
+  /**
+   * Runs an endpoint; resolves with its public results in order. `features`: what this endpoint
+   * needs besides the client's own (files, direct calls), so that a bundle keeps only the code of
+   * the endpoints a program uses.
+   */
+  call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions, features?: EndpointFeatures): Promise<unknown[]>;
   /** Runs a generator endpoint; iterates its partial results (needs the streams feature). */
-  stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): JobStream<unknown[]>;
+  stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions, features?: EndpointFeatures): JobStream<unknown[]>;
   /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
+
+/** Features an endpoint may bring to a call itself (see {@link GradioClient.call}). */
+export type EndpointFeatures = Pick<ClientFeatures, "files" | "streams" | "direct">;
 
 type OnPartial = (partial: () => Promise<unknown[]>) => void;
 
@@ -85,7 +92,6 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
  * what their app uses). Nothing is sent until the first call.
  */
 export function createAppClient(app: AppSpec, options: ClientOptions & ClientHooks = {}, features: ClientFeatures = {}): GradioClient {
-  const { files, streams } = features;
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
   let connection: Promise<Connection> | null = null;
@@ -111,9 +117,12 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
     return (await untilAborted(names, signal)).get(apiName);
   };
 
-  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
+  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection, files: ClientFeatures["files"]) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
 
-  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
+  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, own: EndpointFeatures | undefined, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
+    const files = own?.files ?? features.files;
+    const streams = own?.streams ?? features.streams;
+    const direct = own?.direct ?? features.direct;
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
     if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
     if (spec.oauthToken === "required" && !callOptions.oauthToken) throw new GradioError("AUTH_REQUIRED", `${label} needs the user's Hugging Face OAuth token: pass { oauthToken } in the call options`);
@@ -172,7 +181,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
           // Partials are diffs from sse_v2 on; sse_v1 and 4.0–4.8's sse send full values.
           diffs: /^sse_v[2-9]/.test(protocol) && !exact ? streams?.diff : undefined,
           onStatus: callOptions.onStatus,
-          onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
+          onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn, files))),
           onDone: settle(resolve),
           onError: settle(reject),
           onCancelled: () => settle(reject)(new GradioError("ABORTED", `${label}: the job was cancelled on the server`)),
@@ -191,11 +200,10 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
             queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
             queue.register(id, sink);
           }, settle(reject));
-        const { direct } = features;
         if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
         queued();
       });
-      return await outputs(spec, wire, conn);
+      return await outputs(spec, wire, conn, files);
     } catch (error) {
       throw signal?.aborted ? call.reason() : await explainFailure(spec, label, error);
     } finally {
@@ -226,10 +234,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
 
   return {
     sessionHash,
-    call: (spec, args, callOptions = {}) => run(spec, args, callOptions),
-    stream(spec, args, callOptions = {}) {
+    call: (spec, args, callOptions = {}, own) => run(spec, args, callOptions, own),
+    stream(spec, args, callOptions = {}, own) {
+      const streams = own?.streams ?? features.streams;
       if (!streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
-      return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent), callOptions.signal);
+      return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, own, onPartial, onCancelSent), callOptions.signal);
     },
     close,
     [Symbol.asyncDispose]: close,

@@ -1,5 +1,5 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
-export { createAppClient, type CallOptions, type ClientHooks, type ClientOptions, type GradioClient } from "./client.js";
+export { createAppClient, type CallOptions, type ClientHooks, type EndpointFeatures, type ClientOptions, type GradioClient } from "./client.js";
 export { bindEndpoint, createSharedClient, rebindEndpoint, type EndpointRunner, type SharedClient } from "./bind.js";
 export { allFeatures, createClient } from "./create-client.js";
 export type { ClientFeatures, DirectFeature, FilesFeature, HeartbeatFeature, JobRunner, LegacySseFeature, LoginFeature, SpacesFeature, StreamsFeature } from "./features.js";
