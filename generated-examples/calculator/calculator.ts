@@ -21,6 +21,11 @@ export type Operation = "add" | "subtract" | "multiply" | "divide";
  * exported as a function of the same name on the module's shared client ({@link configure}).
  */
 export interface Client {
+  /** The call below with named arguments; those with a default may be left out. */
+  predict(
+    args: { num1: number; operation: Operation; num2: number },
+    options?: CallOptions,
+  ): Promise<number>;
   /**
    * Apply an arithmetic operation to two numbers.
    *
@@ -31,10 +36,6 @@ export interface Client {
    * @returns output (Number)
    */
   predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>;
-  predict(
-    args: { num1: number; operation: Operation; num2: number },
-    options?: CallOptions,
-  ): Promise<number>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;

@@ -73,6 +73,11 @@ export type RespondResult = {
  * exported as a function of the same name on the module's shared client ({@link configure}).
  */
 export interface Client {
+  /** The call below with named arguments; those with a default may be left out. */
+  respond(
+    args: { message: string; history?: RespondHistory },
+    options?: CallOptions,
+  ): JobStream<RespondResult>;
   /**
    * Echo bot: replies "You said: <message>", streaming one word at a time.
    *
@@ -84,10 +89,6 @@ export interface Client {
   respond(
     message: string,
     history?: RespondHistory,
-    options?: CallOptions,
-  ): JobStream<RespondResult>;
-  respond(
-    args: { message: string; history?: RespondHistory },
     options?: CallOptions,
   ): JobStream<RespondResult>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */

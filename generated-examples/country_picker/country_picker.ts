@@ -78,6 +78,11 @@ export type Country =
  * exported as a function of the same name on the module's shared client ({@link configure}).
  */
 export interface Client {
+  /** The call below with named arguments; those with a default may be left out. */
+  capital(
+    args: { country?: Country; style?: "normal" | "upper" },
+    options?: CallOptions,
+  ): Promise<string>;
   /**
    * The capital of a country, in the chosen style.
    *
@@ -87,8 +92,9 @@ export interface Client {
    * @returns Capital (Textbox)
    */
   capital(country?: Country, style?: "normal" | "upper", options?: CallOptions): Promise<string>;
-  capital(
-    args: { country?: Country; style?: "normal" | "upper" },
+  /** The call below with named arguments; those with a default may be left out. */
+  describe(
+    args: { countries?: readonly Country[]; city?: "Paris" | "Rome" | (string & {}) },
     options?: CallOptions,
   ): Promise<string>;
   /**
@@ -102,10 +108,6 @@ export interface Client {
   describe(
     countries?: readonly Country[],
     city?: "Paris" | "Rome" | (string & {}),
-    options?: CallOptions,
-  ): Promise<string>;
-  describe(
-    args: { countries?: readonly Country[]; city?: "Paris" | "Rome" | (string & {}) },
     options?: CallOptions,
   ): Promise<string>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */

@@ -36,6 +36,8 @@ export interface Client {
    * @returns Result (Textbox)
    */
   reverse(text: string, options?: CallOptions): Promise<string>;
+  /** The call below with named arguments; those with a default may be left out. */
+  shout(args: { text: string; exclamations?: number }, options?: CallOptions): Promise<string>;
   /**
    * Upper-cases the text and appends exclamation marks.
    *
@@ -45,7 +47,6 @@ export interface Client {
    * @returns Result (Textbox)
    */
   shout(text: string, exclamations?: number, options?: CallOptions): Promise<string>;
-  shout(args: { text: string; exclamations?: number }, options?: CallOptions): Promise<string>;
   /**
    * Characters, words and lines of the text.
    *

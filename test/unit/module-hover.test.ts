@@ -1,7 +1,7 @@
 /**
  * Docs are written once, on the `Client` interface, yet an editor shows them on both call forms:
  * the TypeScript language service (what VS Code's hover uses) at a module-level call and at a
- * client method call of a generated example module.
+ * client method call of a generated example module (and the named-arguments form points there).
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +27,7 @@ describe("hover docs of a generated module", () => {
       `import { connect, predict } from ${JSON.stringify(module)};`,
       `void predict(1, "add", 2);`,
       `void connect().predict(1, "add", 2);`,
+      `void predict({ num1: 1, operation: "add", num2: 2 });`,
     ].join("\n");
     writeFileSync(file, text);
     const project = new Project({ compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"] } });
@@ -38,5 +39,7 @@ describe("hover docs of a generated module", () => {
     expect(moduleLevel.doc).toContain("Endpoint `/predict`.");
     expect(moduleLevel.tags.some((t) => t.startsWith("param num1") && t.includes("(Number)"))).toBe(true);
     expect(method).toEqual(moduleLevel);
+    // The named-arguments overload points to the documented positional one.
+    expect(hover(project, file, text, "predict({").doc).toContain("named arguments");
   });
 });
