@@ -51,7 +51,7 @@ export interface Client {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
 const app: AppSpec = {
   source: "http://127.0.0.1:7860/image_filter",
   baseUrl: "http://127.0.0.1:7860/image_filter",
@@ -85,7 +85,6 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
 export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(
   shared,
   "invert",

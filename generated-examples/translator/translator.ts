@@ -32,7 +32,7 @@ export interface Client {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/* Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
 const app: AppSpec = {
   source: "http://127.0.0.1:7860/translator",
   baseUrl: "http://127.0.0.1:7860/translator",
@@ -65,7 +65,6 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-// One function per endpoint, each with its wire layout (fn_index, State slots, files); see Client.
 export const translate: Client["translate"] = /* @__PURE__ */ bindEndpoint(shared, "translate", 0, {
   params: ["text"],
   named: false,

@@ -23,7 +23,7 @@ export interface ModelOptions {
  * endpoint functions must avoid them.
  */
 export const MODULE_NAMES = [
-  ...["app", "features", "connect", "configure", "shared", "createClient", "createAppClient", "createSharedClient", "bindEndpoint", "rebindEndpoint"],
+  ...["app", "features", "connect", "configure", "shared", "client", "options", "createClient", "createAppClient", "createSharedClient", "bindEndpoint", "rebindEndpoint"],
   ...["withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate"],
   // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
   // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.

@@ -33,7 +33,7 @@ describe("typecheckModule", () => {
     ["a plain type error", `export const broken: number = "x";`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'number'/],
     ["a wrong argument to a generated function", `export const misuse = () => predict(42);`, /whisper\.ts:(\d+): Argument of type 'number'/],
     ["a DOM type misused", `export const blob: Blob = "text";`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'Blob'/],
-    ["a runtime option misused", `export const c = connect({ signal: "no" });`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'AbortSignal'/],
+    ["a runtime option misused", `export const c = connect({ timeout: "no" });`, /whisper\.ts:(\d+): Object literal may only specify known properties, and 'timeout' does not exist in type 'ClientOptions'/],
     ["an unused local (strict options)", `function unused(): void {}`, /whisper\.ts:(\d+): 'unused' is declared but its value is never read/],
   ])("rejects %s with its location", (_, extra, pattern) => {
     const error = gateError(`${whisper}\n${extra}\n`);
