@@ -9,6 +9,7 @@ import { renderModule } from "./emit/render.js";
 import { moduleView } from "./emit/view-model.js";
 import { GENERATOR_VERSION } from "./version.js";
 import { typecheck } from "./output/gate.js";
+import { CodegenError } from "./errors.js";
 
 export interface GenerateOptions {
   readonly allEndpoints?: boolean;
@@ -33,10 +34,25 @@ export async function generateFromSchema(raw: RawSchema, options: GenerateOption
   const model = buildModel(raw, { allEndpoints: options.allEndpoints ?? false, login: options.login === true || options.auth !== undefined });
   // prettier and ts-morph are loaded on demand: they dominate the CLI's start-up time.
   const { formatModule } = await import("./output/format.js");
-  const text = await formatModule(renderModule(moduleView(model, GENERATOR_VERSION)));
-  if (options.typecheck !== false) await typecheck(text, "generated module");
+  const rendered = renderModule(moduleView(model, GENERATOR_VERSION));
+  // Formatting changes layout, never types: the gate checks the rendered text, on the CLI's
+  // worker thread while this one formats (in-process otherwise).
+  const checked = options.typecheck === false ? Promise.resolve() : typecheck(rendered, "generated module");
+  const [formatted, check] = await Promise.allSettled([formatModule(rendered), checked]);
+  if (formatted.status === "rejected") throw formatted.reason;
+  const text = formatted.value;
+  if (check.status === "rejected") await relocated(check.reason, text);
   // The snapshot records the login decision, so regenerating from it gives the same module.
   return { text, model, snapshot: toSnapshot({ ...raw, login: model.login }) };
+}
+
+/**
+ * A failed gate names lines of the rendered text; check the formatted text again (in-process) so
+ * the message points into the module as written. Rethrows the first error if that passes.
+ */
+async function relocated(error: unknown, text: string): Promise<never> {
+  if (error instanceof CodegenError && error.code === "TYPECHECK") await typecheck(text, "generated module");
+  throw error;
 }
 
 /** Loads `source` (URL, Space id or schema file) and generates its module. */

@@ -1,8 +1,5 @@
 /** The generator's own version, read from the package manifest. */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-const here = import.meta.dirname;
-const manifest = here.includes("/dist/") ? resolve(here, "..", "..", "package.json") : resolve(here, "..", "package.json");
-
-export const GENERATOR_VERSION: string = (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+export const GENERATOR_VERSION: string = (JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8")) as { version: string }).version;

@@ -83,7 +83,9 @@ export interface Client {
    *
    * Endpoint `/respond`; streams partial results.
    * @param message - Message (Textbox). Example: `"Hello!!"`.
-   * @param history - Conversation (Chatbot). Default: `[]`.
+   * @param history - Conversation (Chatbot). Its files: each a local path (Node), an http(s) URL, a
+   *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
+   *   README). Default: `[]`.
    * @returns Conversation (Chatbot)
    */
   respond(

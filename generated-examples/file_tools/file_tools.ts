@@ -35,7 +35,8 @@ export interface Client {
    * Names and sizes of the uploaded files, plus an upper-cased copy of each text file.
    *
    * Endpoint `/summarize`.
-   * @param files - Files (File).
+   * @param files - Files (File). Files, each a local path (Node), an http(s) URL, a Blob/File, bytes,
+   *   a GradioFile from an earlier result, or a stream (see the README).
    * @returns A tuple: [0] Summary (Json): any valid json; [1] Upper-cased copies (File)
    */
   summarize(files: readonly FileInput[], options?: CallOptions): Promise<SummarizeOutputs>;

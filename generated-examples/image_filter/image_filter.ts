@@ -34,7 +34,8 @@ export interface Client {
    * Invert the colours of an RGB image.
    *
    * Endpoint `/invert`.
-   * @param image - Source image (Image). A local filepath or publicly available URL.
+   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
    * @returns Inverted (Image)
    */
   invert(image: FileInput, options?: CallOptions): Promise<GradioFile>;
@@ -42,7 +43,8 @@ export interface Client {
    * Width and height of the image in pixels.
    *
    * Endpoint `/size`.
-   * @param image - Source image (Image). A local filepath or publicly available URL.
+   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
    * @returns A tuple: [0] Width (Number); [1] Height (Number)
    */
   size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;

@@ -25,18 +25,9 @@ export interface Client {
    * Describe an uploaded WAV file.
    *
    * Endpoint `/predict`.
-   * @param inputAudio - Input Audio (Audio). The FileData class is a subclass of the GradioModel
-   *   class that represents a file object within a Gradio interface. It is used to
-   *   store file data and metadata when a file is uploaded.
-   *
-   *   Attributes:
-   *       path: The server file path where the file is stored.
-   *       url: The normalized server URL pointing to the file.
-   *       size: The size of the file in bytes.
-   *       orig_name: The original filename before upload.
-   *       mime_type: The MIME type of the file.
-   *       is_stream: Indicates whether the file is a stream.
-   *       meta: Additional metadata used internally (should not be changed).
+   * @param inputAudio - Input Audio (Audio). A file: a local path (Node), an http(s) URL, a
+   *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
+   *   README).
    * @returns Transcription (Textbox)
    */
   predict(inputAudio: FileInput, options?: CallOptions): Promise<string>;

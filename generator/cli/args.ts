@@ -24,6 +24,12 @@ export interface CliArgs {
   readonly auth: AppCredentials | undefined;
   /** `--login`: include login support in the module without logging in now. */
   readonly login: boolean;
+  /** `--watch`: keep running; regenerate whenever the app's API changes. */
+  readonly watch: boolean;
+  /** Seconds between two reads of the app while watching. */
+  readonly watchInterval: number;
+  /** `--tools`: also write `<output>.tools.ts`, the endpoints as LLM tools. */
+  readonly tools: boolean;
 }
 
 /** Parses argv; returns null when yargs already handled the call (`--help`, `--version`). */
@@ -44,6 +50,9 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     .option("wait-timeout", { type: "number", default: 300, describe: "Seconds to wait for a sleeping or starting Space before giving up" })
     .option("poll-interval", { type: "number", default: 1, hidden: true, describe: "Seconds between two reads of a waking Space's stage" })
     .option("config", { alias: "c", type: "string", describe: "Generate (or with --check, check) every app listed in this config file" })
+    .option("watch", { type: "boolean", default: false, describe: "Keep running: regenerate the module whenever the app's API changes (a local dev server), one line per change" })
+    .option("watch-interval", { type: "number", default: 1, describe: "Seconds between two reads of the app with --watch" })
+    .option("tools", { type: "boolean", default: false, describe: "Also write <output>.tools.ts: every endpoint as a tool for LLM agents (JSON Schemas + dispatcher)" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no diagnostics" })
     .example("$0 abidlabs/whisper -o whisper.ts", "Client for a Space")
     .example("$0 http://127.0.0.1:7860/ -o app.ts --save-snapshot app.schema.json", "Client for a local app, keeping its schema")
@@ -51,6 +60,7 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     .example("GRADIO_AUTH=alice:secret $0 http://127.0.0.1:7860/ -o app.ts", "Client for an app launched with auth= (or --auth alice:secret)")
     .example("$0 abidlabs/whisper -o whisper.ts --check", "In CI: has the Space's API changed since whisper.ts was generated?")
     .example("$0 --config gradio-codegen.config.json --check", "Check every app of a project at once")
+    .example("$0 http://127.0.0.1:7860/ -o src/app.ts --watch", "Regenerate while you change the app (Ctrl-C to stop)")
     .version(GENERATOR_VERSION)
     .help()
     .strict()
@@ -72,6 +82,8 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     if (parsed["auth"] !== undefined || parsed["login"] === true) throw new CodegenError("USAGE", "--config takes login settings from the config file (per app: \"authEnv\", \"login\"); drop --auth/--login. Run gradio-codegen --help for usage.");
   } else if (typeof source !== "string" || source === "") throw new CodegenError("USAGE", "no source given: pass a Space id (owner/name), a URL or a schema file. Run gradio-codegen --help for usage.");
   if (parsed["check"] === true && !parsed["output"] && config === undefined) throw new CodegenError("USAGE", "--check needs --output: the module to compare with. Run gradio-codegen --help for usage.");
+  if (parsed["watch"] === true && (!parsed["output"] || config !== undefined || parsed["check"] === true)) throw new CodegenError("USAGE", "--watch needs --output (the module it keeps up to date) and goes with neither --check nor --config. Run gradio-codegen --help for usage.");
+  if (parsed["tools"] === true && !parsed["output"] && config === undefined) throw new CodegenError("USAGE", "--tools needs --output: the tools module is written next to it. Run gradio-codegen --help for usage.");
   return {
     source: typeof source === "string" ? source : "",
     config,
@@ -86,6 +98,9 @@ export async function parseArgs(argv: string[]): Promise<CliArgs | null> {
     check: parsed["check"],
     auth: credentials(parsed["auth"]),
     login: parsed["login"],
+    watch: parsed["watch"],
+    watchInterval: seconds(parsed["watchInterval"], "--watch-interval"),
+    tools: parsed["tools"],
   };
 }
 

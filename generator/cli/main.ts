@@ -8,9 +8,16 @@ import { parseArgs } from "./args.js";
 import { reportError } from "./report.js";
 import { startTypecheckEarly } from "../output/gate.js";
 
+const SUBCOMMANDS: Readonly<Record<string, string>> = { duplicate: "./duplicate-command.js", inspect: "./inspect-command.js" };
+
 try {
-  const args = await parseArgs(hideBin(process.argv));
-  if (args !== null) {
+  const argv = hideBin(process.argv);
+  const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
+  const args = sub === undefined ? await parseArgs(argv) : null;
+  if (sub !== undefined) {
+    const { runSubcommand } = (await import(sub)) as { runSubcommand: (argv: string[]) => Promise<number> };
+    process.exitCode = await runSubcommand(argv.slice(1));
+  } else if (args !== null) {
     // The gate's compiler loads on the other core while the rest of the pipeline loads and runs.
     if (args.typecheck && args.config === undefined) startTypecheckEarly();
     const { run } = await import("./run.js");

@@ -3,14 +3,12 @@
  * one report. Exit code: 1 if any app could not be loaded (the Space is down, a lock is
  * corrupt…), else the worst check result (4 breaking, 3 compatible, 0 up to date).
  */
-import { CHECK_EXIT, checkModule, formatCheck } from "../check/check.js";
-import { lockPath, lockText, makeLock } from "../check/lock.js";
+import { CHECK_EXIT } from "../check/check.js";
 import { CodegenError } from "../errors.js";
-import { generateFromSchema } from "../generate.js";
-import { classifySource, loadSchema, parseCredentials, type AppCredentials } from "../load/index.js";
-import { writeIfChanged } from "../output/write.js";
+import { classifySource, parseCredentials, type AppCredentials } from "../load/index.js";
 import type { AppEntry, ProjectConfig } from "./config-file.js";
 import { mapWithLimit } from "./pool.js";
+import { runEntry } from "./run-entry.js";
 
 export interface AppOutcome {
   readonly name: string;
@@ -40,17 +38,25 @@ async function runApp(app: AppEntry, check: boolean, configPath: string): Promis
     if (app.tokenEnv && token === undefined) throw new CodegenError("USAGE", `the environment variable ${app.tokenEnv} (tokenEnv) is not set`);
     const auth = credentials(app);
     const authHint = `add "authEnv": "<NAME>" to its entry in the config file, with the environment variable <NAME> set to <username>:<password>`;
-    const raw = await loadSchema(app.source, { allEndpoints: app.allEndpoints, token, auth, authHint });
-    const result = await generateFromSchema(raw, { allEndpoints: app.allEndpoints, typecheck: app.typecheck && !check, login: app.login || app.authEnv !== undefined });
-    if (check) {
-      const outcome = await checkModule(result, app.output);
-      const status = outcome.exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : outcome.exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
-      // The config file carries every option of the app (and its authEnv): regenerating means running it again.
-      return { name: app.name, status, report: formatCheck(outcome, app.source, `gradio-codegen --config ${configPath}`), exitCode: outcome.exitCode };
+    const outcome = await runEntry(
+      {
+        source: app.source,
+        output: app.output,
+        allEndpoints: app.allEndpoints,
+        typecheck: app.typecheck,
+        login: app.login || app.authEnv !== undefined,
+        load: { token, auth, authHint },
+        // The config file carries every option of the app (and its authEnv): regenerating means running it again.
+        regenerate: `gradio-codegen --config ${configPath}`,
+      },
+      check,
+    );
+    if (outcome.kind === "checked") {
+      const { exitCode } = outcome.outcome;
+      const status = exitCode === CHECK_EXIT.breaking ? "BREAKING changes" : exitCode === CHECK_EXIT.compatible ? "compatible changes" : "up to date";
+      return { name: app.name, status, report: outcome.report, exitCode };
     }
-    const changed = await writeIfChanged(app.output, result.text);
-    await writeIfChanged(lockPath(app.output), lockText(makeLock(result, { allEndpoints: app.allEndpoints })));
-    return { name: app.name, status: changed ? "written" : "unchanged", report: "", exitCode: 0 };
+    return { name: app.name, status: outcome.kind === "written" && !outcome.changed ? "unchanged" : "written", report: "", exitCode: 0 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { name: app.name, status: "error", report: `${app.name}: ${message}\n`, exitCode: 1 };

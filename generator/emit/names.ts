@@ -115,6 +115,8 @@ export interface NameTableOptions {
 /** Creates an empty name table for one scope (a module, a parameter list, a type). */
 export function createNameTable(options: NameTableOptions = {}): NameTable {
   const taken = new Set<string>(options.taken ?? []);
+  // Next suffix to try per base name: thousands of claims of one base stay linear.
+  const nextSuffix = new Map<string, number>();
   const sanitize = options.style === "pascal" ? toPascalIdentifier : toCamelIdentifier;
   return {
     claim(preferred: string, fallback?: string): string {
@@ -122,7 +124,11 @@ export function createNameTable(options: NameTableOptions = {}): NameTable {
       // `value13` + 2 would read as `value132`: separate numeric suffixes with `_`.
       const glue = /\d$/.test(base) ? "_" : "";
       let name = base;
-      for (let n = 2; taken.has(name); n++) name = `${base}${glue}${n}`;
+      let n = nextSuffix.get(base) ?? 2;
+      if (taken.has(name)) {
+        for (name = `${base}${glue}${n}`; taken.has(name); n++) name = `${base}${glue}${n + 1}`;
+        nextSuffix.set(base, n + 1);
+      }
       taken.add(name);
       return name;
     },

@@ -3,26 +3,21 @@
  * (compiled once, `noEscape` + `strict`: escaping already happened in the view model).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import Handlebars from "handlebars";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { ModuleView } from "./view-model.js";
 
-/** `templates/` at the package root, from both the sources and the compiled `dist/`. */
-function templatesDir(): string {
-  const here = import.meta.dirname;
-  const fromSource = resolve(here, "..", "..", "templates");
-  const fromDist = resolve(here, "..", "..", "..", "templates");
-  return here.includes(`${"/dist/"}`) ? fromDist : fromSource;
-}
+/** `templates/` at the package root. */
+const TEMPLATES = new URL("templates/", PACKAGE_ROOT);
 
 let compiled: Handlebars.TemplateDelegate<ModuleView> | undefined;
 
 function template(): Handlebars.TemplateDelegate<ModuleView> {
   if (compiled) return compiled;
-  const dir = templatesDir();
   const hb = Handlebars.create();
-  const read = (name: string) => readFileSync(resolve(dir, name), "utf8");
+  const read = (name: string) => readFileSync(new URL(name, TEMPLATES), "utf8");
   hb.registerPartial("endpointDoc", read("endpoint-doc.hbs"));
+  hb.registerPartial("duplicate", read("duplicate.hbs"));
   compiled = hb.compile<ModuleView>(read("module.hbs"), { noEscape: true, strict: true });
   return compiled;
 }
@@ -30,4 +25,21 @@ function template(): Handlebars.TemplateDelegate<ModuleView> {
 /** The unformatted TypeScript text of a module. */
 export function renderModule(view: ModuleView): string {
   return template()(view);
+}
+
+/** What `templates/tools.hbs` fills in (the `.tools.ts` module, emit/tools-module.ts). */
+export interface ToolsView {
+  readonly source: string;
+  readonly generatorVersion: string;
+  readonly moduleFile: string;
+  readonly moduleImport: string;
+  readonly toolsJson: string;
+}
+
+let compiledTools: Handlebars.TemplateDelegate<ToolsView> | undefined;
+
+/** The unformatted TypeScript text of a tools module. */
+export function renderTools(view: ToolsView): string {
+  compiledTools ??= Handlebars.create().compile<ToolsView>(readFileSync(new URL("tools.hbs", TEMPLATES), "utf8"), { noEscape: true, strict: true });
+  return compiledTools(view);
 }

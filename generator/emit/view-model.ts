@@ -43,10 +43,12 @@ export interface ModuleView {
   readonly endpoints: readonly EndpointView[];
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
   readonly hasEndpoints: boolean;
+  /** The Space id as a string literal for `duplicate()` (modules generated from a Space), else "". */
+  readonly duplicateFrom: string;
 }
 
-const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
-const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
+export const INPUT: PrintTypeContext = { direction: "input", fileInput: "FileInput", fileOutput: "GradioFile", json: "JsonValue" };
+export const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 
 /** Builds the template view of a module. */
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
@@ -67,10 +69,12 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     ...(endpoints.length > 0 ? ["bindEndpoint"] : []),
     "createAppClient",
     ...(endpoints.length > 0 ? ["createSharedClient", "rebindEndpoint"] : []),
+    ...(duplicable(model) ? ["duplicateSpace"] : []),
     ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
     "type AppSpec",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
+    ...(duplicable(model) ? ["type DuplicateOptions"] : []),
     ...(used.has("FileInput") ? ["type FileInput"] : []),
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
     ...(model.endpoints.some((e) => e.streaming) ? ["type JobStream"] : []),
@@ -85,6 +89,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     features: featureLiteral(appFeatures),
     endpoints,
     hasEndpoints: endpoints.length > 0,
+    duplicateFrom: duplicable(model) ? stringLiteral(model.app.spaceId ?? "") : "",
   };
 }
 
@@ -105,6 +110,9 @@ function endpointFeatures(endpoint: EndpointModel): string[] {
   ];
 }
 
+/** Modules of a Space get `duplicate()`, when the id is one the Hub could have given (`owner/name`). */
+const duplicable = (model: ClientModel): boolean => model.app.spaceId !== null && /^[\w.-]+\/[\w.-]+$/.test(model.app.spaceId);
+
 /**
  * Optional runtime features the module passes to `createAppClient`, decided from the model so that
  * an app without files, generators, heartbeat, Space id, login or Gradio 4.0–4.8's per-job queue
@@ -114,11 +122,11 @@ function endpointFeatures(endpoint: EndpointModel): string[] {
 function clientFeatures(model: ClientModel): string[] {
   const hasFiles = model.endpoints.some((e) => e.parameters.some((p) => p.filePaths.length > 0) || e.returns.some((r) => r.filePaths.length > 0));
   return [
-    // Listeners with queue=False: one direct request instead of join + stream (gradio-protocol.md §3.5).
+    // Listeners with queue=False: one direct request instead of join + stream (docs/protocol.md §3.5).
     ...(model.endpoints.some(directCall) ? ["direct"] : []),
     ...(hasFiles ? ["files"] : []),
     ...(model.app.connectHeartbeat ? ["heartbeat"] : []),
-    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", gradio-protocol.md §3.3).
+    // Gradio 4.0–4.8 run each job on its own stream (protocol "sse", docs/protocol.md §3.3).
     ...(model.app.protocol === "sse" ? ["legacySse"] : []),
     ...(model.login ? ["login"] : []),
     ...(model.app.spaceId !== null ? ["spaces"] : []),

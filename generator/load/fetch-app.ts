@@ -1,6 +1,6 @@
 /**
  * Loads a live app: `GET {base}/config` (never prefixed) then `GET {base}{api_prefix}/info`
- * (gradio-protocol.md §1.5, §1.6, §7 item 1), after logging in first when credentials are given
+ * (docs/protocol.md §1.5, §1.6, §7 item 1), after logging in first when credentials are given
  * (§5.4). Space ids are resolved to their host, and waited for until they run, first
  * (space-wait.ts).
  */
@@ -54,7 +54,7 @@ export async function fetchApp(source: string, baseUrl: string, spaceId: string 
 }
 
 /**
- * Gradio's login guard answered (HTTP 401 "Not authenticated", gradio-protocol.md §5.4): an
+ * Gradio's login guard answered (HTTP 401 "Not authenticated", docs/protocol.md §5.4): an
  * error that says what to do; null for any other failure (a proxy's 401 included).
  */
 function loginError(error: unknown, url: string, baseUrl: string, options: FetchAppOptions, loggedIn: boolean): CodegenError | null {

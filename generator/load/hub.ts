@@ -1,5 +1,5 @@
 /**
- * The Hugging Face Hub API (gradio-protocol.md §1.2–§1.4): a Space's host and runtime stage.
+ * The Hugging Face Hub API (docs/protocol.md §1.2–§1.4): a Space's host and runtime stage.
  * `HF_ENDPOINT` is honoured like huggingface_hub does; the token goes to the Hub only as
  * `Authorization: Bearer` (never in a URL), and never follows a redirect to another origin.
  */

@@ -1,5 +1,5 @@
 /**
- * Gradio's own username/password login (gradio-protocol.md §5.4) for reading an app launched with
+ * Gradio's own username/password login (docs/protocol.md §5.4) for reading an app launched with
  * `auth=`: the runtime's login (`withLogin`, the code a generated module runs), over the
  * generator's HTTP layer. Credentials never appear in a message: errors say where they came from
  * (`--auth`, `$GRADIO_AUTH`, a config entry's `authEnv`), not what they are.

@@ -17,7 +17,7 @@ export interface RawSchema {
   /** `/info`, or null for a `/config`-only document (Gradio 3.x–4.x apps without /info). */
   readonly info: JsonObject | null;
   /**
-   * The app asks for Gradio's login (`auth=`, gradio-protocol.md §5.4): it was read after logging
+   * The app asks for Gradio's login (`auth=`, docs/protocol.md §5.4): it was read after logging
    * in, or it is a snapshot recording login support. Absent = false.
    */
   readonly login?: boolean;

@@ -1,6 +1,6 @@
 /**
  * Classifies what the user passed: an http(s) URL, a Hugging Face Space id (`owner/name`), or a
- * schema file on disk (gradio-protocol.md §1.1).
+ * schema file on disk (docs/protocol.md §1.1).
  */
 import { existsSync } from "node:fs";
 

@@ -1,5 +1,5 @@
 /**
- * Waits until a Space runs (gradio-protocol.md §1.3): read its stage on the Hub; RUNNING goes on,
+ * Waits until a Space runs (docs/protocol.md §1.3): read its stage on the Hub; RUNNING goes on,
  * SLEEPING/STOPPED/APP_STARTING/BUILDING are polled (a sleeping Space is woken by one request to
  * its host), PAUSED and failed stages stop at once, all within a deadline. The clock and the
  * sleep are injectable so tests run in milliseconds.

@@ -1,4 +1,4 @@
-/** Reads the app-wide facts the runtime needs from `/config` (gradio-protocol.md §1.5). */
+/** Reads the app-wide facts the runtime needs from `/config` (docs/protocol.md §1.5). */
 import type { RawSchema } from "../load/raw-schema.js";
 import type { AppFacts } from "./ir.js";
 

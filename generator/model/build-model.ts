@@ -10,6 +10,7 @@ import { buildEndpoint, infoEndpoint } from "./endpoint.js";
 import { configEndpoints, configTables } from "./from-config.js";
 import { hoistTypes } from "./hoist-types.js";
 import type { ClientModel, Diagnostic, EndpointModel } from "./ir.js";
+import { assertDocumentDepth } from "./value-depth.js";
 
 export interface ModelOptions {
   /** Also expose unnamed endpoints (Gradio 3.x / early 4.x), as `fn<index>`. */
@@ -24,7 +25,7 @@ export interface ModelOptions {
  */
 export const MODULE_NAMES = [
   ...["app", "features", "connect", "configure", "shared", "client", "options", "createClient", "createAppClient", "createSharedClient", "bindEndpoint", "rebindEndpoint"],
-  ...["withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate"],
+  ...["withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate", "duplicateSpace"],
   // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
   // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.
   ...["then", "toJSON"],
@@ -35,10 +36,13 @@ export const MODULE_TYPE_NAMES = [
   ...["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointDecl", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue"],
   // Global types the module's own declarations use.
   ...["Promise", "Symbol", "Readonly", "Record", "Array", "ReadonlyArray"],
+  "DuplicateOptions",
 ];
 
 /** Builds the IR of a whole app. */
 export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientModel {
+  if (raw.info !== null) assertDocumentDepth(raw.info, "/info");
+  if (raw.config !== null) assertDocumentDepth(raw.config, "/config");
   const diagnostics: Diagnostic[] = [];
   const names = createNameTable({ taken: MODULE_NAMES });
   const endpoints =
@@ -56,11 +60,20 @@ function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { a
   const { names } = options;
   const endpoints: EndpointModel[] = [];
 
+  // One pass over the dependencies (a lookup per endpoint would make large apps quadratic).
+  const byApiName = new Map<unknown, number>();
+  const byFnIndex = new Map<number, JsonObject>();
+  dependencies.forEach((dep, i) => {
+    if (dep["backend_fn"] !== false && !byApiName.has(dep["api_name"])) byApiName.set(dep["api_name"], i);
+    const fnIndex = typeof dep["id"] === "number" ? dep["id"] : i;
+    if (!byFnIndex.has(fnIndex)) byFnIndex.set(fnIndex, dep);
+  });
+
   const named = isObject(info["named_endpoints"]) ? info["named_endpoints"] : {};
   for (const [key, entry] of Object.entries(named)) {
     if (!isObject(entry) || entry["api_visibility"] === "private") continue;
     const apiName = key.replace(/^\//, "");
-    const index = dependencies.findIndex((dep) => dep["api_name"] === apiName && dep["backend_fn"] !== false);
+    const index = byApiName.get(apiName) ?? -1;
     const dependency = index === -1 ? null : (dependencies[index] as JsonObject);
     if (config && dependency === null) {
       diagnostics.push({ level: "warning", pointer: `/info/named_endpoints/${pointerToken(key)}`, message: `no dependency in /config has api_name "${apiName}"; its fn_index is looked up at run time` });
@@ -75,7 +88,7 @@ function infoEndpoints(info: JsonObject, config: JsonObject | null, options: { a
     for (const [key, entry] of Object.entries(unnamed)) {
       const fnIndex = Number(key);
       if (!isObject(entry) || !Number.isInteger(fnIndex)) continue;
-      const dependency = dependencies.find((dep, i) => (typeof dep["id"] === "number" ? dep["id"] : i) === fnIndex) ?? null;
+      const dependency = byFnIndex.get(fnIndex) ?? null;
       const source = infoEndpoint("unnamed_endpoints", key, entry);
       endpoints.push(buildEndpoint({ ...source, apiName: null, functionName: names.claim(`fn${fnIndex}`), dependency, fnIndex, components }, diagnostics));
     }

@@ -9,6 +9,7 @@ import { isObject, type JsonObject } from "../load/raw-schema.js";
 import type { Diagnostic, EndpointModel, ParameterModel, ReturnModel, Slot } from "./ir.js";
 import { numericRange, refineInputType } from "./refine.js";
 import { findFilePaths, schemaToType } from "./schema/index.js";
+import { MAX_VALUE_DEPTH, tooDeepAt } from "./value-depth.js";
 import { identitySlots, publicCount, wireSlots } from "./wire-slots.js";
 
 /** One parameter or return value, whatever document it was read from. */
@@ -84,7 +85,7 @@ function convertEntry(entry: EntrySource, direction: "input" | "output", diagnos
   // A 3.x serializer without a schema (3.2x configs): the serializer alone decides.
   const schema = entry.schema === undefined ? {} : entry.schema;
   const converted = schemaToType(schema, { pointer: entry.typePointer, direction, ...(entry.serializer ? { serializer: entry.serializer } : {}) });
-  diagnostics.push(...converted.diagnostics);
+  for (const diagnostic of converted.diagnostics) diagnostics.push(diagnostic);
   return converted.type;
 }
 
@@ -99,7 +100,8 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
   const inputComponents = publicComponents(inputIds, inputSlots, source.components);
 
   const paramNames = createNameTable({ taken: RESERVED_PARAMS });
-  const parameters = source.parameters.map((param, i): ParameterModel => {
+  const parameters = source.parameters.map((original, i): ParameterModel => {
+    const param = shallowValues(original, diagnostics);
     const component = inputComponents[i];
     const type = refineInputType(convertEntry(param, "input", diagnostics), component);
     const label = param.label ?? `parameter ${i + 1}`;
@@ -180,6 +182,29 @@ const ID_LABEL = /^(value|parameter)_\d+$/;
 /** What to name a value after: its label, or its component type when the label is Gradio's id-based one (`chatbot`, then `chatbot2`). */
 function componentName(entry: EntrySource, label: string): string {
   return ID_LABEL.test(label) && entry.component ? entry.component : label;
+}
+
+/**
+ * The entry without a default or example nested deeper than `MAX_VALUE_DEPTH` (warned): such a
+ * value would make the module, its lock and its JSDoc as deep, and no real component has one.
+ * Without its default the parameter is required, which is always safe to call.
+ */
+function shallowValues(entry: EntrySource, diagnostics: Diagnostic[]): EntrySource {
+  const fromConfig = entry.typePointer.startsWith("/config/");
+  const base = entry.typePointer.slice(0, entry.typePointer.lastIndexOf("/"));
+  const out: { -readonly [K in keyof EntrySource]: EntrySource[K] } = { ...entry };
+  const defaultAt = entry.hasDefault === true ? tooDeepAt(entry.default, MAX_VALUE_DEPTH, `${base}/parameter_default`) : null;
+  if (defaultAt !== null) {
+    diagnostics.push({ level: "warning", pointer: defaultAt, message: `default nested deeper than ${MAX_VALUE_DEPTH} levels; ignored (the parameter is required)` });
+    out.hasDefault = false;
+    delete out.default;
+  }
+  const exampleAt = "example" in entry ? tooDeepAt(entry.example, MAX_VALUE_DEPTH, `${base}/${fromConfig ? "example_inputs" : "example_input"}`) : null;
+  if (exampleAt !== null) {
+    diagnostics.push({ level: "warning", pointer: exampleAt, message: `example nested deeper than ${MAX_VALUE_DEPTH} levels; left out of the documentation` });
+    delete out.example;
+  }
+  return out;
 }
 
 /** A non-empty string, else null. */

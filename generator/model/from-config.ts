@@ -2,7 +2,7 @@
  * Endpoints of a `/config`-only document (Gradio 3.x–4.x apps without `/info`): one per
  * `config.dependencies` entry, typed from `components[].api_info` (3.40's `{info, serialized_info}`
  * unwrapped; absent before 3.40 → derived from the component type, else `unknown`). Labels from `props.label`, else Gradio's own
- * `parameter_<id>` / `value_<id>` (gradio-protocol.md §1.5, §1.6).
+ * `parameter_<id>` / `value_<id>` (docs/protocol.md §1.5, §1.6).
  */
 import type { NameTable } from "../emit/names.js";
 import { isObject, type JsonObject } from "../load/raw-schema.js";

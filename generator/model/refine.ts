@@ -1,6 +1,6 @@
 /**
  * Component-aware refinements the JSON Schema alone cannot express, from `/config` props
- * (gradio-protocol.md §2.3, §2.4 item 9): custom values on Dropdowns, numeric ranges.
+ * (docs/protocol.md §2.3, §2.4 item 9): custom values on Dropdowns, numeric ranges.
  */
 import { isObject, type JsonObject } from "../load/raw-schema.js";
 import type { ParameterModel, TypeNode } from "./ir.js";

@@ -1,6 +1,6 @@
 /**
  * Wire layout of an endpoint: `/info` omits State, buttons and layout blocks, but they occupy
- * positions in the `data` arrays (gradio-protocol.md §1.6 "Omission rules", §7 item 2). The layout
+ * positions in the `data` arrays (docs/protocol.md §1.6 "Omission rules", §7 item 2). The layout
  * comes from `config.dependencies[i].inputs/outputs` + `components[].skip_api`.
  */
 import type { JsonObject } from "../load/raw-schema.js";

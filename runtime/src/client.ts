@@ -8,9 +8,10 @@ import type { ClientFeatures } from "./features.js";
 import { detectDrift } from "./session/drift.js";
 import { createCallSignal } from "./session/call-signal.js";
 import { connect, readFnIndexes, type Connection, type ConnectionOptions } from "./session/connection.js";
+import { createDiscovery } from "./session/discovery.js";
 import type { Heartbeat } from "./session/heartbeat.js";
 import { wireData } from "./session/inputs.js";
-import { createJobSink, type JobEvent, type JobSink } from "./session/job.js";
+import { createJobSink, type JobEvent } from "./session/job.js";
 import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
@@ -30,8 +31,6 @@ export interface ClientOptions extends Omit<ConnectionOptions, InternalConnectio
   readonly verifySchema?: boolean;
   /** Reuse a session (State, chat history) created elsewhere. Default: a new random one. */
   readonly sessionHash?: string;
-  /** Silence on the queue stream after which the connection counts as lost. Default 60 s. */
-  readonly idleTimeoutMs?: number;
   /** Keep `GET {P}/heartbeat/{session}` open from the first call to `close()`. Default: `app.connectHeartbeat`. */
   readonly heartbeat?: boolean;
   /** Default of {@link CallOptions.exactPartials}. */
@@ -43,22 +42,15 @@ export interface ClientHooks {
   readonly cookies?: ConnectionOptions["cookies"];
 }
 
-/**
- * Options of one call, the last argument of every endpoint function (positional or named form):
- * `signal` and `timeout` cancel the job on the server too; `onStatus` receives queue and progress
- * events; `headers` go on this call's join request only; `oauthToken` fills a `gr.OAuthToken`.
- */
 export interface CallOptions {
-  /** Aborts the call; the job is cancelled on the server and the call fails with ABORTED. */
   readonly signal?: AbortSignal;
   /** Milliseconds until the job is cancelled on the server and the call fails with TIMEOUT. */
   readonly timeout?: number;
-  /** Queue position, progress and other status events of the job. */
   readonly onStatus?: (event: JobEvent) => void;
   /**
    * Ask the server for full values on every partial result instead of diffs (`simple_format`):
    * more bytes, but exact even where the server's diff is wrong (nested lists that shrink,
-   * gradio-protocol.md §3.2). Final results are always exact.
+   * docs/protocol.md §3.2). Final results are always exact.
    */
   readonly exactPartials?: boolean;
   /** Extra headers of this call's join request only (e.g. relay an end user's `x-ip-token` to a ZeroGPU Space, §6.1). */
@@ -66,6 +58,9 @@ export interface CallOptions {
   /** The end user's Hugging Face OAuth token, for endpoints taking a `gr.OAuthToken` (sent as the join's `oauth_token`). */
   readonly oauthToken?: string;
 }
+
+/** Features an endpoint may bring to a call itself (see {@link GradioClient.call}). */
+export type EndpointFeatures = Pick<ClientFeatures, "files" | "streams" | "direct">;
 
 export interface GradioClient {
   readonly sessionHash: string;
@@ -82,9 +77,6 @@ export interface GradioClient {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Features an endpoint may bring to a call itself (see {@link GradioClient.call}). */
-export type EndpointFeatures = Pick<ClientFeatures, "files" | "streams" | "direct">;
-
 type OnPartial = (partial: () => Promise<unknown[]>) => void;
 
 /**
@@ -94,11 +86,12 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
 export function createAppClient(app: AppSpec, options: ClientOptions & ClientHooks = {}, features: ClientFeatures = {}): GradioClient {
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
-  let connection: Promise<Connection> | null = null;
   let queue: QueueStream | null = null;
   let heartbeat: Heartbeat | null = null;
   let closed = false;
   const lifetime = new AbortController();
+  // Discovery is aborted when every call waiting for it gave up (bounds: runtime/src/limits.ts).
+  const discovery = createDiscovery(lifetime.signal);
   /** Endpoints whose layout was already compared with the app's /config. */
   const driftChecked = new WeakSet<EndpointSpec>();
 
@@ -110,11 +103,12 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
   let names: Promise<ReadonlyMap<string, number>> | null = null;
   const fnIndexOf = async (conn: Connection, apiName: string, signal: AbortSignal | undefined): Promise<number | undefined> => {
     if (conn.fnIndexByName.size > 0) return conn.fnIndexByName.get(apiName);
-    names ??= readFnIndexes(conn.http, conn.base).catch((error: unknown) => {
+    names ??= readFnIndexes(conn, lifetime.signal).catch((error: unknown) => {
       names = null;
       throw error;
     });
-    return (await untilAborted(names, signal)).get(apiName);
+    const table = names;
+    return (signal ? await Promise.race([table, new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }))]) : await table).get(apiName);
   };
 
   const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection, files: ClientFeatures["files"]) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
@@ -130,14 +124,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
     const { signal } = call;
     let release: (() => void) | undefined;
     try {
-      connection ??= connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: lifetime.signal }, features);
-      const conn = await untilAborted(
-        connection.catch((error: unknown) => {
-          connection = null; // let the next call retry discovery
-          throw error;
-        }),
-        signal,
-      );
+      const conn = await discovery.get(signal, (discoverySignal) => connect(app, { ...options, needsConfig: spec.fnIndex === null, signal: discoverySignal }, features));
       const { http, api, protocol } = conn;
       const open = features.heartbeat;
       if (!heartbeat && !closed && open && (options.heartbeat ?? app.connectHeartbeat)) {
@@ -154,7 +141,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
       const ctx = { http, api, openFile: undefined, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
-      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers };
+      const request = { http, api, label, fnIndex, sessionHash, data, signal, simpleFormat: exact, oauthToken: callOptions.oauthToken, headers: callOptions.headers, limits: conn.limits };
       const wire = await new Promise<unknown[]>((resolve, reject) => {
         let eventId: string | undefined;
         // `cancel(…)` must not be an argument of `onCancelSent?.(…)`: that would skip the request.
@@ -169,11 +156,13 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
           }
           reject(call.reason());
         };
-        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here.
+        // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here,
+        // through a signal of its own (listeners per call on lifetime.signal would warn past 10 calls).
+        const ended = AbortSignal.any([lifetime.signal]);
         const onClose = () => reject(lifetime.signal.reason);
         const settle = <T>(fn: (value: T) => void) => (value: T) => {
           signal?.removeEventListener("abort", onAbort);
-          lifetime.signal.removeEventListener("abort", onClose);
+          ended.removeEventListener("abort", onClose);
           fn(value);
         };
         const sink = createJobSink({
@@ -189,17 +178,22 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
         if (protocol === "sse" && features.legacySse) {
-          lifetime.signal.addEventListener("abort", onClose, { once: true });
-          const both = signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;
-          return features.legacySse({ ...request, signal: both }, sink, options.idleTimeoutMs ?? 60_000);
+          ended.addEventListener("abort", onClose, { once: true });
+          const both = AbortSignal.any(signal ? [signal, ended] : [ended]);
+          return features.legacySse({ ...request, signal: both }, sink, conn.limits.idleTimeoutMs);
         }
-        const queued = () =>
+        const queued = () => {
+          if (closed) return settle(reject)(new GradioError("ABORTED", `${label}: the client was closed`));
+          // The stream stays open while this join is in flight (a dropped stream kills the session's jobs).
+          const stream = (queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, conn.limits));
+          const joined = stream.hold();
           join(request).then((id) => {
+            joined();
             if (signal?.aborted) return cancelJob(id);
             eventId = id;
-            queue ??= createQueueStream(http, `${api}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`, options.idleTimeoutMs ?? 60_000);
-            queue.register(id, sink);
-          }, settle(reject));
+            stream.register(id, sink);
+          }, (error: unknown) => (joined(), settle(reject)(error)));
+        };
         if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
         queued();
       });
@@ -215,6 +209,7 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
   // Drift guard: on an endpoint's first failure, ask /config whether the app still matches.
   const explainFailure = async (spec: EndpointSpec, label: string, error: unknown): Promise<unknown> => {
     const suspicious = error instanceof AppError || error instanceof SchemaDriftError || (error instanceof HttpError && !["AUTH_REQUIRED", "RATE_LIMITED", "QUEUE_FULL"].includes(error.code));
+    const connection = discovery.current;
     if (!suspicious || driftChecked.has(spec) || connection === null) return error;
     driftChecked.add(spec);
     const conn = await connection.catch(() => null);
@@ -243,18 +238,6 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
     close,
     [Symbol.asyncDispose]: close,
   };
-}
-
-/** Rejects with the signal's reason as soon as it aborts, even if `promise` is still pending. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return !signal
-    ? promise
-    : new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        if (signal.aborted) return onAbort();
-        signal.addEventListener("abort", onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-      });
 }
 
 function randomHash(): string {

@@ -4,6 +4,7 @@
  * id or login never bundles their code. The Node entry exports Node versions of some of them.
  */
 import type { LoginCredentials } from "./auth/login.js";
+import type { Limits } from "./limits.js";
 import type { JobSink } from "./session/job.js";
 import type { JoinRequest } from "./session/join.js";
 import type { InputContext } from "./session/inputs.js";
@@ -18,6 +19,8 @@ export interface FeatureConnection {
   /** `{base}{apiPrefix}`. */
   readonly api: string;
   readonly http: HttpContext;
+  /** The client's bounds (runtime/src/limits.ts); downloads use them. */
+  readonly limits?: Limits | undefined;
 }
 
 /** File inputs (upload) and file outputs (GradioFile). */
@@ -49,7 +52,7 @@ export type SpacesFeature = (spaceId: string, ctx: SpaceContext) => Promise<stri
 export type LoginFeature = (http: HttpContext, base: string, credentials: LoginCredentials) => Promise<string | null>;
 
 /**
- * Gradio 4.0–4.8's `sse` protocol (gradio-protocol.md §3.3): one stream per job. Runs the job of
+ * Gradio 4.0–4.8's `sse` protocol (docs/protocol.md §3.3): one stream per job. Runs the job of
  * `request` and feeds `sink` every message (parsed JSON) until `sink.message` returns true; a
  * transport failure goes to `sink.fail`. Aborting `request.signal` ends the job's stream; no byte
  * for `idleTimeoutMs` counts as a lost connection.
@@ -57,7 +60,7 @@ export type LoginFeature = (http: HttpContext, base: string, credentials: LoginC
 export type LegacySseFeature = (request: JoinRequest, sink: JobSink, idleTimeoutMs: number) => void;
 
 /**
- * Listeners with `queue=False` (gradio-protocol.md §3.5): runs the call with one request and
+ * Listeners with `queue=False` (docs/protocol.md §3.5): runs the call with one request and
  * resolves with the wire outputs, or null when the server wants it queued after all.
  */
 export type DirectFeature = (request: JoinRequest) => Promise<unknown[] | null>;

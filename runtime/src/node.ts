@@ -18,12 +18,14 @@ import { openFetchHeartbeat } from "./session/heartbeat.js";
 import { direct } from "./session/direct.js";
 import { legacySse } from "./session/legacy-sse.js";
 import { streams } from "./session/streams.js";
+import { duplicateSpace as duplicateUniversal } from "./spaces/duplicate.js";
+import type { DuplicatedSpace, DuplicateOptions } from "./spaces/duplicate-types.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
 import type { HttpContext } from "./transport/http.js";
 
 export * from "./index.js";
-export { safeFileName, saveFile } from "./node/save-file.js";
+export { safeFileName, saveFile, type SaveFileOptions } from "./node/save-file.js";
 
 /** Opens a local file lazily: the upload streams it from disk. */
 export async function openLocalFile(path: string): Promise<LocalFile> {
@@ -74,4 +76,11 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
 /** A client with every feature and the Node defaults (see {@link createAppClient}). */
 export function createClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = allFeatures): GradioClient {
   return createAppClient(app, options, features);
+}
+
+/** Duplicates a Space (see the universal entry), with `HF_TOKEN`, `HF_ENDPOINT` and the proxy variables from the environment. */
+export function duplicateSpace(from: string, options: DuplicateOptions = {}): Promise<DuplicatedSpace> {
+  const hfToken = options.hfToken ?? (process.env["HF_TOKEN"] || undefined);
+  const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
+  return duplicateUniversal(from, { ...options, fetch: options.fetch ?? proxyAwareFetch, ...(hfToken ? { hfToken } : {}), ...(hfEndpoint ? { hfEndpoint } : {}) });
 }

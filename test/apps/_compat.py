@@ -1,7 +1,7 @@
 """Keyword arguments that differ between the Gradio lines the test apps run on (4.x, 5.x, 6.x).
 
 Feature-detected, so each app keeps its 6.x behaviour unchanged and still loads on older lines
-(gradio-protocol.md §0, §6.7).
+(docs/protocol.md §0, §6.7).
 """
 import inspect
 

@@ -1,4 +1,4 @@
-"""Runtime auth app: Gradio's own username/password login (gradio-protocol.md §5.4).
+"""Runtime auth app: Gradio's own username/password login (docs/protocol.md §5.4).
 
 Mounted with auth=("alice", "wonderland"): POST /rt_auth/login sets the session cookies; without
 them the queue answers 401, wrong credentials answer 400 "Incorrect credentials.".

@@ -1,4 +1,4 @@
-"""The same failing functions as rt_features, mounted with show_error=False (gradio-protocol.md §5.1)."""
+"""The same failing functions as rt_features, mounted with show_error=False (docs/protocol.md §5.1)."""
 import gradio as gr
 
 from rt_features import app_error, crash

@@ -1,4 +1,4 @@
-"""Runtime app for Gradio 4.0–4.8's per-job `sse` queue protocol (gradio-protocol.md §3.3), which
+"""Runtime app for Gradio 4.0–4.8's per-job `sse` queue protocol (docs/protocol.md §3.3), which
 rt_features cannot serve there (it needs `Blocks.unload`, 4.25+). Loads on every line.
 
 Endpoints: echo (fast, unlimited concurrency), app_error / crash (gr.Error vs plain exception),

@@ -1,4 +1,4 @@
-"""Runtime relay app: what a ZeroGPU Space or an OAuth endpoint sees of a call (gradio-protocol.md
+"""Runtime relay app: what a ZeroGPU Space or an OAuth endpoint sees of a call (docs/protocol.md
 §6.1, §3.2 join body `oauth_token`).
 
 Endpoints: ip_token (echoes the x-ip-token header of the join request via gr.Request),

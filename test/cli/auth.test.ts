@@ -1,6 +1,6 @@
 /**
  * `--auth` / `GRADIO_AUTH` / `--login` through the real CLI, against the real rt_auth app (mounted
- * with `auth=("alice", "wonderland")`, gradio-protocol.md §5.4): the generator logs in before
+ * with `auth=("alice", "wonderland")`, docs/protocol.md §5.4): the generator logs in before
  * reading /config and /info, the module gets login support (and only then), credentials reach no
  * output, and the module logs in and calls the live app. Also: the 401 and wrong-password errors,
  * snapshots that keep the login decision, and how --check and config files treat it.

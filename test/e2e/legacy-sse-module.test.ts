@@ -1,6 +1,6 @@
 /**
  * A module generated from a real Gradio 4.8 app (queue protocol `sse`, one stream per job,
- * gradio-protocol.md §3.3) passes the runtime's legacySse feature — and only such a module does:
+ * docs/protocol.md §3.3) passes the runtime's legacySse feature — and only such a module does:
  * live 4.8 app (project `gradio-4.8`, test/harness/lines.ts) → CLI → strict type-check → calls
  * with real results.
  */

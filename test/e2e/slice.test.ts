@@ -14,7 +14,7 @@ interface Calculator {
   predict(a: number, op: string, b: number): Promise<number>;
 }
 interface Translator {
-  /** 6.x names an Interface's endpoint after its function; 4.x/5.x call it /predict (gradio-protocol.md §0). */
+  /** 6.x names an Interface's endpoint after its function; 4.x/5.x call it /predict (docs/protocol.md §0). */
   translate?(text: string): Promise<string>;
   predict?(text: string): Promise<string>;
 }

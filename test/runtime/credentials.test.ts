@@ -1,5 +1,5 @@
 /**
- * Where the runtime's credentials go (gradio-protocol.md §1.4, §7 item 16): token, cookies and
+ * Where the runtime's credentials go (docs/protocol.md §1.4, §7 item 16): token, cookies and
  * per-call headers reach the trusted origin only — never a third-party URL (e.g. a file URL on
  * another host), never across a redirect to another origin, and not again after one. And the
  * cookie jar of the Gradio login (§5.4): one origin, `Secure` over https only, deletions honoured.

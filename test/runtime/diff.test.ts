@@ -3,7 +3,7 @@
  * fixtures/diff-cases.json by make-diff-cases.py), plus hand-written edits for paths the server
  * does not produce today.
  *
- * What we do about the server's nested-list delete bug (gradio-protocol.md §3.2): apply the edits
+ * What we do about the server's nested-list delete bug (docs/protocol.md §3.2): apply the edits
  * exactly as the official Python and JS clients do, so an intermediate value can be wrong in the
  * same way; the final `process_completed` value is full and always authoritative; callers who need
  * exact intermediate values pass `exactPartials: true`, which joins with `simple_format: true`
@@ -38,7 +38,7 @@ describe(`applyDiff on edits from the server's diff (Gradio ${recorded.gradio})`
     });
   }
 
-  it("the bug cases are the ones gradio-protocol.md §3.2 describes", () => {
+  it("the bug cases are the ones docs/protocol.md §3.2 describes", () => {
     const bug = recorded.cases.find((c) => c.name === "BUG nested list shrink");
     expect(bug?.edits).toEqual([["delete", [0, 1], null], ["delete", [1, 0], null]]);
     expect(bug?.pythonApplied).toEqual([["a"], ["d"]]);

@@ -11,7 +11,7 @@ import { majorOf } from "../harness/lines.js";
 /** Major version of the Gradio line the harness runs (6, 5 or 4). */
 export const gradioMajor = (): number => majorOf(inject("gradioVersion"));
 
-/** Route prefix of the harness's Gradio: `/gradio_api` since 5.0, none on 4.x (gradio-protocol.md §0). */
+/** Route prefix of the harness's Gradio: `/gradio_api` since 5.0, none on 4.x (docs/protocol.md §0). */
 export const apiPrefix = (): string => (gradioMajor() >= 5 ? "/gradio_api" : "");
 
 /** `{base}{prefix}` of a test app: where its API routes live. */

@@ -1,5 +1,5 @@
 /**
- * Live: Gradio's own username/password login (gradio-protocol.md §5.4) against rt_auth, mounted
+ * Live: Gradio's own username/password login (docs/protocol.md §5.4) against rt_auth, mounted
  * with `auth=("alice", "wonderland")`: login → cookies → calls; wrong password → AUTH_FAILED (the
  * server's 400, §7 item 14); no login → AUTH_REQUIRED saying to pass `auth`. A recording proxy
  * shows where the login cookies travel.

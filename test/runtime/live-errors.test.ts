@@ -10,7 +10,7 @@ import { appSpec, endpoint, gradioMajor } from "./helpers.js";
 const appError = endpoint("app_error");
 const crash = endpoint("crash");
 
-describe("errors raised by the app (gradio-protocol.md §5.1)", () => {
+describe("errors raised by the app (docs/protocol.md §5.1)", () => {
   it("gr.Error → AppError with the app's message and title (4.x: no titles, message sent as a Python repr)", async () => {
     await using client = createClient(appSpec("rt_features"));
     const error = await client.call(appError, ["x"]).catch((e: unknown) => e);

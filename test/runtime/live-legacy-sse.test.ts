@@ -1,6 +1,6 @@
 /**
  * Live, Gradio 4.8 only (project gradio-4.8): the per-job `sse` queue protocol of Gradio 4.0–4.8
- * (gradio-protocol.md §3.3) through the runtime's legacySse feature — results, app errors,
+ * (docs/protocol.md §3.3) through the runtime's legacySse feature — results, app errors,
  * generators, State, concurrency, QUEUE_FULL, abort (closing the job's stream stops the job on the
  * server) and a Node process that exits by itself. The universal entry is used: its createClient
  * has every feature, legacySse included.
@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { createAppClient, createClient, GradioError, type AppSpec, type FetchLike, type GradioClient, type JobEvent } from "../../runtime/src/index.js";
+import { createAppClient, createClient, GradioError, type AppSpec, type FetchLike, type JobEvent } from "../../runtime/src/index.js";
 import { appSpec, appUrl, endpoint, sleep, uniqueToken } from "./helpers.js";
 import { runUntilExit, waitForIterations } from "./live-support.js";
 

@@ -1,5 +1,5 @@
 /**
- * Live: listeners with `queue=False` (gradio-protocol.md §3.5), on every Gradio line. The queue
+ * Live: listeners with `queue=False` (docs/protocol.md §3.5), on every Gradio line. The queue
  * takes them too; with the `direct` feature the runtime calls them with one `POST {P}/run/predict`
  * instead of join + stream, and falls back to the queue when the server refuses a direct call.
  */

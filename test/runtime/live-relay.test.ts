@@ -1,5 +1,5 @@
 /**
- * Live: what a server relay sends on behalf of its end user (gradio-protocol.md §6.1, §3.2):
+ * Live: what a server relay sends on behalf of its end user (docs/protocol.md §6.1, §3.2):
  * per-call headers on the join only (an `x-ip-token` the app reads from `gr.Request`), the user's
  * OAuth token in the join body (`gr.OAuthToken`, Gradio ≥ 6.21), and ZeroGPU's quota message as
  * QUOTA_EXCEEDED — against rt_relay.

@@ -1,7 +1,7 @@
 /**
  * Live: gr.State per session (counts across calls of one client, isolated between clients), and
  * the heartbeat — opened lazily on the first call, closed by close(), which makes the server run
- * the app's unload listener for that session (gradio-protocol.md §3.7).
+ * the app's unload listener for that session (docs/protocol.md §3.7).
  */
 import { describe, expect, it } from "vitest";
 import { createClient, type FetchLike } from "../../runtime/src/node.js";

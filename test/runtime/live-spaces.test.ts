@@ -1,5 +1,5 @@
 /**
- * Live: a Space id resolved by the runtime through the Hub stand-in (gradio-protocol.md §1.2–§1.4,
+ * Live: a Space id resolved by the runtime through the Hub stand-in (docs/protocol.md §1.2–§1.4,
  * reached via `hfEndpoint`), the app behind each Space's host is real (rt_features, sometimes
  * behind a recording proxy to see what reached its origin). Stages, waiting with status events,
  * the bound, where the token goes, and a host cached for the client's life.

@@ -58,7 +58,7 @@ describe("streaming generator", () => {
   });
 });
 
-describe("diffs (gradio-protocol.md §3.2)", () => {
+describe("diffs (docs/protocol.md §3.2)", () => {
   const nested = endpoint("nested_shrink", { params: [], returns: ["table", "json"], streaming: true });
   const rows = [[["a", "b"], ["c", "d"]], [["a"], ["c"]], [["a"], ["c"], ["e"]]];
   const read = async (stream: AsyncIterable<unknown[]>) => {
@@ -92,7 +92,7 @@ describe("diffs (gradio-protocol.md §3.2)", () => {
 });
 
 describe("ChatInterface (messages format, history in the session)", () => {
-  // Public endpoint `respond` (6.x names it after the function; 4.x/5.x call it `chat`, gradio-protocol.md §0):
+  // Public endpoint `respond` (6.x names it after the function; 4.x/5.x call it `chat`, docs/protocol.md §0):
   // wire inputs [message, State history], outputs [response, State history].
   const respond = endpoint(gradioMajor() >= 6 ? "respond" : "chat", { inputs: [0, "state"], outputs: [0, "state"], params: ["message"], returns: ["response"], streaming: true });
 

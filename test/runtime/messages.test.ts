@@ -1,6 +1,6 @@
 /**
  * The message helpers and the per-job sink, driven by the §3.2 transcript and the error
- * payloads of call_sse_transcripts.txt (gradio-protocol.md §5.1).
+ * payloads of call_sse_transcripts.txt (docs/protocol.md §5.1).
  */
 import { describe, expect, it } from "vitest";
 import { AppError, GradioError } from "../../runtime/src/errors.js";

@@ -1,6 +1,7 @@
 /**
  * Saving output files in Node: a server-supplied (or caller-supplied) name can never write outside
- * the target folder; the bytes are the app's.
+ * the target folder; the bytes are the app's; no output is ever lost to another of the same name
+ * (issue 10 item 14) unless `overwrite: true` asks for it.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,6 +39,26 @@ describe("saveFile against the live file_tools app", () => {
       expect(hostile).toBe(join(dir, "inner", "escape.txt"));
       expect(existsSync(join(dir, "escape.txt"))).toBe(false);
       expect(readdirSync(dir).sort()).toEqual(["inner", "report.txt"]);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("saveFile never loses an output", () => {
+  it("three outputs named report.txt, saved at once into one folder, keep three files; overwrite: true replaces", async () => {
+    const client = connect({ baseUrl: inject("apps")["file_tools"] as string });
+    try {
+      const reports = await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)));
+      expect(reports.map((r) => r.name)).toEqual(["report.txt", "report.txt", "report.txt"]);
+      const dir = mkdtempSync(join(tmpdir(), "gradio-unique-"));
+      const saved = await Promise.all(reports.map((report) => saveFile(report, dir)));
+      expect(readdirSync(dir).sort()).toEqual(["report (1).txt", "report (2).txt", "report.txt"]);
+      expect(saved.map((path) => readFileSync(path, "utf8")).sort()).toEqual(["Report: Q1\n", "Report: Q2\n", "Report: Q3\n"]);
+      const replaced = await saveFile(reports[0]!, dir, { name: "report.txt", overwrite: true });
+      expect(replaced).toBe(join(dir, "report.txt"));
+      expect(readFileSync(replaced, "utf8")).toBe("Report: Q1\n");
+      expect(readdirSync(dir)).toHaveLength(3);
     } finally {
       await client.close();
     }

@@ -1,4 +1,4 @@
-/** What each Space stage means for a call (gradio-protocol.md §1.3), table-driven. */
+/** What each Space stage means for a call (docs/protocol.md §1.3), table-driven. */
 import { describe, expect, it } from "vitest";
 import { judgeStage } from "../../runtime/src/spaces/space-stage.js";
 

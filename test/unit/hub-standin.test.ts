@@ -1,4 +1,4 @@
-/** The Hub stand-in serves the Hub's routes and shapes (gradio-protocol.md §1.2–§1.4), deterministically. */
+/** The Hub stand-in serves the Hub's routes and shapes (docs/protocol.md §1.2–§1.4), deterministically. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHubStandin, type HubStandin } from "../harness/hub-standin.js";
 
@@ -52,7 +52,29 @@ describe("hub stand-in", () => {
     const before = hub.requests.length;
     await get("/api/whoami-v2", "hf_alice");
     expect(hub.requests.slice(before)).toEqual([
-      { method: "GET", path: "/api/whoami-v2", headers: expect.objectContaining({ authorization: "Bearer hf_alice" }) },
+      { method: "GET", path: "/api/whoami-v2", body: "", headers: expect.objectContaining({ authorization: "Bearer hf_alice" }) },
     ]);
+  });
+
+  it("duplicates as huggingface_hub's duplicate_repo expects: {url}; 401/404/403/409/402 as the Hub refuses", async () => {
+    hub.addUser({ name: "carol", token: "hf_carol" });
+    hub.addUser({ name: "dave", token: "hf_dave", canPay: false });
+    hub.addRepo("carol/a-model", "model");
+    const post = async (from: string, body: unknown, token?: string) => {
+      const response = await fetch(`${hub.url}/api/spaces/${from}/duplicate`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const payload = { repository: "carol/copy", visibility: "private", hardware: "t4-small", sleepTimeSeconds: 300, secrets: [{ key: "K", value: "v" }] };
+    expect(await post("alice/public-app", payload, "hf_carol")).toEqual({ status: 200, body: { url: "https://huggingface.co/spaces/carol/copy" } });
+    expect((await get("/api/spaces/carol/copy/runtime", "hf_carol")).body).toMatchObject({ stage: "BUILDING", hardware: { requested: "t4-small" }, gcTimeout: 300 });
+    expect((await get("/api/spaces/carol/copy", "hf_carol")).body).toMatchObject({ private: true, runtime: { stage: "RUNNING" } });
+    expect((await get("/api/spaces/carol/copy")).status).toBe(401); // private: no token, no read
+    expect((await post("alice/public-app", payload, "hf_carol")).status).toBe(409);
+    expect((await post("alice/public-app", { repository: "carol/a-model" }, "hf_carol")).status).toBe(409);
+    expect((await post("alice/public-app", payload)).status).toBe(401);
+    expect((await post("alice/Private.App", { repository: "carol/x" }, "hf_carol")).status).toBe(404);
+    expect((await post("alice/public-app", { repository: "alice/x" }, "hf_carol")).status).toBe(403);
+    expect(await post("alice/public-app", { repository: "dave/x", hardware: "a10g-small" }, "hf_dave")).toMatchObject({ status: 402, body: { error: expect.stringMatching(/payment method/) } });
+    expect((await post("alice/public-app", { repository: "dave/x", hardware: "cpu-basic" }, "hf_dave")).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Credentials in the generator's GETs (gradio-protocol.md §1.4, §7 item 16): private headers go to
+ * Credentials in the generator's GETs (docs/protocol.md §1.4, §7 item 16): private headers go to
  * the first URL's origin only, and stay off once a redirect has left it — even if it comes back.
  */
 import { createServer, type Server } from "node:http";

@@ -1,4 +1,4 @@
-/** What the user passed → URL, Space id or schema file (gradio-protocol.md §1.1). */
+/** What the user passed → URL, Space id or schema file (docs/protocol.md §1.1). */
 import { describe, expect, it } from "vitest";
 import { classifySource } from "../../generator/load/source.js";
 

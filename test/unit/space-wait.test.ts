@@ -1,5 +1,5 @@
 /**
- * Waiting for a Space (gradio-protocol.md §1.3), against the Hub stand-in with a fake clock: which
+ * Waiting for a Space (docs/protocol.md §1.3), against the Hub stand-in with a fake clock: which
  * stages go on, wait or fail, what progress is reported, when a sleeping Space is woken, and the
  * deadline.
  */

@@ -193,7 +193,8 @@ describe("uploads through fetch", () => {
     let calls = 0;
     const fetch: FetchLike = async (_, init) => {
       calls++;
-      const reader = (init?.body as ReadableStream<Uint8Array>).getReader();
+      const body = init?.body as ReadableStream<Uint8Array>;
+      const reader = body.getReader();
       await reader.read();
       await reader.read();
       throw new TypeError("connection reset");

@@ -2,7 +2,8 @@
 import type { PropertyNode, TypeNode } from "../ir.js";
 import { has, isRecord, own, type JsonRecord } from "./json.js";
 import { makeUnion } from "./union.js";
-import { child, report, type Frame, type WalkState } from "./walk.js";
+import { typeSize } from "./type-size.js";
+import { child, MAX_SPELLED_NODES, report, type Frame, type WalkState } from "./walk.js";
 
 /** The recursive converter, passed in to keep the module graph acyclic. */
 export type Convert = (schema: unknown, frame: Frame, state: WalkState) => TypeNode;
@@ -50,7 +51,15 @@ function convertTuple(
     report(state, "info", frame.pointer, `tuple minItems ${min} < ${items.length} elements; trailing elements typed as required`);
     return full;
   }
-  // Optional trailing elements: spell out every allowed length, longest first.
+  // Optional trailing elements: spell out every allowed length, longest first, within budget.
+  const sizes = items.map((item) => typeSize(item, MAX_SPELLED_NODES + 1));
+  let cost = 0;
+  for (let n = items.length - 1, prefix = sizes.slice(0, n).reduce((a, b) => a + b, 0); n >= min; prefix -= sizes[--n] ?? 0) cost += prefix + 1;
+  if (state.spelled + cost > MAX_SPELLED_NODES) {
+    report(state, "info", frame.pointer, `tuple minItems ${min} < ${items.length} elements, too large to spell out each length; trailing elements typed as required`);
+    return full;
+  }
+  state.spelled += cost;
   const shorter: TypeNode[] = [];
   for (let n = items.length - 1; n >= min; n--) shorter.push({ kind: "tuple", items: items.slice(0, n) });
   return makeUnion([full, ...shorter]);

@@ -1,5 +1,5 @@
 /**
- * The recursive JSON Schema → `TypeNode` walk. Handles Gradio's quirks (gradio-protocol.md §2.4):
+ * The recursive JSON Schema → `TypeNode` walk. Handles Gradio's quirks (docs/protocol.md §2.4):
  * empty and title-only schemas, `"type": {}`, boolean schemas, `$ref` into `$defs`, nullable
  * `anyOf`/`oneOf`, `type` arrays, `const`/`enum` with or without `type`, files.
  */

@@ -1,4 +1,4 @@
-/** Recognizing Gradio FileData / ImageData schemas (gradio-protocol.md §2.2). */
+/** Recognizing Gradio FileData / ImageData schemas (docs/protocol.md §2.2). */
 import { isRecord, own } from "./json.js";
 import { peekResolved, type Scope } from "./walk.js";
 import type { JsonRecord } from "./json.js";

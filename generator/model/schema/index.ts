@@ -1,6 +1,6 @@
 /**
  * JSON Schema (as found in `/info` `parameters[].type` / `returns[].type` and `/config`
- * `components[].api_info`) → `TypeNode`. Pure; never throws. See gradio-protocol.md §2.2–§2.4.
+ * `components[].api_info`) → `TypeNode`. Pure; never throws. See docs/protocol.md §2.2–§2.4.
  */
 import type { Diagnostic, TypeNode } from "../ir.js";
 import { convert } from "./convert.js";

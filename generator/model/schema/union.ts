@@ -15,14 +15,24 @@ function flatten(members: readonly TypeNode[], out: TypeNode[]): void {
   }
 }
 
-function absorbed(member: TypeNode, all: readonly TypeNode[]): boolean {
-  const kinds = new Set(all.map((m) => m.kind));
+/** What the members of a union contain, computed once per union (not once per member). */
+interface UnionFacts {
+  readonly kinds: ReadonlySet<TypeNode["kind"]>;
+  readonly plainNumber: boolean;
+}
+
+function unionFacts(all: readonly TypeNode[]): UnionFacts {
+  return { kinds: new Set(all.map((m) => m.kind)), plainNumber: all.some((m) => m.kind === "number" && m.integer !== true) };
+}
+
+function absorbed(member: TypeNode, facts: UnionFacts): boolean {
+  const { kinds } = facts;
   if (member.kind === "literal") {
     const base = typeof member.value;
     return kinds.has(base === "string" ? "string" : base === "number" ? "number" : "boolean");
   }
   if (member.kind === "number" && member.integer === true) {
-    return all.some((m) => m.kind === "number" && m.integer !== true);
+    return facts.plainNumber;
   }
   if (kinds.has("json")) {
     return ["string", "number", "boolean", "null", "literal"].includes(member.kind);
@@ -47,7 +57,8 @@ export function makeUnion(members: readonly TypeNode[]): TypeNode {
       unique.push(member);
     }
   }
-  const kept = unique.filter((m) => !absorbed(m, unique));
+  const facts = unionFacts(unique);
+  const kept = unique.filter((m) => !absorbed(m, facts));
   const ordered = [...kept.filter((m) => m.kind !== "null"), ...kept.filter((m) => m.kind === "null")];
   if (ordered.length === 0) return UNKNOWN;
   if (ordered.length === 1) return ordered[0] ?? UNKNOWN;

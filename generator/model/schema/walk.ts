@@ -1,6 +1,6 @@
 /**
  * Per-conversion state of the schema walker: diagnostics sink, node budget, `$defs` scopes and
- * `$ref` resolution relative to the parameter's own schema root (gradio-protocol.md §2.4 item 4).
+ * `$ref` resolution relative to the parameter's own schema root (docs/protocol.md §2.4 item 4).
  */
 import type { Diagnostic } from "../ir.js";
 import { childPointer, fragmentTokens, isRecord, own, type JsonRecord } from "./json.js";
@@ -9,6 +9,12 @@ import { childPointer, fragmentTokens, isRecord, own, type JsonRecord } from "./
 export const MAX_DEPTH = 64;
 /** Most schema nodes converted for one value (guards exponential `$ref` fan-out). */
 export const MAX_NODES = 20_000;
+/**
+ * Most type nodes added by spelling out optional tuple elements for one value: those unions
+ * repeat their elements, so nested ones would grow exponentially (8 levels of 8 optional items
+ * from a 100-byte `$ref` schema), in memory and in the printed module.
+ */
+export const MAX_SPELLED_NODES = 5_000;
 
 /** A schema object that can anchor `#/…` references, with its pointer in the source document. */
 export interface Scope {
@@ -22,6 +28,8 @@ export interface WalkState {
   readonly diagnostics: Diagnostic[];
   readonly reported: Set<string>;
   nodes: number;
+  /** Type nodes added so far by spelled-out tuple lengths (see `MAX_SPELLED_NODES`). */
+  spelled: number;
 }
 
 /** Immutable position of the walker: where it is and how it got there. */
@@ -36,7 +44,7 @@ export interface Frame {
 
 /** Creates the state for one conversion. */
 export function newState(direction: "input" | "output"): WalkState {
-  return { direction, diagnostics: [], reported: new Set(), nodes: 0 };
+  return { direction, diagnostics: [], reported: new Set(), nodes: 0, spelled: 0 };
 }
 
 /** Records a diagnostic once per (pointer, message). */

@@ -1,5 +1,5 @@
 /**
- * The smallest cookie jar that Gradio's login needs (gradio-protocol.md §5.4): `name=value` pairs
+ * The smallest cookie jar that Gradio's login needs (docs/protocol.md §5.4): `name=value` pairs
  * from `Set-Cookie`, sent back to the one origin that set them. Browsers hide `Set-Cookie` from
  * fetch (the list is empty there) and keep cookies themselves — see `ClientOptions.auth`.
  */

@@ -1,5 +1,5 @@
 /**
- * Gradio's own username/password login (gradio-protocol.md §5.4): `POST {base}/login` (at the
+ * Gradio's own username/password login (docs/protocol.md §5.4): `POST {base}/login` (at the
  * app's root, not under `/gradio_api`; a mounted app has it under its mount path), form-encoded;
  * 200 sets the session cookies, wrong credentials are **400** "Incorrect credentials." (§7 item 14).
  */

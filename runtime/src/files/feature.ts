@@ -1,6 +1,6 @@
 /**
  * The files feature: caller values at file positions → FileData (one multipart upload per call,
- * gradio-protocol.md §4.2–§4.3), and output FileData → GradioFile whose URL is rebuilt from the
+ * docs/protocol.md §4.2–§4.3), and output FileData → GradioFile whose URL is rebuilt from the
  * app's own base (§4.4, §7 item 19).
  */
 import { GradioError } from "../errors.js";
@@ -58,20 +58,30 @@ export const files: FilesFeature = {
     );
   },
 
-  output(value, paths, { api, http }) {
-    const download = async (url: string): Promise<Response> => {
-      const response = await send(http, url);
+  output(value, paths, { api, http, limits }) {
+    const download = async (url: string, signal?: AbortSignal): Promise<Response> => {
+      const response = await send(http, url, { signal });
       if (!response.ok) throw httpError("GET", url, response.status, await response.text());
       return response;
     };
     return mapAtPaths(value, paths, (leaf) => {
       if (!isFileData(leaf)) return leaf;
-      const url = /^https?:\/\//i.test(leaf.path)
-        ? leaf.path
-        : leaf.is_stream && leaf.url
-          ? `${api}${new URL(leaf.url).pathname.replace(/^.*?(\/stream\/)/, "$1")}`
-          : `${api}/file=${leaf.path}`;
-      return new GradioFile(leaf, url, download);
+      const url = /^https?:\/\//i.test(leaf.path) ? leaf.path : leaf.is_stream && leaf.url ? streamUrl(api, leaf.url) : `${api}/file=${leaf.path}`;
+      return new GradioFile(leaf, url, download, limits);
     });
   },
 };
+
+/**
+ * A streaming output's media URL on the app's own API (docs/protocol.md §4.4): the `/stream/…`
+ * part of what the server sent, which may be absolute or relative to the app.
+ */
+function streamUrl(api: string, url: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(url, `${api}/`).pathname;
+  } catch (error) {
+    throw new GradioError("PROTOCOL", `the app sent a streaming file whose url is not a URL: ${JSON.stringify(url.slice(0, 200))}`, { cause: error });
+  }
+  return `${api}${pathname.replace(/^.*?(\/stream\/)/, "$1")}`;
+}

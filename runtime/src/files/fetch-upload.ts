@@ -1,5 +1,5 @@
 /**
- * `POST {P}/upload` through fetch (gradio-protocol.md §4.2). Blobs and bytes go as one Blob body
+ * `POST {P}/upload` through fetch (docs/protocol.md §4.2). Blobs and bytes go as one Blob body
  * (file-backed Blobs stay lazy). Streams go as a streaming request body (`duplex: "half"`, chunked
  * transfer encoding; Gradio reads the upload with `request.stream()`, so an unknown length is
  * fine) where fetch can send one; elsewhere they are collected into Blobs first.

@@ -1,6 +1,8 @@
 /**
- * FileData on the wire (gradio-protocol.md §4.1) and the runtime's own output file type.
+ * FileData on the wire (docs/protocol.md §4.1) and the runtime's own output file type.
  */
+import { DEFAULT_LIMITS } from "../limits.js";
+import { downloadBytes, downloadChunks, type DownloadLimits, type DownloadOptions, type StartDownload } from "./download.js";
 
 /** The wire shape of a file. */
 export interface FileData {
@@ -24,8 +26,8 @@ export function isFileData(value: unknown): value is FileData {
   return meta === undefined || (typeof meta === "object" && meta !== null && (meta as Record<string, unknown>)["_type"] === FILE_META._type);
 }
 
-/** Downloads a URL with the client's credentials policy. */
-export type Downloader = (url: string) => Promise<Response>;
+/** Downloads a URL with the client's credentials policy (non-2xx → HttpError), aborted with `signal`. */
+export type Downloader = (url: string, signal?: AbortSignal) => Promise<Response>;
 
 /** A file produced by the app. Its `url` always points at the app's own origin (or the URL the app returned). */
 export class GradioFile {
@@ -37,8 +39,9 @@ export class GradioFile {
   readonly mimeType: string | null;
   readonly isStream: boolean;
   readonly #download: Downloader;
+  readonly #limits: DownloadLimits;
 
-  constructor(wire: FileData, url: string, download: Downloader) {
+  constructor(wire: FileData, url: string, download: Downloader, limits: DownloadLimits = DEFAULT_LIMITS) {
     this.path = wire.path;
     this.url = url;
     this.size = wire.size ?? null;
@@ -46,6 +49,7 @@ export class GradioFile {
     this.mimeType = wire.mime_type ?? null;
     this.isStream = wire.is_stream ?? false;
     this.#download = download;
+    this.#limits = limits;
   }
 
   /** A display name: the original name, else the last path segment. */
@@ -53,22 +57,36 @@ export class GradioFile {
     return this.origName ?? this.path.split(/[\\/]/).pop() ?? "file";
   }
 
-  /** Fetches the file; the response body is not read yet. */
-  fetch(): Promise<Response> {
-    return this.#download(this.url);
+  /**
+   * Fetches the file; the response body is not read yet (and not bounded: prefer the methods
+   * below). `signal` aborts the request and the body.
+   */
+  fetch(options: Pick<DownloadOptions, "signal"> = {}): Promise<Response> {
+    return this.#download(this.url, options.signal);
   }
 
-  async blob(): Promise<Blob> {
-    return (await this.fetch()).blob();
+  /**
+   * The bytes, chunk by chunk. Like every download method it takes `{ signal, timeout, maxBytes }`:
+   * abort, a bound on the whole download, and a size bound (default: the client's
+   * `limits.maxDownloadBytes`); silence for `limits.idleTimeoutMs` fails too (README "Limits").
+   */
+  chunks(options: DownloadOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
+    return downloadChunks(this.#start, this.url, options, this.#limits);
   }
 
-  async bytes(): Promise<Uint8Array> {
-    return new Uint8Array(await (await this.fetch()).arrayBuffer());
+  async blob(options: DownloadOptions = {}): Promise<Blob> {
+    return new Blob([await this.bytes(options)], this.mimeType ? { type: this.mimeType } : {});
   }
 
-  async text(): Promise<string> {
-    return (await this.fetch()).text();
+  bytes(options: DownloadOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+    return downloadBytes(this.#start, this.url, options, this.#limits);
   }
+
+  async text(options: DownloadOptions = {}): Promise<string> {
+    return new TextDecoder().decode(await this.bytes(options));
+  }
+
+  readonly #start: StartDownload = (signal) => this.#download(this.url, signal);
 
   /** The wire form, to send the file back to the same app. */
   toJSON(): FileData {

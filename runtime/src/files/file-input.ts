@@ -1,7 +1,7 @@
 /**
  * Turns what a caller passes for a file (path, URL, Blob, bytes, a stream, a GradioFile from an
  * earlier result) into wire FileData, uploading local content in one multipart request per call
- * (gradio-protocol.md §4.2, §4.3). Blobs are read lazily (file-backed Blobs are streamed) and
+ * (docs/protocol.md §4.2, §4.3). Blobs are read lazily (file-backed Blobs are streamed) and
  * streams as they are sent (stream-source.ts).
  */
 import { GradioError } from "../errors.js";

@@ -1,5 +1,5 @@
 /**
- * The multipart/form-data body of `POST {P}/upload` (gradio-protocol.md §4.2): one layout, written
+ * The multipart/form-data body of `POST {P}/upload` (docs/protocol.md §4.2): one layout, written
  * as a Blob, as a web stream for fetch, or part by part by the Node entry (node/upload.ts).
  * Part headers are built here only, so a hostile file name or MIME type cannot inject a header.
  */

@@ -1,7 +1,7 @@
 /**
  * Streams as file inputs: a web ReadableStream or any async iterable of bytes (a Node Readable
  * such as `fs.createReadStream(path)`), bare or named (`{ stream, name, type?, size? }`). A stream
- * is uploaded as it is read (gradio-protocol.md §4.2), and it can be read only once: using it
+ * is uploaded as it is read (docs/protocol.md §4.2), and it can be read only once: using it
  * again is an INVALID_ARGUMENT, never a silently empty file.
  */
 import { GradioError } from "../errors.js";

@@ -1,5 +1,5 @@
 /**
- * Node fast path of `POST {P}/upload` (gradio-protocol.md §4.2): the multipart body is written
+ * Node fast path of `POST {P}/upload` (docs/protocol.md §4.2): the multipart body is written
  * with node:http straight from file read streams, with Content-Length computed up front when
  * every size is known, instead of a Blob turned into a web stream by undici (0.44× curl in bench
  * B5). A stream input of unknown size is piped as it is read, with chunked transfer encoding

@@ -1,5 +1,5 @@
 /**
- * Applies the edit lists of `process_generating` messages (sse_v2+, gradio-protocol.md §3.2
+ * Applies the edit lists of `process_generating` messages (sse_v2+, docs/protocol.md §3.2
  * "Generator diffs") to the previous value. Pure: returns a new value, never mutates the input.
  */
 

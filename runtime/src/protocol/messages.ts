@@ -1,5 +1,5 @@
 /**
- * What the queue messages (gradio-protocol.md §3.2 "Message catalogue") carry that needs more than
+ * What the queue messages (docs/protocol.md §3.2 "Message catalogue") carry that needs more than
  * reading a field: progress units and the text of an app error. Messages themselves stay the
  * parsed JSON the server sent; the job sink (session/job.ts) reads the fields it needs, narrowing
  * every one, so an unknown or ill-typed message is ignored instead of rejected.

@@ -18,22 +18,20 @@ export interface CallSignal {
 export function createCallSignal(label: string, options: { readonly signal?: AbortSignal | undefined; readonly timeout?: number | undefined }): CallSignal {
   const { signal: outer, timeout } = options;
   if (timeout !== undefined && !(timeout >= 0)) throw new GradioError("INVALID_ARGUMENT", `${label}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`);
-  const controller = timeout === undefined && !outer ? undefined : new AbortController();
-  const onOuterAbort = () => controller?.abort(outer?.reason);
-  const timer = timeout === undefined ? undefined : setTimeout(() => controller?.abort(new GradioError("TIMEOUT", `${label}: no result within ${timeout} ms; the job was cancelled`)), timeout);
-  if (outer?.aborted) onOuterAbort();
-  outer?.addEventListener("abort", onOuterAbort, { once: true });
+  const timer = timeout === undefined ? undefined : new AbortController();
+  const handle = timer && setTimeout(() => timer.abort(new GradioError("TIMEOUT", `${label}: no result within ${timeout} ms; the job was cancelled`)), timeout);
+  // Even without a timer the call gets a signal of its own: the listeners added for this call go on it.
+  const signal = outer ? AbortSignal.any(timer ? [outer, timer.signal] : [outer]) : timer?.signal;
   return {
-    signal: controller?.signal,
+    signal,
     reason() {
-      const reason: unknown = controller?.signal.reason;
+      const reason: unknown = signal?.reason;
       if (reason instanceof GradioError) return reason;
       const timedOut = reason instanceof DOMException && reason.name === "TimeoutError";
       return new GradioError(timedOut ? "TIMEOUT" : "ABORTED", `${label}: ${timedOut ? "the caller's signal timed out; the job was cancelled" : "the call was aborted"}`, { cause: reason });
     },
     dispose() {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuterAbort);
+      clearTimeout(handle);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The session heartbeat `GET {P}/heartbeat/{session_hash}` (gradio-protocol.md §3.7): while it is
+ * The session heartbeat `GET {P}/heartbeat/{session_hash}` (docs/protocol.md §3.7): while it is
  * open the server treats the session as alive; closing it runs the app's `unload` listeners and
  * lets its State expire (one hour after its last write). The body ("data: ALIVE" every 15 s) is
  * read and discarded.

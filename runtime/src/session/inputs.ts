@@ -1,7 +1,7 @@
 /**
  * Builds the wire `data` array of a call: fills defaults, checks required arguments, lets the
  * files feature convert file positions, and inserts `null` for State and layout slots
- * (gradio-protocol.md §7 item 2).
+ * (docs/protocol.md §7 item 2).
  */
 import { GradioError } from "../errors.js";
 import type { NamedBlob, OpenFile } from "../files/file-input.js";

@@ -1,5 +1,5 @@
 /**
- * Per-call state: turns the queue messages of one job (parsed JSON, gradio-protocol.md §3.2) into
+ * Per-call state: turns the queue messages of one job (parsed JSON, docs/protocol.md §3.2) into
  * status events, partial results (diffs applied) and the final result or a typed error.
  */
 import { AppError, GradioError } from "../errors.js";
@@ -87,7 +87,7 @@ export function createJobSink(hooks: JobHooks): JobSink {
 /** The AppError of a failed job's output payload (`{error, title, …}`); `title` is the message's own, if any. */
 export function appError(endpoint: string, output: Record<string, unknown>, title: string | null): AppError {
   const text = appErrorText(output);
-  // ZeroGPU quota messages arrive as ordinary app errors (gradio-protocol.md §5.1).
+  // ZeroGPU quota messages arrive as ordinary app errors (docs/protocol.md §5.1).
   const code = text !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(text) ? "QUOTA_EXCEEDED" : "APP_ERROR";
   return new AppError(endpoint, text, str(output["title"]) ?? title, code);
 }

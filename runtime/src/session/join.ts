@@ -1,8 +1,9 @@
 /**
- * `POST {P}/queue/join` (gradio-protocol.md §3.2 "Join") and `POST {P}/cancel` (§3.6), with the
+ * `POST {P}/queue/join` (docs/protocol.md §3.2 "Join") and `POST {P}/cancel` (§3.6), with the
  * server's error answers mapped to typed errors.
  */
 import { GradioError, HttpError, SchemaDriftError, ValidationError } from "../errors.js";
+import type { Limits } from "../limits.js";
 import { httpError, send, withPrivateHeaders, type HttpContext } from "../transport/http.js";
 import { isObj, parseJson, str } from "../util/json.js";
 
@@ -14,12 +15,14 @@ export interface JoinRequest {
   readonly sessionHash: string;
   readonly data: readonly unknown[];
   readonly signal: AbortSignal | undefined;
-  /** Ask for full values on every yield instead of diffs (`simple_format`, gradio-protocol.md §3.2). */
+  /** Ask for full values on every yield instead of diffs (`simple_format`, docs/protocol.md §3.2). */
   readonly simpleFormat?: boolean;
   /** `oauth_token` of the join body, for endpoints taking a `gr.OAuthToken` (6.21+, §3.2). */
   readonly oauthToken?: string | undefined;
   /** Extra headers of this join only (e.g. a relayed `x-ip-token`, §6.1); app origin only. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The client's bounds (runtime/src/limits.ts): message sizes of direct calls and 4.0–4.8 streams. */
+  readonly limits?: Limits | undefined;
 }
 
 const JSON_TYPE = { "content-type": "application/json" };

@@ -1,5 +1,5 @@
 /**
- * Gradio 4.0–4.8's `sse` queue protocol (gradio-protocol.md §3.3), as gradio_client 0.7 speaks it:
+ * Gradio 4.0–4.8's `sse` queue protocol (docs/protocol.md §3.3), as gradio_client 0.7 speaks it:
  * one stream per job, `GET {P}/queue/join?fn_index=&session_hash=` → `estimation`… → `send_data`
  * (the job's `event_id`) → `POST {P}/queue/data` with the inputs → `process_starts`,
  * `process_generating`…, `process_completed`, after which the server ends the stream
@@ -14,6 +14,7 @@
  */
 import { GradioError } from "../errors.js";
 import type { LegacySseFeature } from "../features.js";
+import { DEFAULT_LIMITS } from "../limits.js";
 import { createSseParser } from "../sse/parser.js";
 import { httpError, send, withPrivateHeaders } from "../transport/http.js";
 import { errorText, isObj, str } from "../util/json.js";
@@ -89,7 +90,7 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
     const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
     if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
     const pending: string[] = [];
-    const parser = createSseParser((event) => pending.push(event.data));
+    const parser = createSseParser((event) => pending.push(event.data), (request.limits ?? DEFAULT_LIMITS).maxMessageBytes);
     const decoder = new TextDecoder();
     reader = response.body.getReader();
     if (controller.signal.aborted) throw new GradioError("ABORTED", `GET ${url}: aborted`);

@@ -1,6 +1,6 @@
 /**
  * Maps wire outputs back to public results: drops State/layout slots, unwraps update dicts
- * (gradio-protocol.md §2.5), hands file positions to the files feature, and names the results.
+ * (docs/protocol.md §2.5), hands file positions to the files feature, and names the results.
  */
 import type { EndpointSpec } from "../spec.js";
 import { nameResults } from "./named-results.js";

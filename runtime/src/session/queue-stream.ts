@@ -1,42 +1,62 @@
 /**
  * The one shared `GET {P}/queue/data?session_hash=` stream of a session (sse_v1 … sse_v3,
- * gradio-protocol.md §3.2 "Stream"): demultiplexes messages by `event_id`, buffers messages that
+ * docs/protocol.md §3.2 "Stream"): demultiplexes messages by `event_id`, buffers messages that
  * arrive before their job registered, reopens when jobs remain after `close_stream` or the end of
  * the response, and fails every pending job on a transport error or an idle timeout.
  *
- * It never drops the connection on its own while the client lives: the server answers a
- * disconnect with `clean_events(session)`, which kills every job of the session, including one
- * whose join is still in flight (gradio/routes.py `queue_data_helper`). The server ends the
- * response itself once no job is pending (`close_stream`, or end of body before sse_v3).
+ * It never drops the connection while a job is pending or a join is in flight (`hold()`): the
+ * server answers a disconnect with `clean_events(session)`, which kills every job of the session,
+ * including one whose join is still in flight (gradio/routes.py `queue_data_helper`). The server
+ * ends the response itself once no job is pending (`close_stream`, or end of body before sse_v3);
+ * one that does not is dropped after a grace. Reopens back off and are bounded, messages and the
+ * early-message buffer are capped (runtime/src/limits.ts, README "Limits").
  */
 import { GradioError } from "../errors.js";
+import type { Limits } from "../limits.js";
 import { createSseParser } from "../sse/parser.js";
 import { httpError, send, type HttpContext } from "../transport/http.js";
 import { isObj, str } from "../util/json.js";
+import { createEarlyBuffer } from "./early-buffer.js";
 import type { JobSink } from "./job.js";
+import { reopenDelay, sleep } from "./reopen.js";
 
 export interface QueueStream {
   /** Routes the messages of `eventId` to `sink` (including any that arrived already) and makes sure the stream is open. */
   register(eventId: string, sink: JobSink): void;
   /** Stops routing messages to a job (after cancel or timeout); its later messages are dropped. */
   abandon(eventId: string): void;
+  /** A join is in flight: the stream is not dropped until the returned function is called. */
+  hold(): () => void;
   /** Closes the stream; pending jobs fail with `reason`. */
   close(reason: Error): void;
+  /** Characters held for event ids without a job (bounded by `limits.maxBufferedBytes`). */
+  readonly bufferedChars: number;
 }
 
-/** How many times in a row the stream may end without delivering anything before jobs fail. */
-const MAX_EMPTY_REOPENS = 5;
 /** Event ids remembered without a job (early messages, abandoned jobs); beyond this the oldest goes. */
 const MAX_IDS = 1000;
+/**
+ * With no job left, a server ends the stream itself (`close_stream`). One that keeps it open —
+ * it ignored a cancel, or streams for nobody — is dropped after this grace, so that the stream
+ * never keeps a process alive for nothing.
+ */
+const DROP_IDLE_STREAM_MS = 2000;
+/** A response that lived this long proved the connection works, even if it brought no job forward. */
+const HEALTHY_RESPONSE_MS = 15_000;
 
-/** `idleTimeoutMs`: no byte for this long (heartbeats arrive every 15 s) → the connection counts as dead. */
-export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs: number): QueueStream {
+/** Silence, message sizes, early-message memory and reopens are bounded by `limits` (runtime/src/limits.ts). */
+export function createQueueStream(http: HttpContext, url: string, limits: Limits): QueueStream {
+  const idleTimeoutMs = limits.idleTimeoutMs;
   const sinks = new Map<string, JobSink>();
-  const early = new Map<string, unknown[]>();
+  const early = createEarlyBuffer(limits.maxBufferedBytes, MAX_IDS);
   /** Jobs given up locally (abort, timeout): their remaining messages are dropped. */
   const abandoned = new Map<string, true>();
   let controller: AbortController | null = null;
   let closed = false;
+  let holds = 0;
+  /** Messages for some event id seen so far: a reopened response that adds none made no progress. */
+  let progress = 0;
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
 
   const failAll = (error: Error) => {
     const pending = [...sinks.values()];
@@ -47,10 +67,22 @@ export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs:
     if (map.size >= MAX_IDS) map.delete(map.keys().next().value as string);
     map.set(id, value);
   };
+  /** Drops the connection after a grace when nothing needs it any more (see DROP_IDLE_STREAM_MS). */
+  const dropWhenIdle = () => {
+    if (sinks.size > 0 || holds > 0 || controller === null || dropTimer !== undefined) return;
+    dropTimer = setTimeout(() => {
+      dropTimer = undefined;
+      if (sinks.size > 0 || holds > 0) return;
+      controller?.abort();
+      controller = null;
+    }, DROP_IDLE_STREAM_MS);
+    (dropTimer as { unref?: () => void }).unref?.();
+  };
 
-  const deliver = (message: unknown) => {
+  const deliver = (message: unknown, chars = 0) => {
     const m = isObj(message) ? message : {};
     const id = str(m["event_id"]);
+    if (id !== null) progress++;
     if (id === null) {
       if (m["msg"] === "unexpected_error" || m["msg"] === "server_stopped") {
         const hint = m["session_not_found"] === true ? " (the server lost this session; it may have restarted)" : "";
@@ -60,8 +92,11 @@ export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs:
       if (m["msg"] === "process_completed" || m["msg"] === "unexpected_error") abandoned.delete(id);
     } else {
       const sink = sinks.get(id);
-      if (!sink) early.get(id)?.push(message) ?? remember(early, id, [message]);
-      else if (sink.message(message)) sinks.delete(id);
+      if (!sink) early.push(id, message, chars);
+      else if (sink.message(message)) {
+        sinks.delete(id);
+        dropWhenIdle();
+      }
     }
   };
 
@@ -72,7 +107,7 @@ export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs:
    */
   const onData = (data: string) => {
     try {
-      deliver(JSON.parse(data));
+      deliver(JSON.parse(data), data.length);
     } catch (error) {
       const id = /"event_id"\s*:\s*"([^"\\]{1,200})"/.exec(data)?.[1] ?? (sinks.size === 1 ? [...sinks.keys()][0] : undefined);
       const message = `malformed message on ${url}: ${data.slice(0, 120)} (${error instanceof Error ? error.message : String(error)})`;
@@ -104,7 +139,7 @@ export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs:
     try {
       const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal });
       if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
-      const parser = createSseParser((event) => (count++, onData(event.data)));
+      const parser = createSseParser((event) => (count++, onData(event.data)), limits.maxMessageBytes);
       const decoder = new TextDecoder();
       reader = response.body.getReader();
       if (signal.aborted) await reader.cancel();
@@ -126,10 +161,19 @@ export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs:
   const open = () => {
     const current = new AbortController();
     controller = current;
+    clearTimeout(dropTimer);
+    dropTimer = undefined;
     (async () => {
-      for (let emptyRuns = 0; sinks.size > 0 && !current.signal.aborted; ) {
-        emptyRuns = (await readOnce(current.signal, () => current.abort())) > 0 ? 0 : emptyRuns + 1;
-        if (emptyRuns >= MAX_EMPTY_REOPENS) throw new GradioError("PROTOCOL", `${url}: the stream ended ${emptyRuns} times without any message while jobs were pending`);
+      // Reopens that bring no job forward back off, and fail the jobs after limits.maxStreamReopens.
+      for (let unproductive = 0; sinks.size > 0 && !current.signal.aborted; ) {
+        if (unproductive > 0) await sleep(reopenDelay(unproductive), current.signal);
+        const before = progress;
+        const started = Date.now();
+        await readOnce(current.signal, () => current.abort());
+        unproductive = progress > before || Date.now() - started >= HEALTHY_RESPONSE_MS ? 0 : unproductive + 1;
+        if (unproductive >= limits.maxStreamReopens && sinks.size > 0) {
+          throw new GradioError("PROTOCOL", `${url}: the stream ended ${unproductive} times in a row without any message for a pending job (limits.maxStreamReopens)`);
+        }
       }
     })()
       .catch((error: unknown) => {
@@ -145,24 +189,39 @@ export function createQueueStream(http: HttpContext, url: string, idleTimeoutMs:
   return {
     register(eventId, sink) {
       if (closed) return sink.fail(new GradioError("ABORTED", "the client was closed"));
+      const messages = early.take(eventId);
+      if (messages instanceof GradioError) return sink.fail(messages);
       sinks.set(eventId, sink);
-      const messages = early.get(eventId);
-      early.delete(eventId);
-      for (const message of messages ?? []) deliver(message);
+      for (const message of messages) deliver(message);
       if (sinks.size > 0 && controller === null) open();
     },
     abandon(eventId) {
       sinks.delete(eventId);
-      early.delete(eventId);
+      early.drop(eventId);
       remember(abandoned, eventId, true);
+      dropWhenIdle();
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        dropWhenIdle();
+      };
     },
     close(reason) {
       closed = true;
+      clearTimeout(dropTimer);
       controller?.abort();
       controller = null;
       failAll(reason);
       early.clear();
       abandoned.clear();
+    },
+    get bufferedChars() {
+      return early.heldChars;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What a component occupies in a dependency's wire `data` array: a public value, a State slot, or
  * a skipped slot (buttons, layout blocks). One rule for the generator (wire layout) and the
- * runtime's drift guard (gradio-protocol.md §1.5 `skip_api`, §1.6 omission rules).
+ * runtime's drift guard (docs/protocol.md §1.5 `skip_api`, §1.6 omission rules).
  */
 
 /** The Python client's fallback for configs without `skip_api`. */

@@ -1,6 +1,6 @@
 /**
  * The streams feature: `client.stream()` for generator endpoints (partial results in arrival
- * order, then the authoritative final one) and the diffs of sse_v2+ partials (gradio-protocol.md §3.2).
+ * order, then the authoritative final one) and the diffs of sse_v2+ partials (docs/protocol.md §3.2).
  */
 import { GradioError } from "../errors.js";
 import type { StreamsFeature } from "../features.js";

@@ -1,5 +1,5 @@
 /**
- * What a Space's runtime stage means (gradio-protocol.md §1.3, `huggingface_hub.SpaceStage` and
+ * What a Space's runtime stage means (docs/protocol.md §1.3, `huggingface_hub.SpaceStage` and
  * @gradio/client's `helpers/spaces.ts`). Shared: the generator imports it from this package too.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Space id → host, waiting until the Space runs (gradio-protocol.md §1.2–§1.3): one Hub request
+ * Space id → host, waiting until the Space runs (docs/protocol.md §1.2–§1.3): one Hub request
  * (`GET /api/spaces/{id}`: host and stage), then `GET …/runtime` every `intervalMs` while the Space
  * sleeps, starts or builds. A sleeping Space is woken by one request to its host; after a wait the
  * host is probed until its gateway stops answering 502/503/504. All within `timeoutMs`.

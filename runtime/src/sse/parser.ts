@@ -1,7 +1,9 @@
 /**
  * A pure Server-Sent Events parser (WHATWG "event stream interpretation"): feed it decoded text in
  * chunks of any size, it calls `onEvent` once per dispatched event. No I/O, no timers.
+ * A line or an event longer than `maxChars` throws LIMIT_EXCEEDED before it is held in full.
  */
+import { limitError } from "../limits.js";
 
 export interface SseEvent {
   /** `event:` field; "message" when absent. */
@@ -19,9 +21,14 @@ export interface SseParser {
 }
 
 /** Creates a parser that reports each complete event to `onEvent`. */
-export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
+export function createSseParser(onEvent: (event: SseEvent) => void, maxChars = Infinity): SseParser {
   let pending: string[] = [];
+  let pendingChars = 0;
   let data: string[] = [];
+  let dataChars = 0;
+  const check = (chars: number) => {
+    if (chars > maxChars) throw limitError(`a server-sent event of more than ${maxChars} characters`, "maxMessageBytes", maxChars);
+  };
   let eventName = "";
   let id: string | undefined;
   let lastId: string | undefined;
@@ -33,6 +40,7 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
     }
     if (id !== undefined) lastId = id;
     data = [];
+    dataChars = 0;
     eventName = "";
     id = undefined;
   };
@@ -44,7 +52,10 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? "" : line.slice(colon + 1);
     if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") data.push(value);
+    if (field === "data") {
+      check((dataChars += value.length + 1));
+      data.push(value);
+    }
     else if (field === "event") eventName = value;
     else if (field === "id" && !value.includes("\0")) id = value;
   };
@@ -64,8 +75,10 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
         const ch = chunk.charCodeAt(i);
         if (ch !== 10 && ch !== 13) continue;
         const piece = chunk.slice(start, i);
+        check(pendingChars + piece.length);
         processLine(pending.length === 0 ? piece : pending.join("") + piece);
         pending = [];
+        pendingChars = 0;
         if (ch === 13) {
           if (i + 1 < chunk.length) {
             if (chunk.charCodeAt(i + 1) === 10) i++;
@@ -75,11 +88,16 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
         }
         start = i + 1;
       }
-      if (start < chunk.length) pending.push(chunk.slice(start));
+      if (start < chunk.length) {
+        check((pendingChars += chunk.length - start));
+        pending.push(chunk.slice(start));
+      }
     },
     reset() {
       pending = [];
+      pendingChars = 0;
       data = [];
+      dataChars = 0;
       eventName = "";
       id = undefined;
       sawCr = false;

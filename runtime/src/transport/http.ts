@@ -5,6 +5,7 @@
  */
 import type { CookieJar } from "../auth/cookies.js";
 import { GradioError, HttpError } from "../errors.js";
+import { withHeaderDeadline } from "../session/deadline.js";
 import { errorText, isObj, parseJson } from "../util/json.js";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -17,6 +18,8 @@ export interface HttpContext {
   readonly privateHeaders: Readonly<Record<string, string>>;
   /** Cookies the trusted origin set, sent back to it (the Node entry; browsers keep cookies themselves). */
   readonly cookies?: CookieJar | undefined;
+  /** Bound on waiting for an answer's headers (`limits.requestTimeoutMs`, runtime/src/session/deadline.ts). */
+  readonly requestTimeoutMs?: number | undefined;
 }
 
 export interface RequestOptions {
@@ -38,7 +41,8 @@ export function withPrivateHeaders(ctx: HttpContext, headers: Readonly<Record<st
 
 /** Sends a request; returns the response whatever its status. Network failures → NETWORK. */
 export function send(ctx: HttpContext, url: string, options: RequestOptions = {}): Promise<Response> {
-  return sendVia(ctx, url, options, (target, init) => ctx.fetch(target, { ...init, redirect: "manual" }));
+  const fetch = ctx.requestTimeoutMs === undefined ? ctx.fetch : withHeaderDeadline(ctx.fetch, ctx.requestTimeoutMs);
+  return sendVia(ctx, url, options, (target, init) => fetch(target, { ...init, redirect: "manual" }));
 }
 
 /** {@link send} with the requests made by `exchange`: same credentials policy, redirects and errors. */
@@ -55,7 +59,8 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     try {
       response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...(cookie ? { cookie } : {}), ...options.headers }, body, signal });
     } catch (error) {
-      throw signal?.aborted ? (signal.reason ?? error) : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
+      // A GradioError is already typed (e.g. TIMEOUT of limits.requestTimeoutMs, runtime/src/session/deadline.ts).
+      throw signal?.aborted ? (signal.reason ?? error) : error instanceof GradioError ? error : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
     }
     jar?.store(response, target);
     const { status } = response;
@@ -90,7 +95,7 @@ export function httpError(method: string, url: string, status: number, body: str
   const json = parseJson(body);
   const detail = isObj(json) && "detail" in json ? json["detail"] : undefined;
   let text = detail === undefined ? (isHtml(body) ? "(HTML page)" : body.slice(0, 200)) : typeof detail === "string" ? detail : JSON.stringify(detail);
-  // Gradio's login guard (gradio-protocol.md §3.2, §5.4), not a Hub/proxy 401.
+  // Gradio's login guard (docs/protocol.md §3.2, §5.4), not a Hub/proxy 401.
   if (status === 401 && text.includes("Not authenticated")) text += " — the app requires a login: pass { auth: { username, password } } to connect()";
   const code = status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
   return new HttpError({ method, url, status, body, code, detail: text });
