@@ -124,7 +124,7 @@ async function runPass(name: string, pass: Pass, python: string, results: Scenar
     const passReps = pass.reps ?? reps;
     const ctx: BenchContext = { repoRoot: REPO, workDir: WORK, host: benchHost, variant: pass.variant, python, modules, reps: passReps, scale, log };
     const scenarios: Record<string, () => Promise<ScenarioResult>> = {
-      B6: () => b6Bundle(ctx),
+      B6: () => b6Bundle(ctx, mediumSchema),
       B7: () => b7Generator(ctx, mediumSchema),
       B8: () => b8Check(ctx, mediumSchema),
       B1: () => b1FirstCall(ctx),

@@ -6,46 +6,30 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type Updatable,
 } from "@gradio-codegen/runtime";
 
 export type Operation = "add" | "subtract" | "multiply" | "divide";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
-  source: "http://127.0.0.1:7860/calculator",
-  baseUrl: "http://127.0.0.1:7860/calculator",
-  spaceId: null,
-  gradioVersion: "6.31.0",
-  protocol: "sse_v3",
-  apiPrefix: "/gradio_api",
-  connectHeartbeat: false,
-  maxFileSize: null,
-};
-
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  predict: {
-    apiName: "predict",
-    fnIndex: 0,
-    inputs: [0, 1, 2],
-    outputs: [0],
-    params: [{ name: "num1" }, { name: "operation" }, { name: "num2" }],
-    returns: [{ name: "output" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
 /**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
  */
 export interface Client extends AsyncDisposal {
+  /** The call below with named arguments; those with a default may be left out. */
+  predict(
+    args: { num1: number; operation: Operation; num2: number },
+    options?: CallOptions,
+  ): Promise<Updatable<number>>;
   /**
    * Apply an arithmetic operation to two numbers.
    *
@@ -53,7 +37,6 @@ export interface Client extends AsyncDisposal {
    * @param num1 - num1 (Number). Example: `3`.
    * @param operation - operation (Radio). Example: `"add"`.
    * @param num2 - num2 (Number). Example: `3`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns output (Number)
    */
   predict(
@@ -66,35 +49,39 @@ export interface Client extends AsyncDisposal {
   close(): Promise<void>;
 }
 
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
+  source: "http://127.0.0.1:7860/calculator",
+  baseUrl: "http://127.0.0.1:7860/calculator",
+  spaceId: null,
+  gradioVersion: "6.31.0",
+  protocol: "sse_v3",
+  apiPrefix: "/gradio_api",
+  connectHeartbeat: false,
+  maxFileSize: null,
+};
+
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
-    predict: async (num1, operation, num2, options) =>
-      (
-        await client.call(endpoints.predict, [num1, operation, num2], options)
-      )[0] as Updatable<number>,
+    predict: rebindEndpoint(client, predict),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
- * Apply an arithmetic operation to two numbers.
- *
- * Endpoint `/predict`.
- * @param num1 - num1 (Number). Example: `3`.
- * @param operation - operation (Radio). Example: `"add"`.
- * @param num2 - num2 (Number). Example: `3`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns output (Number)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const predict: Client["predict"] = (...args) => sharedClient().predict(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
+  params: ["num1", "operation", "num2"],
+});

@@ -6,15 +6,16 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   withStreams,
-  mapJobStream,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
   type GradioFile,
   type JobStream,
@@ -70,39 +71,17 @@ export type RespondResult = {
   options: { value: string; label?: string }[] | null;
 }[];
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
-  source: "http://127.0.0.1:7860/chatbot_stream",
-  baseUrl: "http://127.0.0.1:7860/chatbot_stream",
-  spaceId: null,
-  gradioVersion: "6.31.0",
-  protocol: "sse_v3",
-  apiPrefix: "/gradio_api",
-  connectHeartbeat: false,
-  maxFileSize: null,
-};
-
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  respond: {
-    apiName: "respond",
-    fnIndex: 0,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [
-      { name: "message" },
-      { name: "history", default: [], files: [["*", "content", "*", "file"]] },
-    ],
-    returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
-    streaming: true,
-  },
-} satisfies Record<string, EndpointSpec>;
-
 /**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
  */
 export interface Client extends AsyncDisposal {
+  /** The call below with named arguments; those with a default may be left out. */
+  respond(
+    args: { message: string; history?: RespondHistory },
+    options?: CallOptions,
+  ): JobStream<Updatable<RespondResult>>;
   /**
    * Echo bot: replies "You said: <message>", streaming one word at a time.
    *
@@ -111,7 +90,6 @@ export interface Client extends AsyncDisposal {
    * @param history - Conversation (Chatbot). Its files: each a local path (Node), an http(s) URL, a
    *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
    *   README). Default: `[]`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Conversation (Chatbot)
    */
   respond(
@@ -123,37 +101,47 @@ export interface Client extends AsyncDisposal {
   close(): Promise<void>;
 }
 
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
+  source: "http://127.0.0.1:7860/chatbot_stream",
+  baseUrl: "http://127.0.0.1:7860/chatbot_stream",
+  spaceId: null,
+  gradioVersion: "6.31.0",
+  protocol: "sse_v3",
+  apiPrefix: "/gradio_api",
+  connectHeartbeat: false,
+  maxFileSize: null,
+};
+
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles, streams: withStreams });
+  const client = createAppClient(app, options);
   return {
-    respond: (message, history, options) =>
-      mapJobStream(
-        client.stream(endpoints.respond, [message, history], options),
-        (r) => r[0] as Updatable<RespondResult>,
-      ),
+    respond: rebindEndpoint(client, respond),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
- * Echo bot: replies "You said: <message>", streaming one word at a time.
- *
- * Endpoint `/respond`; streams partial results.
- * @param message - Message (Textbox). Example: `"Hello!!"`.
- * @param history - Conversation (Chatbot). Its files: each a local path (Node), an http(s) URL, a
- *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
- *   README). Default: `[]`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Conversation (Chatbot)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const respond: Client["respond"] = (...args) => sharedClient().respond(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "respond",
+  0,
+  {
+    params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
+    returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
+    streaming: true,
+  },
+  { files: withFiles, streams: withStreams },
+);

@@ -6,18 +6,45 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withHeartbeat,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type Updatable,
 } from "@gradio-codegen/runtime";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * Adds `step` to this session's counter and returns the new value.
+   *
+   * Endpoint `/increment`.
+   * @param step - Step (Number). Default: `1`.
+   * @returns Count (Number)
+   */
+  increment(step?: number, options?: CallOptions): Promise<Updatable<number>>;
+  /**
+   * Sets this session's counter back to zero.
+   *
+   * Endpoint `/reset`.
+   * @returns Count (Number)
+   */
+  reset(options?: CallOptions): Promise<Updatable<number>>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/counter_state",
   baseUrl: "http://127.0.0.1:7860/counter_state",
   spaceId: null,
@@ -27,89 +54,40 @@ export const app: AppSpec = {
   connectHeartbeat: true,
   maxFileSize: null,
 };
+const features = { heartbeat: withHeartbeat };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  increment: {
-    apiName: "increment",
-    fnIndex: 0,
-    inputs: [0, "state"],
-    outputs: ["state", 0],
-    params: [{ name: "step", default: 1 }],
-    returns: [{ name: "count" }],
-  },
-  reset: {
-    apiName: "reset",
-    fnIndex: 1,
-    inputs: [],
-    outputs: ["state", 0],
-    params: [],
-    returns: [{ name: "count" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * Adds `step` to this session's counter and returns the new value.
-   *
-   * Endpoint `/increment`.
-   * @param step - Step (Number). Default: `1`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Count (Number)
-   */
-  increment(step?: number, options?: CallOptions): Promise<Updatable<number>>;
-  /**
-   * Sets this session's counter back to zero.
-   *
-   * Endpoint `/reset`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Count (Number)
-   */
-  reset(options?: CallOptions): Promise<Updatable<number>>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { heartbeat: withHeartbeat });
+  const client = createAppClient(app, options, features);
   return {
-    increment: async (step, options) =>
-      (await client.call(endpoints.increment, [step], options))[0] as Updatable<number>,
-    reset: async (options) =>
-      (await client.call(endpoints.reset, [], options))[0] as Updatable<number>,
+    increment: rebindEndpoint(client, increment),
+    reset: rebindEndpoint(client, reset),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) =>
+  createAppClient(app, options, features),
+);
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * Adds `step` to this session's counter and returns the new value.
- *
- * Endpoint `/increment`.
- * @param step - Step (Number). Default: `1`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Count (Number)
- */
-export const increment: Client["increment"] = (...args) => sharedClient().increment(...args);
-
-/**
- * Sets this session's counter back to zero.
- *
- * Endpoint `/reset`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Count (Number)
- */
-export const reset: Client["reset"] = (...args) => sharedClient().reset(...args);
+export const increment: Client["increment"] = /* @__PURE__ */ bindEndpoint(shared, "increment", 0, {
+  inputs: [0, "state"],
+  outputs: ["state", 0],
+  params: [{ name: "step", default: 1 }],
+  named: false,
+});
+export const reset: Client["reset"] = /* @__PURE__ */ bindEndpoint(shared, "reset", 1, {
+  outputs: ["state", 0],
+  params: [],
+  named: false,
+});

@@ -6,12 +6,14 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type Updatable,
 } from "@gradio-codegen/runtime";
 
@@ -74,61 +76,33 @@ export type Country =
   | "Uruguay"
   | "Vietnam";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
-  source: "http://127.0.0.1:7860/country_picker",
-  baseUrl: "http://127.0.0.1:7860/country_picker",
-  spaceId: null,
-  gradioVersion: "6.31.0",
-  protocol: "sse_v3",
-  apiPrefix: "/gradio_api",
-  connectHeartbeat: false,
-  maxFileSize: null,
-};
-
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  capital: {
-    apiName: "capital",
-    fnIndex: 0,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [
-      { name: "country", default: "France" },
-      { name: "style", default: "normal" },
-    ],
-    returns: [{ name: "capital" }],
-  },
-  describe: {
-    apiName: "describe",
-    fnIndex: 1,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [
-      { name: "countries", default: [] },
-      { name: "city", default: "Paris" },
-    ],
-    returns: [{ name: "summary" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
 /**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
  */
 export interface Client extends AsyncDisposal {
+  /** The call below with named arguments; those with a default may be left out. */
+  capital(
+    args: { country?: Country; style?: "normal" | "upper" },
+    options?: CallOptions,
+  ): Promise<Updatable<string>>;
   /**
    * The capital of a country, in the chosen style.
    *
    * Endpoint `/capital`.
    * @param country - Country (Dropdown). Default: `"France"`.
    * @param style - Style (Radio). Default: `"normal"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Capital (Textbox)
    */
   capital(
     country?: Country,
     style?: "normal" | "upper",
+    options?: CallOptions,
+  ): Promise<Updatable<string>>;
+  /** The call below with named arguments; those with a default may be left out. */
+  describe(
+    args: { countries?: readonly Country[]; city?: "Paris" | "Rome" | (string & {}) },
     options?: CallOptions,
   ): Promise<Updatable<string>>;
   /**
@@ -137,7 +111,6 @@ export interface Client extends AsyncDisposal {
    * Endpoint `/describe`.
    * @param countries - Countries (Dropdown). Default: `[]`.
    * @param city - City (Dropdown). Default: `"Paris"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
    * @returns Summary (Textbox)
    */
   describe(
@@ -149,45 +122,49 @@ export interface Client extends AsyncDisposal {
   close(): Promise<void>;
 }
 
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
+  source: "http://127.0.0.1:7860/country_picker",
+  baseUrl: "http://127.0.0.1:7860/country_picker",
+  spaceId: null,
+  gradioVersion: "6.31.0",
+  protocol: "sse_v3",
+  apiPrefix: "/gradio_api",
+  connectHeartbeat: false,
+  maxFileSize: null,
+};
+
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
-    capital: async (country, style, options) =>
-      (await client.call(endpoints.capital, [country, style], options))[0] as Updatable<string>,
-    describe: async (countries, city, options) =>
-      (await client.call(endpoints.describe, [countries, city], options))[0] as Updatable<string>,
+    capital: rebindEndpoint(client, capital),
+    describe: rebindEndpoint(client, describe),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * The capital of a country, in the chosen style.
- *
- * Endpoint `/capital`.
- * @param country - Country (Dropdown). Default: `"France"`.
- * @param style - Style (Radio). Default: `"normal"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Capital (Textbox)
- */
-export const capital: Client["capital"] = (...args) => sharedClient().capital(...args);
-
-/**
- * Lists the chosen countries and a city that may be anything.
- *
- * Endpoint `/describe`.
- * @param countries - Countries (Dropdown). Default: `[]`.
- * @param city - City (Dropdown). Default: `"Paris"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Summary (Textbox)
- */
-export const describe: Client["describe"] = (...args) => sharedClient().describe(...args);
+export const capital: Client["capital"] = /* @__PURE__ */ bindEndpoint(shared, "capital", 0, {
+  params: [
+    { name: "country", default: "France" },
+    { name: "style", default: "normal" },
+  ],
+});
+export const describe: Client["describe"] = /* @__PURE__ */ bindEndpoint(shared, "describe", 1, {
+  params: [
+    { name: "countries", default: [] },
+    { name: "city", default: "Paris" },
+  ],
+});

@@ -6,12 +6,14 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type JsonValue,
   type Updatable,
 } from "@gradio-codegen/runtime";
@@ -36,8 +38,27 @@ export type ColumnSumsOutputs = [
   rows: Updatable<number>,
 ] & { readonly columnSums: Updatable<ColumnSumsResult>; readonly rows: Updatable<number> };
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * Sum of every numeric column, as a one-row table, and how many rows the input had.
+   *
+   * Endpoint `/column_sums`.
+   * @param table - Table (Dataframe). Default:
+   *   `{"headers":["a","b"],"data":[[1,2],[3,4]],"metadata":null}`.
+   * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
+   */
+  columnSums(table?: ColumnSumsTable, options?: CallOptions): Promise<ColumnSumsOutputs>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/dataframe_stats",
   baseUrl: "http://127.0.0.1:7860/dataframe_stats",
   spaceId: null,
@@ -48,13 +69,32 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  columnSums: {
-    apiName: "column_sums",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0, 1],
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
+export function connect(options?: ClientOptions): Client {
+  const client = createAppClient(app, options);
+  return {
+    columnSums: rebindEndpoint(client, columnSums),
+    close: () => client.close(),
+    [asyncDispose]: () => client.close(),
+  };
+}
+
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
+
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+export const columnSums: Client["columnSums"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "column_sums",
+  0,
+  {
     params: [
       {
         name: "table",
@@ -68,55 +108,7 @@ const endpoints = {
         },
       },
     ],
-    returns: [{ name: "columnSums" }, { name: "rows" }],
+    returns: ["columnSums", "rows"],
+    named: false,
   },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * Sum of every numeric column, as a one-row table, and how many rows the input had.
-   *
-   * Endpoint `/column_sums`.
-   * @param table - Table (Dataframe). Default:
-   *   `{"headers":["a","b"],"data":[[1,2],[3,4]],"metadata":null}`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
-   */
-  columnSums(table?: ColumnSumsTable, options?: CallOptions): Promise<ColumnSumsOutputs>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
-export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options);
-  return {
-    columnSums: async (table, options) =>
-      (await client.call(endpoints.columnSums, [table], options)) as ColumnSumsOutputs,
-    close: () => client.close(),
-    [asyncDispose]: () => client.close(),
-  };
-}
-
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
-
-/**
- * Sum of every numeric column, as a one-row table, and how many rows the input had.
- *
- * Endpoint `/column_sums`.
- * @param table - Table (Dataframe). Default:
- *   `{"headers":["a","b"],"data":[[1,2],[3,4]],"metadata":null}`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns A tuple: [0] Column sums (Dataframe); [1] Rows (Number)
- */
-export const columnSums: Client["columnSums"] = (...args) => sharedClient().columnSums(...args);
+);

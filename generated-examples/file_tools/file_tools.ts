@@ -6,13 +6,15 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
   type GradioFile,
   type JsonValue,
@@ -27,8 +29,35 @@ export type SummarizeOutputs = [
   upperCasedCopies: Updatable<GradioFile[]>,
 ] & { readonly summary: Updatable<JsonValue>; readonly upperCasedCopies: Updatable<GradioFile[]> };
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * Names and sizes of the uploaded files, plus an upper-cased copy of each text file.
+   *
+   * Endpoint `/summarize`.
+   * @param files - Files (File). Files, each a local path (Node), an http(s) URL, a Blob/File, bytes,
+   *   a GradioFile from an earlier result, or a stream (see the README).
+   * @returns A tuple: [0] Summary (Json): any valid json; [1] Upper-cased copies (File)
+   */
+  summarize(files: readonly FileInput[], options?: CallOptions): Promise<SummarizeOutputs>;
+  /**
+   * Writes a small text report to a file and returns its path.
+   *
+   * Endpoint `/make_report`.
+   * @param title - Title (Textbox). Example: `"Hello!!"`.
+   * @returns Report (File)
+   */
+  makeReport(title: string, options?: CallOptions): Promise<Updatable<GradioFile>>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/file_tools",
   baseUrl: "http://127.0.0.1:7860/file_tools",
   spaceId: null,
@@ -39,92 +68,43 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  summarize: {
-    apiName: "summarize",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0, 1],
-    params: [{ name: "files", files: [["*"]] }],
-    returns: [{ name: "summary" }, { name: "upperCasedCopies", files: [["*"]] }],
-  },
-  makeReport: {
-    apiName: "make_report",
-    fnIndex: 1,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "title" }],
-    returns: [{ name: "report", files: [[]] }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * Names and sizes of the uploaded files, plus an upper-cased copy of each text file.
-   *
-   * Endpoint `/summarize`.
-   * @param files - Files (File). Files, each a local path (Node), an http(s) URL, a Blob/File, bytes,
-   *   a GradioFile from an earlier result, or a stream (see the README).
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns A tuple: [0] Summary (Json): any valid json; [1] Upper-cased copies (File)
-   */
-  summarize(files: readonly FileInput[], options?: CallOptions): Promise<SummarizeOutputs>;
-  /**
-   * Writes a small text report to a file and returns its path.
-   *
-   * Endpoint `/make_report`.
-   * @param title - Title (Textbox). Example: `"Hello!!"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Report (File)
-   */
-  makeReport(title: string, options?: CallOptions): Promise<Updatable<GradioFile>>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles });
+  const client = createAppClient(app, options);
   return {
-    summarize: async (files, options) =>
-      (await client.call(endpoints.summarize, [files], options)) as SummarizeOutputs,
-    makeReport: async (title, options) =>
-      (await client.call(endpoints.makeReport, [title], options))[0] as Updatable<GradioFile>,
+    summarize: rebindEndpoint(client, summarize),
+    makeReport: rebindEndpoint(client, makeReport),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * Names and sizes of the uploaded files, plus an upper-cased copy of each text file.
- *
- * Endpoint `/summarize`.
- * @param files - Files (File). Files, each a local path (Node), an http(s) URL, a Blob/File, bytes,
- *   a GradioFile from an earlier result, or a stream (see the README).
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns A tuple: [0] Summary (Json): any valid json; [1] Upper-cased copies (File)
- */
-export const summarize: Client["summarize"] = (...args) => sharedClient().summarize(...args);
-
-/**
- * Writes a small text report to a file and returns its path.
- *
- * Endpoint `/make_report`.
- * @param title - Title (Textbox). Example: `"Hello!!"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Report (File)
- */
-export const makeReport: Client["makeReport"] = (...args) => sharedClient().makeReport(...args);
+export const summarize: Client["summarize"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "summarize",
+  0,
+  {
+    params: [{ name: "files", files: [["*"]] }],
+    returns: ["summary", { name: "upperCasedCopies", files: [["*"]] }],
+    named: false,
+  },
+  { files: withFiles },
+);
+export const makeReport: Client["makeReport"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "make_report",
+  1,
+  { params: ["title"], returns: [{ name: "report", files: [[]] }], named: false },
+  { files: withFiles },
+);

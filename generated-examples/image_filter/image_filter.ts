@@ -6,13 +6,15 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
   type GradioFile,
   type Updatable,
@@ -26,8 +28,36 @@ export type SizeOutputs = [width: Updatable<number>, height: Updatable<number>] 
   readonly height: Updatable<number>;
 };
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * Invert the colours of an RGB image.
+   *
+   * Endpoint `/invert`.
+   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
+   * @returns Inverted (Image)
+   */
+  invert(image: FileInput, options?: CallOptions): Promise<Updatable<GradioFile>>;
+  /**
+   * Width and height of the image in pixels.
+   *
+   * Endpoint `/size`.
+   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
+   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
+   * @returns A tuple: [0] Width (Number); [1] Height (Number)
+   */
+  size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/image_filter",
   baseUrl: "http://127.0.0.1:7860/image_filter",
   spaceId: null,
@@ -38,94 +68,43 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  invert: {
-    apiName: "invert",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "image", files: [[]] }],
-    returns: [{ name: "inverted", files: [[]] }],
-  },
-  size: {
-    apiName: "size",
-    fnIndex: 1,
-    inputs: [0],
-    outputs: [0, 1],
-    params: [{ name: "image", files: [[]] }],
-    returns: [{ name: "width" }, { name: "height" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * Invert the colours of an RGB image.
-   *
-   * Endpoint `/invert`.
-   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
-   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Inverted (Image)
-   */
-  invert(image: FileInput, options?: CallOptions): Promise<Updatable<GradioFile>>;
-  /**
-   * Width and height of the image in pixels.
-   *
-   * Endpoint `/size`.
-   * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
-   *   bytes, a GradioFile from an earlier result, or a stream (see the README).
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns A tuple: [0] Width (Number); [1] Height (Number)
-   */
-  size(image: FileInput, options?: CallOptions): Promise<SizeOutputs>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles });
+  const client = createAppClient(app, options);
   return {
-    invert: async (image, options) =>
-      (await client.call(endpoints.invert, [image], options))[0] as Updatable<GradioFile>,
-    size: async (image, options) =>
-      (await client.call(endpoints.size, [image], options)) as SizeOutputs,
+    invert: rebindEndpoint(client, invert),
+    size: rebindEndpoint(client, size),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * Invert the colours of an RGB image.
- *
- * Endpoint `/invert`.
- * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
- *   bytes, a GradioFile from an earlier result, or a stream (see the README).
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Inverted (Image)
- */
-export const invert: Client["invert"] = (...args) => sharedClient().invert(...args);
-
-/**
- * Width and height of the image in pixels.
- *
- * Endpoint `/size`.
- * @param image - Source image (Image). A file: a local path (Node), an http(s) URL, a Blob/File,
- *   bytes, a GradioFile from an earlier result, or a stream (see the README).
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns A tuple: [0] Width (Number); [1] Height (Number)
- */
-export const size: Client["size"] = (...args) => sharedClient().size(...args);
+export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "invert",
+  0,
+  {
+    params: [{ name: "image", files: [[]] }],
+    returns: [{ name: "inverted", files: [[]] }],
+    named: false,
+  },
+  { files: withFiles },
+);
+export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "size",
+  1,
+  { params: [{ name: "image", files: [[]] }], returns: ["width", "height"], named: false },
+  { files: withFiles },
+);

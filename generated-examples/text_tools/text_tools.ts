@@ -6,12 +6,14 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type Updatable,
 } from "@gradio-codegen/runtime";
 
@@ -28,8 +30,48 @@ export type StatsOutputs = [
   readonly lines: Updatable<number>;
 };
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * The text backwards.
+   *
+   * Endpoint `/reverse`.
+   * @param text - Text (Textbox). Example: `"Hello!!"`.
+   * @returns Result (Textbox)
+   */
+  reverse(text: string, options?: CallOptions): Promise<Updatable<string>>;
+  /** The call below with named arguments; those with a default may be left out. */
+  shout(
+    args: { text: string; exclamations?: number },
+    options?: CallOptions,
+  ): Promise<Updatable<string>>;
+  /**
+   * Upper-cases the text and appends exclamation marks.
+   *
+   * Endpoint `/shout`.
+   * @param text - Text (Textbox). Example: `"Hello!!"`.
+   * @param exclamations - Exclamation marks (Slider). Range: min 1, max 5, step 1. Default: `1`.
+   * @returns Result (Textbox)
+   */
+  shout(text: string, exclamations?: number, options?: CallOptions): Promise<Updatable<string>>;
+  /**
+   * Characters, words and lines of the text.
+   *
+   * Endpoint `/stats`.
+   * @param text - Text (Textbox). Example: `"Hello!!"`.
+   * @returns A tuple: [0] Characters (Number); [1] Words (Number); [2] Lines (Number)
+   */
+  stats(text: string, options?: CallOptions): Promise<StatsOutputs>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/text_tools",
   baseUrl: "http://127.0.0.1:7860/text_tools",
   spaceId: null,
@@ -40,121 +82,38 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  reverse: {
-    apiName: "reverse",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "text" }],
-    returns: [{ name: "result" }],
-  },
-  shout: {
-    apiName: "shout",
-    fnIndex: 1,
-    inputs: [0, 1],
-    outputs: [0],
-    params: [{ name: "text" }, { name: "exclamations", default: 1 }],
-    returns: [{ name: "result" }],
-  },
-  stats: {
-    apiName: "stats",
-    fnIndex: 2,
-    inputs: [0],
-    outputs: [0, 1, 2],
-    params: [{ name: "text" }],
-    returns: [{ name: "characters" }, { name: "words" }, { name: "lines" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * The text backwards.
-   *
-   * Endpoint `/reverse`.
-   * @param text - Text (Textbox). Example: `"Hello!!"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Result (Textbox)
-   */
-  reverse(text: string, options?: CallOptions): Promise<Updatable<string>>;
-  /**
-   * Upper-cases the text and appends exclamation marks.
-   *
-   * Endpoint `/shout`.
-   * @param text - Text (Textbox). Example: `"Hello!!"`.
-   * @param exclamations - Exclamation marks (Slider). Range: min 1, max 5, step 1. Default: `1`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Result (Textbox)
-   */
-  shout(text: string, exclamations?: number, options?: CallOptions): Promise<Updatable<string>>;
-  /**
-   * Characters, words and lines of the text.
-   *
-   * Endpoint `/stats`.
-   * @param text - Text (Textbox). Example: `"Hello!!"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns A tuple: [0] Characters (Number); [1] Words (Number); [2] Lines (Number)
-   */
-  stats(text: string, options?: CallOptions): Promise<StatsOutputs>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
-    reverse: async (text, options) =>
-      (await client.call(endpoints.reverse, [text], options))[0] as Updatable<string>,
-    shout: async (text, exclamations, options) =>
-      (await client.call(endpoints.shout, [text, exclamations], options))[0] as Updatable<string>,
-    stats: async (text, options) =>
-      (await client.call(endpoints.stats, [text], options)) as StatsOutputs,
+    reverse: rebindEndpoint(client, reverse),
+    shout: rebindEndpoint(client, shout),
+    stats: rebindEndpoint(client, stats),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
+/**
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
+ */
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
 }
 
-/**
- * The text backwards.
- *
- * Endpoint `/reverse`.
- * @param text - Text (Textbox). Example: `"Hello!!"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Result (Textbox)
- */
-export const reverse: Client["reverse"] = (...args) => sharedClient().reverse(...args);
-
-/**
- * Upper-cases the text and appends exclamation marks.
- *
- * Endpoint `/shout`.
- * @param text - Text (Textbox). Example: `"Hello!!"`.
- * @param exclamations - Exclamation marks (Slider). Range: min 1, max 5, step 1. Default: `1`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Result (Textbox)
- */
-export const shout: Client["shout"] = (...args) => sharedClient().shout(...args);
-
-/**
- * Characters, words and lines of the text.
- *
- * Endpoint `/stats`.
- * @param text - Text (Textbox). Example: `"Hello!!"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns A tuple: [0] Characters (Number); [1] Words (Number); [2] Lines (Number)
- */
-export const stats: Client["stats"] = (...args) => sharedClient().stats(...args);
+export const reverse: Client["reverse"] = /* @__PURE__ */ bindEndpoint(shared, "reverse", 0, {
+  params: ["text"],
+  named: false,
+});
+export const shout: Client["shout"] = /* @__PURE__ */ bindEndpoint(shared, "shout", 1, {
+  params: ["text", { name: "exclamations", default: 1 }],
+});
+export const stats: Client["stats"] = /* @__PURE__ */ bindEndpoint(shared, "stats", 2, {
+  params: ["text"],
+  returns: ["characters", "words", "lines"],
+  named: false,
+});

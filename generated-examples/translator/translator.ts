@@ -6,17 +6,37 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type Updatable,
 } from "@gradio-codegen/runtime";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * Translate English words to French, word by word; unknown words are kept.
+   *
+   * Endpoint `/translate`.
+   * @param text - English (Textbox). Example: `"Hello!!"`.
+   * @returns French (Textbox)
+   */
+  translate(text: string, options?: CallOptions): Promise<Updatable<string>>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/translator",
   baseUrl: "http://127.0.0.1:7860/translator",
   spaceId: null,
@@ -27,61 +47,28 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  translate: {
-    apiName: "translate",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "text" }],
-    returns: [{ name: "french" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * Translate English words to French, word by word; unknown words are kept.
-   *
-   * Endpoint `/translate`.
-   * @param text - English (Textbox). Example: `"Hello!!"`.
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns French (Textbox)
-   */
-  translate(text: string, options?: CallOptions): Promise<Updatable<string>>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
   const client = createAppClient(app, options);
   return {
-    translate: async (text, options) =>
-      (await client.call(endpoints.translate, [text], options))[0] as Updatable<string>,
+    translate: rebindEndpoint(client, translate),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
- * Translate English words to French, word by word; unknown words are kept.
- *
- * Endpoint `/translate`.
- * @param text - English (Textbox). Example: `"Hello!!"`.
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns French (Textbox)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const translate: Client["translate"] = (...args) => sharedClient().translate(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+export const translate: Client["translate"] = /* @__PURE__ */ bindEndpoint(shared, "translate", 0, {
+  params: ["text"],
+  named: false,
+});

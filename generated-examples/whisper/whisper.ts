@@ -6,19 +6,41 @@
  */
 import {
   asyncDispose,
+  bindEndpoint,
   createAppClient,
+  createSharedClient,
+  rebindEndpoint,
   withFiles,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type EndpointSpec,
   type FileInput,
   type Updatable,
 } from "@gradio-codegen/runtime";
 
-/** Facts about the app, recorded when this module was generated. */
-export const app: AppSpec = {
+/**
+ * A client with its own session (State, chat history), from {@link connect}. Each method is also
+ * exported as a function of the same name on the module's shared client ({@link configure}).
+ * `await using` closes it where the TypeScript lib has `Symbol.asyncDispose`.
+ */
+export interface Client extends AsyncDisposal {
+  /**
+   * Describe an uploaded WAV file.
+   *
+   * Endpoint `/predict`.
+   * @param inputAudio - Input Audio (Audio). A file: a local path (Node), an http(s) URL, a
+   *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
+   *   README).
+   * @returns Transcription (Textbox)
+   */
+  predict(inputAudio: FileInput, options?: CallOptions): Promise<Updatable<string>>;
+  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
+  close(): Promise<void>;
+}
+
+/** Internal: what the runtime needs to know about the app (the lock file records it for tools). */
+const app: AppSpec = {
   source: "http://127.0.0.1:7860/whisper_like",
   baseUrl: "http://127.0.0.1:7860/whisper_like",
   spaceId: null,
@@ -29,65 +51,31 @@ export const app: AppSpec = {
   maxFileSize: null,
 };
 
-/** Wire layout of every endpoint: fn_index, State/layout slots, where files sit. */
-const endpoints = {
-  predict: {
-    apiName: "predict",
-    fnIndex: 0,
-    inputs: [0],
-    outputs: [0],
-    params: [{ name: "inputAudio", files: [[]] }],
-    returns: [{ name: "transcription" }],
-  },
-} satisfies Record<string, EndpointSpec>;
-
-/**
- * A client of this app with its own session (State, chat history, queue stream); `await using`
- * closes it where the TypeScript lib has `Symbol.asyncDispose`.
- */
-export interface Client extends AsyncDisposal {
-  /**
-   * Describe an uploaded WAV file.
-   *
-   * Endpoint `/predict`.
-   * @param inputAudio - Input Audio (Audio). A file: a local path (Node), an http(s) URL, a
-   *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
-   *   README).
-   * @param options - Abort signal, timeout and status callbacks for this call.
-   * @returns Transcription (Textbox)
-   */
-  predict(inputAudio: FileInput, options?: CallOptions): Promise<Updatable<string>>;
-  /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
-  close(): Promise<void>;
-}
-
-/** Creates a client with its own session; override the base URL, token or headers here. */
+/** Creates a client with its own session; `options` override the generated base URL, token, headers, … */
 export function connect(options?: ClientOptions): Client {
-  const client = createAppClient(app, options, { files: withFiles });
+  const client = createAppClient(app, options);
   return {
-    predict: async (inputAudio, options) =>
-      (await client.call(endpoints.predict, [inputAudio], options))[0] as Updatable<string>,
+    predict: rebindEndpoint(client, predict),
     close: () => client.close(),
     [asyncDispose]: () => client.close(),
   };
 }
 
-let shared: Client | undefined;
-
-/** The client behind the module-level functions, created on first use. */
-function sharedClient(): Client {
-  shared ??= connect();
-  return shared;
-}
+const shared = /* @__PURE__ */ createSharedClient((options) => createAppClient(app, options));
 
 /**
- * Describe an uploaded WAV file.
- *
- * Endpoint `/predict`.
- * @param inputAudio - Input Audio (Audio). A file: a local path (Node), an http(s) URL, a
- *   Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the
- *   README).
- * @param options - Abort signal, timeout and status callbacks for this call.
- * @returns Transcription (Textbox)
+ * Sets the options of the shared client behind the module-level functions, before the first call
+ * or later: running calls finish on the previous client, later ones use a new client and session.
+ * In Node, `HF_TOKEN` and `HF_ENDPOINT` apply unless set here.
  */
-export const predict: Client["predict"] = (...args) => sharedClient().predict(...args);
+export function configure(options: ClientOptions): void {
+  shared.configure(options);
+}
+
+export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "predict",
+  0,
+  { params: [{ name: "inputAudio", files: [[]] }], named: false },
+  { files: withFiles },
+);

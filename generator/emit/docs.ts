@@ -18,11 +18,8 @@ export function endpointDoc(endpoint: EndpointModel): string[] {
   const where = endpoint.apiName === null ? `Unnamed endpoint (fn_index ${endpoint.fnIndex ?? "?"})` : `Endpoint \`/${docText(endpoint.apiName)}\``;
   lines.push(`${where}${endpoint.streaming ? "; streams partial results" : ""}.`);
   for (const param of endpoint.parameters) append(lines, tagged(`@param ${param.name} -`, parameterText(param)));
-  lines.push(
-    endpoint.oauthToken
-      ? `@param options - Abort signal, timeout, status callbacks, and the user's Hugging Face \`oauthToken\` (${endpoint.oauthToken}).`
-      : "@param options - Abort signal, timeout and status callbacks for this call.",
-  );
+  // The call options are documented once, on CallOptions; only an OAuth token is endpoint-specific.
+  if (endpoint.oauthToken) lines.push(`@param options - Needs the user's Hugging Face \`oauthToken\` (${endpoint.oauthToken}).`);
   const returns = endpoint.returns.map(returnText);
   if (returns.length === 1) append(lines, tagged("@returns", returns[0] as string));
   else if (returns.length > 1) append(lines, tagged("@returns", `A tuple: ${returns.map((r, i) => `[${i}] ${r}`).join("; ")}`));

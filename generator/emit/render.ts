@@ -17,7 +17,6 @@ function template(): Handlebars.TemplateDelegate<ModuleView> {
   const hb = Handlebars.create();
   const read = (name: string) => readFileSync(new URL(name, TEMPLATES), "utf8");
   hb.registerPartial("endpointDoc", read("endpoint-doc.hbs"));
-  hb.registerPartial("endpointBody", read("endpoint-body.hbs"));
   hb.registerPartial("duplicate", read("duplicate.hbs"));
   compiled = hb.compile<ModuleView>(read("module.hbs"), { noEscape: true, strict: true });
   return compiled;

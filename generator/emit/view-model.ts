@@ -16,15 +16,14 @@ export interface EndpointView {
   /** The name as a string literal, for `Client["name"]`. */
   readonly nameLiteral: string;
   readonly doc: readonly string[];
+  /** `apiName, fnIndex, layout[, features]`: the arguments of `bindEndpoint` after the client. */
   readonly spec: string;
-  /** `a: string, b?: number` */
+  /** `a: string | undefined, b?: number`: a defaulted parameter before a required one takes `undefined`. */
   readonly params: string;
-  /** `a, b` */
-  readonly args: string;
-  /** Type of the resolved value (or of each streamed value). */
-  readonly resultType: string;
-  readonly single: boolean;
-  readonly streaming: boolean;
+  /** `{ a?: string; b: number }` of the named-arguments form, or "" when the endpoint has none. */
+  readonly named: string;
+  /** `Promise<T>` or `JobStream<T>`. */
+  readonly returns: string;
 }
 
 export interface DeclarationView {
@@ -60,35 +59,32 @@ export const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
   // Imports follow what was printed, not a text search (a choice "FileInput" is no type use).
   const used = new Set<string>();
-  const [input, output] = [
-    { ...INPUT, used },
-    { ...OUTPUT, used },
-  ];
-  const endpoints = model.endpoints.map((e) => endpointView(e, input, output));
-  const declarations: DeclarationView[] = model.declarations.map(
-    (d): DeclarationView => ({
-      name: d.name,
-      doc: d.description ? docLines(d.description) : [],
-      type: printType(d.type, d.direction === "output" ? output : input),
-    }),
-  );
+  const [input, output] = [{ ...INPUT, used }, { ...OUTPUT, used }];
+  const declared = new Map(model.declarations.map((d) => [d.name, d.type]));
+  const endpoints = model.endpoints.map((e) => endpointView(e, { input, output, declared }));
+  const declarations: DeclarationView[] = model.declarations.map((d): DeclarationView => ({
+    name: d.name,
+    doc: d.description ? docLines(d.description) : [],
+    type: printType(d.type, d.direction === "output" ? output : input),
+  }));
   declarations.push(...resultAliases(model, output));
   const features = clientFeatures(model);
+  const appFeatures = features.filter((f) => !ENDPOINT_FEATURES.includes(f));
   const imports = [
     "asyncDispose",
+    ...(endpoints.length > 0 ? ["bindEndpoint"] : []),
     "createAppClient",
+    ...(endpoints.length > 0 ? ["createSharedClient", "rebindEndpoint"] : []),
     ...(duplicable(model) ? ["duplicateSpace"] : []),
     ...features.map((f) => `with${f[0]?.toUpperCase()}${f.slice(1)}`),
-    ...(endpoints.some((e) => e.streaming) ? ["mapJobStream"] : []),
     "type AppSpec",
     "type AsyncDisposal",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
     ...(duplicable(model) ? ["type DuplicateOptions"] : []),
-    ...(endpoints.length > 0 ? ["type EndpointSpec"] : []),
     ...(used.has("FileInput") ? ["type FileInput"] : []),
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
-    ...(endpoints.some((e) => e.streaming) ? ["type JobStream"] : []),
+    ...(model.endpoints.some((e) => e.streaming) ? ["type JobStream"] : []),
     ...(used.has("JsonValue") ? ["type JsonValue"] : []),
     ...(used.has("Updatable") ? ["type Updatable"] : []),
   ].join(", ");
@@ -98,14 +94,28 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     runtime: stringLiteral(RUNTIME_PACKAGE),
     imports,
     app: appLiteral(model.app),
-    features:
-      features.length === 0
-        ? ""
-        : `{ ${features.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`,
+    features: featureLiteral(appFeatures),
     endpoints,
     hasEndpoints: endpoints.length > 0,
     duplicateFrom: duplicable(model) ? stringLiteral(model.app.spaceId ?? "") : "",
   };
+}
+
+/** Features an endpoint brings to its own calls (files, streams, direct), so that importing one endpoint bundles only what it needs. */
+const ENDPOINT_FEATURES: readonly string[] = ["direct", "files", "streams"];
+
+/** `{ files: withFiles, … }`, or "" for none. */
+function featureLiteral(names: readonly string[]): string {
+  return names.length === 0 ? "" : `{ ${names.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
+}
+
+/** The endpoint features one endpoint needs. */
+function endpointFeatures(endpoint: EndpointModel): string[] {
+  return [
+    ...(directCall(endpoint) ? ["direct"] : []),
+    ...(endpoint.parameters.some((p) => p.filePaths.length > 0) || endpoint.returns.some((r) => r.filePaths.length > 0) ? ["files"] : []),
+    ...(endpoint.streaming ? ["streams"] : []),
+  ];
 }
 
 /** Modules of a Space get `duplicate()`, when the id is one the Hub could have given (`owner/name`). */
@@ -160,24 +170,30 @@ function appLiteral(app: AppFacts): string {
   });
 }
 
-function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: PrintTypeContext): EndpointView {
+interface EndpointContext {
+  readonly input: PrintTypeContext;
+  readonly output: PrintTypeContext;
+  readonly declared: ReadonlyMap<string, TypeNode>;
+}
+
+function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointView {
   const firstOptional = lastRequiredIndex(endpoint) + 1;
+  const types = endpoint.parameters.map((p) => printType(p.type, ctx.input));
   const params = endpoint.parameters
-    .map((p, i) => `${p.name}${i >= firstOptional ? "?" : ""}: ${printType(p.type, input)}`)
+    .map((p, i) => (i >= firstOptional ? `${p.name}?: ${types[i]}` : `${p.name}: ${types[i]}${p.hasDefault ? " | undefined" : ""}`))
     .join(", ");
-  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: updatableType(r.type, output) }));
-  const single = outputs.length === 1;
-  const resultType = single ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs));
+  const hasNamed = namedForm(endpoint, ctx.declared);
+  const named = hasNamed ? `{ ${endpoint.parameters.map((p, i) => `${propertyKey(p.name)}${p.hasDefault ? "?" : ""}: ${types[i]}`).join("; ")} }` : "";
+  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: updatableType(r.type, ctx.output) }));
+  const resultType = outputs.length === 1 ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs));
   return {
     name: endpoint.functionName,
     nameLiteral: stringLiteral(endpoint.functionName),
     doc: endpointDoc(endpoint),
-    spec: specLiteral(endpoint),
+    spec: [specLiteral(endpoint, hasNamed), featureLiteral(endpointFeatures(endpoint))].filter(Boolean).join(", "),
     params,
-    args: endpoint.parameters.map((p) => p.name).join(", "),
-    resultType,
-    single,
-    streaming: endpoint.streaming,
+    named,
+    returns: endpoint.streaming ? `JobStream<${resultType}>` : `Promise<${resultType}>`,
   };
 }
 
@@ -188,6 +204,41 @@ function endpointView(endpoint: EndpointModel, input: PrintTypeContext, output: 
 function updatableType(type: TypeNode, output: PrintTypeContext): string {
   output.used?.add("Updatable");
   return `Updatable<${printType(type, output)}>`;
+}
+
+/**
+ * Whether calls may pass named arguments: the endpoint has several parameters, and its first one can never
+ * be a plain object whose keys are all parameter names (else `fn({ a: 1 })` would be ambiguous).
+ * A file input can be `{ stream, … }` or FileData `{ path, … }`; JSON and objects always can.
+ */
+function namedForm(endpoint: EndpointModel, declared: ReadonlyMap<string, TypeNode>): boolean {
+  const first = endpoint.parameters[0];
+  // With one parameter there is nothing to name or skip: `fn(x)`, or `fn()` for its default.
+  if (!first || endpoint.parameters.length < 2) return false;
+  const names = new Set(endpoint.parameters.map((p) => p.name));
+  const seen = new Set<string>();
+  const plainObject = (type: TypeNode): boolean => {
+    switch (type.kind) {
+      case "object":
+        return type.properties.every((p) => p.optional || names.has(p.key));
+      case "json":
+      case "unknown":
+        return true;
+      case "file":
+        return names.has("stream") || names.has("path");
+      case "union":
+        return type.members.some(plainObject);
+      case "named": {
+        if (seen.has(type.name)) return false;
+        seen.add(type.name);
+        const target = declared.get(type.name);
+        return target === undefined || plainObject(target);
+      }
+      default:
+        return false;
+    }
+  };
+  return !plainObject(first.type);
 }
 
 /** `[a: A, b: B] & { readonly a: A; readonly b: B }`: a labelled tuple also readable by name. */
@@ -218,23 +269,27 @@ function lastRequiredIndex(endpoint: EndpointModel): number {
   return last;
 }
 
-function specLiteral(endpoint: EndpointModel): string {
+/** `apiName, fnIndex, layout` (an `EndpointDecl`): shorthands where they say the same (a bare name, identity wire slots). */
+function specLiteral(endpoint: EndpointModel, named: boolean): string {
   const slot = (s: Slot) => (s.kind === "param" ? s.param : s.kind);
-  return jsonLiteral({
-    apiName: endpoint.apiName,
-    fnIndex: endpoint.fnIndex,
-    inputs: endpoint.inputSlots.map(slot),
-    outputs: endpoint.outputSlots.map(slot),
-    params: endpoint.parameters.map((p) => ({
-      name: p.name,
-      ...(p.hasDefault ? { default: p.default ?? null } : {}),
-      ...(p.filePaths.length > 0 ? { files: p.filePaths } : {}),
-    })),
-    returns: endpoint.returns.map((r) => ({ name: r.name, ...(r.filePaths.length > 0 ? { files: r.filePaths } : {}) })),
+  const identity = (slots: readonly Slot[], count: number) => slots.length === count && slots.every((s, i) => s.kind === "param" && s.param === i);
+  const layout = jsonLiteral({
+    ...(identity(endpoint.inputSlots, endpoint.parameters.length) ? {} : { inputs: endpoint.inputSlots.map(slot) }),
+    ...(identity(endpoint.outputSlots, endpoint.returns.length) ? {} : { outputs: endpoint.outputSlots.map(slot) }),
+    params: endpoint.parameters.map((p) =>
+      !p.hasDefault && p.filePaths.length === 0
+        ? p.name
+        : { name: p.name, ...(p.hasDefault ? { default: p.default ?? null } : {}), ...(p.filePaths.length > 0 ? { files: p.filePaths } : {}) },
+    ),
+    ...(endpoint.returns.length === 1 && endpoint.returns[0]?.filePaths.length === 0
+      ? {}
+      : { returns: endpoint.returns.map((r) => (r.filePaths.length === 0 ? r.name : { name: r.name, files: r.filePaths })) }),
     ...(endpoint.streaming ? { streaming: true } : {}),
+    ...(named ? {} : { named: false }),
     ...(directCall(endpoint) ? { queued: false } : {}),
     ...(endpoint.oauthToken ? { oauthToken: endpoint.oauthToken } : {}),
   });
+  return `${jsonLiteral(endpoint.apiName)}, ${jsonLiteral(endpoint.fnIndex)}, ${layout}`;
 }
 
 /** A `queue=False` listener that is not a generator (those return only their first chunk directly): one direct request. */

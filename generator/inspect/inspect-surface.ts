@@ -65,7 +65,7 @@ export function inspectDocument(model: ClientModel, hidden: number): InspectDocu
     const v = view.endpoints[i];
     const params = v?.params ?? "";
     const lastRequired = endpoint.parameters.reduce((last, p, j) => (p.hasDefault ? last : j), -1);
-    const result = v === undefined ? "unknown" : v.streaming ? `JobStream<${v.resultType}>` : `Promise<${v.resultType}>`;
+    const result = v === undefined ? "unknown" : v.returns;
     return {
       apiName: s.apiName,
       functionName: s.functionName,

@@ -24,39 +24,18 @@ export interface ModelOptions {
  * endpoint functions must avoid them.
  */
 export const MODULE_NAMES = [
-  "app",
-  "asyncDispose",
-  "endpoints",
-  "connect",
-  "sharedClient",
-  "shared",
-  "createClient",
-  "createAppClient",
-  "withDirect",
-  "withFiles",
-  "withHeartbeat",
-  "withLegacySse",
-  "withLogin",
-  "withSpaces",
-  "withStreams",
-  "mapJobStream",
-  "close",
-  "duplicate",
-  "duplicateSpace",
+  ...["app", "features", "connect", "configure", "shared", "client", "options", "createClient", "createAppClient", "createSharedClient", "bindEndpoint", "rebindEndpoint", "asyncDispose", "endpoints", "sharedClient"],
+  ...["withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate", "duplicateSpace"],
+  // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
+  // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.
+  ...["then", "toJSON"],
 ];
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
 export const MODULE_TYPE_NAMES = [
-  "Client",
-  "AppSpec",
-  "AsyncDisposal",
-  "CallOptions",
-  "ClientOptions",
-  "EndpointSpec",
-  "FileInput",
-  "GradioFile",
-  "JobStream",
-  "JsonValue",
+  ...["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointDecl", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue", "AsyncDisposal", "Updatable", "GradioUpdate"],
+  // Global types the module's own declarations use.
+  ...["Promise", "Symbol", "Readonly", "Record", "Array", "ReadonlyArray"],
   "DuplicateOptions",
 ];
 

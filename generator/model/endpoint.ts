@@ -109,7 +109,7 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     const hasDefault = param.hasDefault === true;
     const range = numericRange(component);
     return {
-      name: paramNames.claim(pythonName ?? label, `param${i + 1}`),
+      name: paramNames.claim(pythonName !== null && !ARGS_NAME.test(pythonName) ? pythonName : componentName(param, label), `param${i + 1}`),
       ...(pythonName ? { pythonName } : {}),
       label,
       component: param.component ?? "Component",
@@ -128,7 +128,7 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     const type = convertEntry(ret, "output", diagnostics);
     const label = ret.label ?? `output ${i + 1}`;
     return {
-      name: returnNames.claim(label, `output${i + 1}`),
+      name: returnNames.claim(componentName(ret, label), `output${i + 1}`),
       label,
       component: ret.component ?? "Component",
       type,
@@ -172,6 +172,16 @@ function publicComponents(ids: readonly number[] | null, slots: readonly Slot[],
     if (slot.kind === "param") result[slot.param] = components.get(ids[position] as number);
   });
   return result;
+}
+
+/** Gradio's names for the values of `*args` functions (`param_0`, …): the labels say more. */
+const ARGS_NAME = /^param_\d+$/;
+/** Gradio's labels for unlabelled components (`value_107` from its id, `parameter_6` from its position): they change with the layout. */
+const ID_LABEL = /^(value|parameter)_\d+$/;
+
+/** What to name a value after: its label, or its component type when the label is Gradio's id-based one (`chatbot`, then `chatbot2`). */
+function componentName(entry: EntrySource, label: string): string {
+  return ID_LABEL.test(label) && entry.component ? entry.component : label;
 }
 
 /**

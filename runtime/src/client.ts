@@ -5,13 +5,12 @@
  */
 import { AppError, GradioError, HttpError, SchemaDriftError } from "./errors.js";
 import type { ClientFeatures } from "./features.js";
-import type { OpenFile } from "./files/file-input.js";
 import { detectDrift } from "./session/drift.js";
 import { createCallSignal } from "./session/call-signal.js";
-import { connect, type Connection, type ConnectionOptions } from "./session/connection.js";
+import { connect, readFnIndexes, type Connection, type ConnectionOptions } from "./session/connection.js";
 import { createDiscovery } from "./session/discovery.js";
-import type { Heartbeat, HeartbeatOpener } from "./session/heartbeat.js";
-import { wireData, type UploadSender } from "./session/inputs.js";
+import type { Heartbeat } from "./session/heartbeat.js";
+import { wireData } from "./session/inputs.js";
 import { createJobSink, type JobEvent } from "./session/job.js";
 import type { JobStream } from "./session/job-stream.js";
 import { cancel, join } from "./session/join.js";
@@ -20,7 +19,11 @@ import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
 import { asyncDispose, type AsyncDisposal } from "./platform.js";
 
-export interface ClientOptions extends ConnectionOptions {
+/** Connection options set by the runtime itself, never by users. */
+type InternalConnectionOption = "cookies" | "signal" | "needsConfig";
+
+/** What users may set on a client (`connect(options)`, `configure(options)`); nothing else. */
+export interface ClientOptions extends Omit<ConnectionOptions, InternalConnectionOption> {
   /**
    * Compare each endpoint with the app's `/config` before its first call (one extra request per
    * client) and fail with SCHEMA_DRIFT if the app changed. Without it the comparison happens on
@@ -29,16 +32,15 @@ export interface ClientOptions extends ConnectionOptions {
   readonly verifySchema?: boolean;
   /** Reuse a session (State, chat history) created elsewhere. Default: a new random one. */
   readonly sessionHash?: string;
-  /** Reads local file paths (set by the Node entry). */
-  readonly openFile?: OpenFile;
   /** Keep `GET {P}/heartbeat/{session}` open from the first call to `close()`. Default: `app.connectHeartbeat`. */
   readonly heartbeat?: boolean;
-  /** Opens the heartbeat (set by the Node entry so that it never holds the event loop). */
-  readonly openHeartbeat?: HeartbeatOpener;
-  /** Sends uploads (set by the Node entry: files streamed from disk with node:http). */
-  readonly sendUpload?: UploadSender;
   /** Default of {@link CallOptions.exactPartials}. */
   readonly exactPartials?: boolean;
+}
+
+/** Hooks a runtime entry passes to `createAppClient` besides the user's options (the Node entry: a cookie jar per client). */
+export interface ClientHooks {
+  readonly cookies?: ConnectionOptions["cookies"];
 }
 
 export interface CallOptions {
@@ -58,13 +60,20 @@ export interface CallOptions {
   readonly oauthToken?: string;
 }
 
+/** Features an endpoint may bring to a call itself (see {@link GradioClient.call}). */
+export type EndpointFeatures = Pick<ClientFeatures, "files" | "streams" | "direct">;
+
 /** A client; `await using` closes it where the lib has `Symbol.asyncDispose` (see platform.ts). */
 export interface GradioClient extends AsyncDisposal {
   readonly sessionHash: string;
-  /** Runs an endpoint; resolves with its public results in order. */
-  call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): Promise<unknown[]>;
+  /**
+   * Runs an endpoint; resolves with its public results in order. `features`: what this endpoint
+   * needs besides the client's own (files, direct calls), so that a bundle keeps only the code of
+   * the endpoints a program uses.
+   */
+  call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions, features?: EndpointFeatures): Promise<unknown[]>;
   /** Runs a generator endpoint; iterates its partial results (needs the streams feature). */
-  stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions): JobStream<unknown[]>;
+  stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions, features?: EndpointFeatures): JobStream<unknown[]>;
   /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
 }
@@ -75,12 +84,7 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
  * Creates a client for one app with the optional `features` it needs (generated modules pass
  * what their app uses). Nothing is sent until the first call.
  */
-export function createAppClient(
-  app: AppSpec,
-  options: ClientOptions = {},
-  features: ClientFeatures = {},
-): GradioClient {
-  const { files, streams } = features;
+export function createAppClient(app: AppSpec, options: ClientOptions & ClientHooks = {}, features: ClientFeatures = {}): GradioClient {
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
   let queue: QueueStream | null = null;
@@ -92,16 +96,28 @@ export function createAppClient(
   /** Endpoints whose layout was already compared with the app's /config. */
   const driftChecked = new WeakSet<EndpointSpec>();
 
-  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection) =>
-    publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
+  /**
+   * api name → fn_index for endpoints generated without one. The connection reads `/config` when
+   * the first call needs it; when an endpoint with a baked-in fn_index came first, `/config` is
+   * read here, once, so the order of calls never matters.
+   */
+  let names: Promise<ReadonlyMap<string, number>> | null = null;
+  const fnIndexOf = async (conn: Connection, apiName: string, signal: AbortSignal | undefined): Promise<number | undefined> => {
+    if (conn.fnIndexByName.size > 0) return conn.fnIndexByName.get(apiName);
+    names ??= readFnIndexes(conn, lifetime.signal).catch((error: unknown) => {
+      names = null;
+      throw error;
+    });
+    const table = names;
+    return (signal ? await Promise.race([table, new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }))]) : await table).get(apiName);
+  };
 
-  const run = async (
-    spec: EndpointSpec,
-    args: readonly unknown[],
-    callOptions: CallOptions,
-    onPartial?: OnPartial,
-    onCancelSent?: (sent: Promise<void>) => void,
-  ): Promise<unknown[]> => {
+  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection, files: ClientFeatures["files"]) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
+
+  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, own: EndpointFeatures | undefined, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
+    const files = own?.files ?? features.files;
+    const streams = own?.streams ?? features.streams;
+    const direct = own?.direct ?? features.direct;
     const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
     if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
     if (spec.oauthToken === "required" && !callOptions.oauthToken)
@@ -118,21 +134,18 @@ export function createAppClient(
       );
       const { http, api, protocol } = conn;
       const open = features.heartbeat;
-      const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
-      if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) {
-        const url = `${api}/heartbeat/${encodeURIComponent(sessionHash)}`;
-        const cookie = http.cookies?.header(url);
-        heartbeat = beat(url, cookie ? { ...http.privateHeaders, cookie } : http.privateHeaders);
+      if (!heartbeat && !closed && open && (options.heartbeat ?? app.connectHeartbeat)) {
+        heartbeat = open(http, `${api}/heartbeat/${encodeURIComponent(sessionHash)}`, customFetch);
       }
       release = heartbeat?.hold?.();
-      const fnIndex = spec.fnIndex ?? conn.fnIndexByName.get(spec.apiName ?? "");
+      const fnIndex = spec.fnIndex ?? (await fnIndexOf(conn, spec.apiName ?? "", signal));
       if (fnIndex === undefined) throw new SchemaDriftError(`${label}: the app has no endpoint of that name`);
       if (options.verifySchema && !driftChecked.has(spec)) {
         driftChecked.add(spec);
         const drift = await detectDrift(http, conn.base, spec, label);
         if (drift) throw new SchemaDriftError(drift);
       }
-      const ctx = { http, api, openFile: options.openFile, sendUpload: options.sendUpload, customFetch, signal };
+      const ctx = { http, api, openFile: undefined, customFetch, signal };
       const data = await wireData(spec, args, label, files && ((values) => files.inputs(spec, values, ctx)));
       const exact = callOptions.exactPartials ?? options.exactPartials ?? false;
       const request = {
@@ -178,7 +191,7 @@ export function createAppClient(
           // Partials are diffs from sse_v2 on; sse_v1 and 4.0–4.8's sse send full values.
           diffs: /^sse_v[2-9]/.test(protocol) && !exact ? streams?.diff : undefined,
           onStatus: callOptions.onStatus,
-          onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn))),
+          onPartial: onPartial && ((partial) => onPartial(() => outputs(spec, partial, conn, files))),
           onDone: settle(resolve),
           onError: settle(reject),
           onCancelled: () =>
@@ -210,12 +223,10 @@ export function createAppClient(
             (error: unknown) => (joined(), settle(reject)(error)),
           );
         };
-        const { direct } = features;
-        if (direct && spec.queued === false && !onPartial)
-          return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
+        if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
         queued();
       });
-      return await outputs(spec, wire, conn);
+      return await outputs(spec, wire, conn, files);
     } catch (error) {
       throw signal?.aborted ? call.reason() : await explainFailure(spec, label, error);
     } finally {
@@ -250,17 +261,11 @@ export function createAppClient(
 
   return {
     sessionHash,
-    call: (spec, args, callOptions = {}) => run(spec, args, callOptions),
-    stream(spec, args, callOptions = {}) {
-      if (!streams)
-        throw new GradioError(
-          "UNSUPPORTED",
-          `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`,
-        );
-      return streams.stream(
-        (signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, onPartial, onCancelSent),
-        callOptions.signal,
-      );
+    call: (spec, args, callOptions = {}, own) => run(spec, args, callOptions, own),
+    stream(spec, args, callOptions = {}, own) {
+      const streams = own?.streams ?? features.streams;
+      if (!streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
+      return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, own, onPartial, onCancelSent), callOptions.signal);
     },
     close,
     [asyncDispose]: close,

@@ -1,5 +1,6 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
-export { createAppClient, type CallOptions, type ClientOptions, type GradioClient } from "./client.js";
+export { createAppClient, type CallOptions, type ClientHooks, type EndpointFeatures, type ClientOptions, type GradioClient } from "./client.js";
+export { bindEndpoint, createSharedClient, rebindEndpoint, type EndpointRunner, type SharedClient } from "./bind.js";
 export { allFeatures, createClient } from "./create-client.js";
 export type {
   ClientFeatures,
@@ -29,7 +30,8 @@ export type { JobEvent } from "./session/job.js";
 export { mapJobStream, type JobStream } from "./session/job-stream.js";
 export { GradioUpdate, requireValue, valueOf, type Updatable, type UpdateProps } from "./session/update.js";
 export type { ProgressUnit } from "./protocol/messages.js";
-export type { AppSpec, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
+export { expandEndpoint } from "./spec.js";
+export type { AppSpec, EndpointDecl, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
 export type { FetchLike } from "./transport/http.js";
 export type { LoginCredentials } from "./auth/login.js";
 export type { CookieJar } from "./auth/cookies.js";

@@ -61,6 +61,31 @@ export interface EndpointSpec {
   readonly streaming?: boolean;
   /** The listener has `queue=False`: called with one direct request when the module has the `direct` feature (§3.5). */
   readonly queued?: false;
+  /**
+   * `false`: calls take positional arguments only, because the first parameter can itself be a
+   * plain object whose keys are all parameter names. Otherwise `fn({ num2: 10 })` names them.
+   */
+  readonly named?: false;
   /** The function takes a `gr.OAuthToken` (`/info` `oauth_token`, Gradio ≥ 6.21): pass `CallOptions.oauthToken`. */
   readonly oauthToken?: "required" | "optional";
+}
+
+/**
+ * An endpoint's layout as a generated module declares it (its api name and fn_index go beside it):
+ * an {@link EndpointSpec} with shorthands, expanded by {@link expandEndpoint}. A parameter or result
+ * without defaults or files is just its name; absent `returns` means one result without files;
+ * absent `inputs`/`outputs` mean one wire slot per parameter/result, in order.
+ */
+export interface EndpointDecl extends Omit<EndpointSpec, "apiName" | "fnIndex" | "inputs" | "outputs" | "params" | "returns"> {
+  readonly inputs?: readonly WireSlot[];
+  readonly outputs?: readonly WireSlot[];
+  readonly params: readonly (string | ParamSpec)[];
+  readonly returns?: readonly (string | ReturnSpec)[];
+}
+
+/** The full spec of endpoint `apiName` (null: unnamed) with `fnIndex` (null: look it up) and layout `decl`. */
+export function expandEndpoint(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): EndpointSpec {
+  const params = decl.params.map((p) => (typeof p === "string" ? { name: p } : p));
+  const returns = (decl.returns ?? ["result"]).map((r) => (typeof r === "string" ? { name: r } : r));
+  return { ...decl, apiName, fnIndex, params, returns, inputs: decl.inputs ?? params.map((_, i) => i), outputs: decl.outputs ?? returns.map((_, i) => i) };
 }

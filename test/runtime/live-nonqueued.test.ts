@@ -47,10 +47,9 @@ describe("non-queued endpoints (queue=False)", () => {
   it("a generated module marks the endpoint and passes the direct feature (strict type-check gate), and its call works", async () => {
     const { generate } = await import("../../generator/generate.js");
     const { text } = await generate(appUrl("rt_features"));
-    expect(/createAppClient\(app, options, \{[^}]*\bdirect: withDirect\b/.test(text)).toBe(true);
-    // Endpoint keys are the camelCase names; params/returns hold no "}" before `queued` here.
-    expect(text).toMatch(/\n  echoDirect: \{\s*apiName: "echo_direct",[^}]*\}[^}]*\}\],\s*queued: false,/);
-    expect(text).not.toMatch(/\n  echo: \{\s*apiName: "echo",[^}]*\}[^}]*\}\],\s*queued: false,/);
+    // Each endpoint's bindEndpoint call carries its layout and the features it needs (here: direct).
+    expect(text).toMatch(/bindEndpoint\(\s*shared,\s*"echo_direct",\s*\d+,\s*\{[^}]*queued: false[^}]*\},\s*\{ direct: withDirect \},?\s*\)/);
+    expect(text).not.toMatch(/bindEndpoint\(\s*shared,\s*"echo",\s*\d+,\s*\{[^}]*queued: false/);
     const module = await generatedModule<{ connect(): { echoDirect(text: string): Promise<string>; close(): Promise<void> } }>("rt_features");
     const client = module.connect();
     expect(await client.echoDirect("from the module")).toBe("from the module");

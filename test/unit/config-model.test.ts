@@ -63,9 +63,9 @@ describe("config-only documents → endpoints", () => {
     expect(model.endpoints.map((e) => [e.apiName, e.functionName, e.fnIndex])).toEqual(want);
   });
 
-  it("labels from props.label, else Gradio's parameter_<id>/value_<id>; State and buttons are wire slots", () => {
+  it("labels from props.label, else Gradio's parameter_<id>/value_<id> (names then from the component); State and buttons are wire slots", () => {
     const [greet] = buildModel(configOnly(LEGACY)).endpoints;
-    expect(greet?.parameters.map((p) => [p.name, p.label, p.component])).toEqual([["input", "Input", "Textbox"], ["parameter2", "parameter_2", "Textbox"]]);
+    expect(greet?.parameters.map((p) => [p.name, p.label, p.component])).toEqual([["input", "Input", "Textbox"], ["textbox", "parameter_2", "Textbox"]]);
     expect(greet?.returns.map((r) => r.label)).toEqual(["Out"]);
     expect(greet?.inputSlots).toEqual([{ kind: "param", param: 0 }, { kind: "param", param: 1 }, { kind: "state" }]);
     expect(greet?.outputSlots).toEqual([{ kind: "state" }, { kind: "param", param: 0 }]);

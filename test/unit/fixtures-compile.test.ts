@@ -106,10 +106,10 @@ describe.skipIf(FOUND === null)(`every fixture generates a module that compiles$
 
 describe.skipIf(FOUND === null)(`without --all-endpoints every fixture still passes the gate${skipNote(FOUND)}`, () => {
   // Six documents have only unnamed endpoints: their module exposes none and must still compile
-  // (no unused endpoint table, shared client or CallOptions import under noUnusedLocals).
+  // (no unused shared client, bindEndpoint or CallOptions import under noUnusedLocals).
   it.each(CASES.map((c) => [c.name, c.raw] as const))("%s", async (_name, raw) => {
     const { text, model } = await generateFromSchema(raw, { typecheck: true });
-    expect(text.includes("const endpoints = {")).toBe(model.endpoints.length > 0);
+    expect(text.includes("bindEndpoint(")).toBe(model.endpoints.length > 0);
   });
 });
 
@@ -135,19 +135,13 @@ describe.skipIf(FOUND === null)(`paired /info + /config: wire slots come from /c
     ],
   };
 
-  it("hello_world_with_state_and_accordion: fn_index and State/layout slots in the endpoint table", async () => {
+  it("hello_world_with_state_and_accordion: fn_index and State/layout slots in each endpoint's bindEndpoint call", async () => {
     const info = read("info", "hello_world_with_state_and_accordion__gradio-4.21.json");
-    const { text, model } = await generateFromSchema(
-      { source: "state-app", baseUrl: null, spaceId: null, info, config },
-      { allEndpoints: true },
-    );
-    const table = text.slice(
-      text.indexOf("const endpoints = {"),
-      text.indexOf("} satisfies Record<string, EndpointSpec>"),
-    );
+    const { text, model } = await generateFromSchema({ source: "state-app", baseUrl: null, spaceId: null, info, config }, { allEndpoints: true });
+    const table = text.slice(text.indexOf("bindEndpoint(shared"));
     expect(table).toContain('inputs: [0, "state"]');
     expect(table).toContain('outputs: ["state", 0, 1, "skip"]');
-    expect(table).toMatch(/fnIndex: 2,/);
+    expect(table).toMatch(/bindEndpoint\(\s*shared,\s*"close",\s*2,/);
     expect(model.endpoints.map((e) => [e.apiName, e.functionName, e.fnIndex])).toEqual([
       ["greeting", "greeting", 0],
       ["open", "open", 1],

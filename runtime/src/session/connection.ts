@@ -134,3 +134,16 @@ async function readConfig(http: HttpContext, url: string, signal: AbortSignal | 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 const isSpaceHost = (url: URL) => url.protocol === "https:" && url.hostname.endsWith(".hf.space");
 
+
+/** Reads `/config` for the api name → fn_index table (a connection made without it, later needing it). */
+export async function readFnIndexes(conn: Connection, signal: AbortSignal | undefined): Promise<Map<string, number>> {
+  const config = await readConfig(conn.http, `${conn.base}/config`, signal, conn.limits);
+  const record = isObj(config) ? config : {};
+  const deps = record["dependencies"];
+  const table = new Map<string, number>();
+  (Array.isArray(deps) ? deps : []).forEach((dep: unknown, i) => {
+    const name = isObj(dep) ? str(dep["api_name"]) : null;
+    if (isObj(dep) && name !== null && !table.has(name)) table.set(name, num(dep["id"]) ?? i);
+  });
+  return table;
+}
