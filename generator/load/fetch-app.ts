@@ -4,10 +4,11 @@
  * (§5.4). Space ids are resolved to their host, and waited for until they run, first
  * (space-wait.ts).
  */
+import { isSpaceHost } from "@gradio-codegen/runtime";
 import { CodegenError } from "../errors.js";
-import { getJson } from "./http.js";
+import { generatorHttp, getJson } from "./http.js";
 import { logIn, type AppCredentials } from "./login.js";
-import { checkShape, isObject, type RawSchema } from "./raw-schema.js";
+import { apiPrefix, checkShape, isObject, type RawSchema } from "./raw-schema.js";
 import { DEFAULT_POLL_INTERVAL_MS, waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
 
 export interface FetchAppOptions extends SpaceWaitOptions {
@@ -30,14 +31,15 @@ export const CLI_AUTH_HINT = "pass --auth <username:password>, or set GRADIO_AUT
 export async function fetchApp(source: string, baseUrl: string, spaceId: string | null, options: FetchAppOptions, tokenOrigin: string | null): Promise<RawSchema> {
   const tokenHeaders: Record<string, string> =
     options.token && tokenOrigin !== null && new URL(baseUrl).origin === tokenOrigin ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
-  // The session cookies, like the token, go to the app's origin only (getJson drops them on a redirect away).
-  const cookie = options.auth ? await logIn(baseUrl, options.auth, tokenHeaders) : null;
-  const privateHeaders = cookie === null ? tokenHeaders : { ...tokenHeaders, cookie };
+  // The session cookies, like the token, go to the app's origin only (the runtime's send drops them on a redirect away).
+  const tokenHttp = generatorHttp(baseUrl, tokenHeaders);
+  const cookie = options.auth ? await logIn(tokenHttp, baseUrl, options.auth) : null;
+  const http = cookie === null ? tokenHttp : generatorHttp(baseUrl, { ...tokenHeaders, cookie });
   const guarded = (url: string) => (error: unknown): never => {
     throw loginError(error, url, baseUrl, options, cookie !== null) ?? error;
   };
   const configUrl = `${baseUrl}/config`;
-  const { json: config } = await getJson(configUrl, { privateHeaders }).catch((error: unknown) => {
+  const { json: config } = await getJson(http, configUrl).catch((error: unknown) => {
     if (error instanceof CodegenError && error.code === "HTTP" && /HTTP 404/.test(error.message)) {
       throw new CodegenError("NOT_GRADIO", `${error.message}: ${baseUrl} does not look like a Gradio app (no /config)`, { cause: error });
     }
@@ -46,9 +48,9 @@ export async function fetchApp(source: string, baseUrl: string, spaceId: string 
   if (!isObject(config) || !Array.isArray(config["dependencies"])) {
     throw new CodegenError("NOT_GRADIO", `GET ${configUrl} returned JSON without "dependencies": ${baseUrl} does not look like a Gradio app`);
   }
-  const prefix = typeof config["api_prefix"] === "string" ? config["api_prefix"].replace(/\/+$/, "") : "";
+  const prefix = apiPrefix(config["api_prefix"], `GET ${configUrl}`);
   const infoUrl = `${baseUrl}${prefix}/info${options.allEndpoints ? "?all_endpoints=true" : ""}`;
-  const { json: info } = await getJson(infoUrl, { privateHeaders }).catch(guarded(infoUrl));
+  const { json: info } = await getJson(http, infoUrl).catch(guarded(infoUrl));
   if (!isObject(info)) throw new CodegenError("NOT_GRADIO", `GET ${infoUrl} did not return a JSON object`);
   return checkShape({ source, baseUrl, spaceId, config, info, ...(cookie !== null ? { login: true } : {}) }, infoUrl);
 }
@@ -67,10 +69,10 @@ function loginError(error: unknown, url: string, baseUrl: string, options: Fetch
   return new CodegenError("AUTH", `${answer} ${why}`, { cause: error });
 }
 
-/** Fetches an app given by URL; the token goes only to Hugging Face's own `*.hf.space` hosts. */
+/** Fetches an app given by URL; the token goes only to Hugging Face's own `https://*.hf.space` hosts. */
 export function fetchUrl(input: string, url: string, options: FetchAppOptions): Promise<RawSchema> {
-  const { origin, hostname } = new URL(url);
-  return fetchApp(input, url, null, options, hostname.endsWith(".hf.space") ? origin : null);
+  // The same rule as the runtime's: https only (a token over plain http could be read on the way).
+  return fetchApp(input, url, null, options, isSpaceHost(url) ? new URL(url).origin : null);
 }
 
 /**
@@ -117,5 +119,5 @@ async function retryWhileStarting<T>(load: () => Promise<T>, remainingMs: number
 /** One request to a sleeping Space's host, which makes the platform start it (§1.3); its answer does not matter. */
 function wakeSpace(host: string, token: string | undefined, signal: AbortSignal): void {
   const privateHeaders: Record<string, string> = token ? { "x-hf-authorization": `Bearer ${token}` } : {};
-  getJson(`${host}/config`, { privateHeaders, timeoutMs: 60_000, signal }).catch(() => undefined);
+  getJson(generatorHttp(host, privateHeaders), `${host}/config`, { timeoutMs: 60_000, signal }).catch(() => undefined);
 }

@@ -4,7 +4,7 @@
  * `Authorization: Bearer` (never in a URL), and never follows a redirect to another origin.
  */
 import { CodegenError } from "../errors.js";
-import { getJson } from "./http.js";
+import { generatorHttp, getJson } from "./http.js";
 import { isObject } from "./raw-schema.js";
 
 export interface HubOptions {
@@ -56,7 +56,7 @@ async function hubGet(spaceId: string, route: string, options: HubOptions & { re
   const url = `${hubEndpoint(options)}/api/spaces/${spaceId}${route}`;
   const privateHeaders: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   try {
-    const { json } = await getJson(url, { privateHeaders, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
+    const { json } = await getJson(generatorHttp(hubEndpoint(options), privateHeaders), url, { ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
     if (!isObject(json)) throw new CodegenError("INVALID_SCHEMA", `GET ${url}: the Hub did not answer with a JSON object`);
     return json;
   } catch (error) {

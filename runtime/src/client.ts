@@ -19,6 +19,7 @@ import { publicOutputs } from "./session/outputs.js";
 import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
 import { asyncDispose, type AsyncDisposal } from "./platform.js";
+import { credentialsFor } from "./transport/http.js";
 
 export interface ClientOptions extends ConnectionOptions {
   /**
@@ -121,8 +122,7 @@ export function createAppClient(
       const beat = options.openHeartbeat ?? (open && ((url: string) => open(http, url, customFetch)));
       if (!heartbeat && !closed && beat && (options.heartbeat ?? app.connectHeartbeat)) {
         const url = `${api}/heartbeat/${encodeURIComponent(sessionHash)}`;
-        const cookie = http.cookies?.header(url);
-        heartbeat = beat(url, cookie ? { ...http.privateHeaders, cookie } : http.privateHeaders);
+        heartbeat = beat(url, credentialsFor(http, url));
       }
       release = heartbeat?.hold?.();
       const fnIndex = spec.fnIndex ?? conn.fnIndexByName.get(spec.apiName ?? "");
