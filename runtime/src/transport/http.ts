@@ -1,7 +1,7 @@
 /**
  * The one place the runtime talks HTTP. Credentials (token, custom headers, cookies) go only to
  * the app's own origin and the Hub API, never to third-party URLs, and are dropped when a
- * redirect leaves that origin (README "Security").
+ * redirect leaves that origin (README "Security model"; the generator uses it too).
  */
 import type { CookieJar } from "../auth/cookies.js";
 import { GradioError, HttpError } from "../errors.js";
