@@ -1,15 +1,14 @@
 /**
  * Loads a live app: `GET {base}/config` (never prefixed) then `GET {base}{api_prefix}/info`
  * (docs/protocol.md §1.5, §1.6, §7 item 1), after logging in first when credentials are given
- * (§5.4). Space ids are resolved to their host, and waited for until they run, first
- * (space-wait.ts).
+ * (§5.4). Space ids are resolved to their host, and waited for until they run, first (space.ts).
  */
 import { isSpaceHost } from "@gradio-codegen/runtime";
 import { CodegenError } from "../errors.js";
 import { generatorHttp, getJson } from "./http.js";
 import { logIn, type AppCredentials } from "./login.js";
 import { apiPrefix, checkShape, isObject, type RawSchema } from "./raw-schema.js";
-import { DEFAULT_POLL_INTERVAL_MS, waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
+import { resolveSpaceHost, type SpaceWaitOptions } from "./space.js";
 
 export interface FetchAppOptions extends SpaceWaitOptions {
   /** Also list `undocumented` endpoints (`?all_endpoints=true`). */
@@ -76,8 +75,8 @@ export function fetchUrl(input: string, url: string, options: FetchAppOptions): 
 }
 
 /**
- * Fetches a Space: host and stage from the Hub, wait while it sleeps or starts, then the app on
- * the resolved host — the only app origin that receives the token.
+ * Fetches a Space: its host from the Hub, waited for while it sleeps or starts (the runtime's
+ * Space code, space.ts), then the app on that host — the only app origin that receives the token.
  *
  * The result has `baseUrl: null` and `spaceId` set, so the generated module asks the Hub for the
  * host at run time (the runtime's `connect`) instead of baking today's host in: the Hub is the
@@ -86,38 +85,7 @@ export function fetchUrl(input: string, url: string, options: FetchAppOptions): 
  * stay identical whatever host the Hub answers (offline regeneration gives the same bytes).
  */
 export async function fetchSpace(spaceId: string, options: FetchAppOptions): Promise<RawSchema> {
-  const wake = new AbortController();
-  let status;
-  try {
-    status = await waitForSpace(spaceId, { wake: (host) => wakeSpace(host, options.token, wake.signal), ...options });
-  } finally {
-    wake.abort();
-  }
-  const load = () => fetchApp(spaceId, status.host, spaceId, options, new URL(status.host).origin);
-  // Just woken: the Hub may say RUNNING a moment before the host serves (@gradio/client keeps
-  // polling when /config fails then); retry gateway errors for what is left of the wait.
-  const schema = status.waited ? await retryWhileStarting(load, status.remainingMs, options) : await load();
+  const host = await resolveSpaceHost(spaceId, options);
+  const schema = await fetchApp(spaceId, host, spaceId, options, new URL(host).origin);
   return { ...schema, baseUrl: null };
-}
-
-async function retryWhileStarting<T>(load: () => Promise<T>, remainingMs: number, options: FetchAppOptions): Promise<T> {
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const interval = Math.max(0, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-  const deadline = now() + remainingMs;
-  for (;;) {
-    try {
-      return await load();
-    } catch (error) {
-      const starting = error instanceof CodegenError && (error.code === "NETWORK" || (error.code === "HTTP" && /HTTP 50[234]/.test(error.message)));
-      if (!starting || now() + interval > deadline) throw error;
-    }
-    await sleep(interval);
-  }
-}
-
-/** One request to a sleeping Space's host, which makes the platform start it (§1.3); its answer does not matter. */
-function wakeSpace(host: string, token: string | undefined, signal: AbortSignal): void {
-  const privateHeaders: Record<string, string> = token ? { "x-hf-authorization": `Bearer ${token}` } : {};
-  getJson(generatorHttp(host, privateHeaders), `${host}/config`, { timeoutMs: 60_000, signal }).catch(() => undefined);
 }

@@ -12,7 +12,7 @@ import { readCapped } from "./read-capped.js";
 const dispatcher = new EnvHttpProxyAgent();
 
 /** undici's fetch as the runtime's FetchLike. */
-const undiciFetch: FetchLike = async (input, init) => {
+export const generatorFetch: FetchLike = async (input, init) => {
   // The runtime sends plain header records and string/URLSearchParams bodies; undici's types and
   // the DOM's differ only in details (iterator disposal), not in what is used here.
   const response = await fetch(input, {
@@ -31,7 +31,7 @@ const undiciFetch: FetchLike = async (input, init) => {
  * the Hub's — and stay off once a redirect has left it.
  */
 export function generatorHttp(trusted: string | null, privateHeaders: Readonly<Record<string, string>> = {}): HttpContext {
-  return { fetch: undiciFetch, trustedOrigins: new Set(trusted === null ? [] : [new URL(trusted).origin]), privateHeaders };
+  return { fetch: generatorFetch, trustedOrigins: new Set(trusted === null ? [] : [new URL(trusted).origin]), privateHeaders };
 }
 
 export interface GetOptions {
