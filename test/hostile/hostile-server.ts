@@ -27,8 +27,8 @@ export interface Hostile {
   readonly origin: string;
   readonly port: number;
   readonly seen: Seen[];
-  /** Resolves with the next request recorded (or at once with one already recorded when `already`). */
-  next(already?: boolean): Promise<Seen>;
+  /** Resolves with the next request recorded. */
+  next(): Promise<Seen>;
   close(): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export async function startHostile(script: Script, port = 0): Promise<Hostile> {
     origin: url,
     port: actual,
     seen,
-    next: (already = false) => (already && seen.length > 0 ? Promise.resolve(seen[0] as Seen) : new Promise((resolve) => waiting.push(resolve))),
+    next: () => new Promise((resolve) => waiting.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
