@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCookieJar } from "../../runtime/src/auth/cookies.js";
 import { GradioError, withHeartbeat as universalHeartbeat, type AppSpec, type EndpointSpec, type HttpContext } from "../../runtime/src/index.js";
 import { createClient, withHeartbeat as nodeHeartbeat } from "../../runtime/src/node.js";
+import { send } from "../../runtime/src/transport/http.js";
 import { json, portPair, secretsIn, startHostile, type Hostile } from "./hostile-server.js";
 
 const SECRET_HEADERS = { "x-secret": "user-header-secret", "x-hf-authorization": "Bearer hf_secret" };
@@ -106,5 +107,18 @@ describe("heartbeat pointed at another origin", () => {
       beat.close();
       expect(secretsIn(request)).toEqual(want);
     }
+  });
+});
+
+describe("a Location that is not a URL", () => {
+  // Fault: a broken proxy or app answering a redirect with garbage; it used to escape as a raw
+  // `TypeError: Invalid URL` instead of a GradioError.
+  it("→ PROTOCOL naming the request and the Location", async () => {
+    const app = await startHostile((_, res) => (res.writeHead(302, { location: "http://[not-a-host" }), res.end()));
+    servers.push(app);
+    const error = await send({ fetch: (url, init) => globalThis.fetch(url, init), trustedOrigins: new Set([app.origin]), privateHeaders: {} }, `${app.url}/config`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GradioError);
+    expect((error as GradioError).code).toBe("PROTOCOL");
+    expect((error as GradioError).message).toContain(`GET ${app.url}/config answered HTTP 302 with a Location that is not a URL`);
   });
 });

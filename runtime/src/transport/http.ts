@@ -84,7 +84,8 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     const location = response.headers.get("location");
     if (status < 300 || status > 399 || !location) return response;
     await response.body?.cancel();
-    const next = new URL(location, target).href;
+    const next = resolveUrl(location, target);
+    if (next === null) throw new GradioError("PROTOCOL", `${method} ${target} answered HTTP ${status} with a Location that is not a URL: ${JSON.stringify(location.slice(0, 120))}`);
     if (options.secretBody && body !== null && (status === 307 || status === 308) && originOf(next) !== originOf(target)) {
       throw new GradioError("CROSS_ORIGIN", `${method} ${target} answered HTTP ${status} to ${originOf(next) ?? next}: its body carries a secret, which is never re-sent from ${originOf(target) ?? target} to another origin`);
     }
@@ -95,6 +96,15 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     }
   }
   throw new GradioError("NETWORK", `${method} ${url} failed: too many redirects (more than ${MAX_REDIRECTS})`);
+}
+
+/** `location` resolved against `base`, or null when it is not a URL. */
+function resolveUrl(location: string, base: string): string | null {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
 }
 
 /** Sends a request and parses a JSON answer; any non-2xx status becomes an HttpError. */
