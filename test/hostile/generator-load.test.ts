@@ -4,7 +4,7 @@
  * plain http. Each asserts what the other origin received — nothing — and that the CLI fails with
  * one paragraph and no output file. Runs the built CLI (`npm run build` first).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../support/cli.js";
@@ -66,6 +66,17 @@ describe("api_prefix", () => {
     expect(proxy.seen.map((r) => r.host)).toEqual(["o-s.hf.space"]);
     expect(proxy.seen.flatMap((r) => secretsIn(r, [TOKEN]))).toEqual([]);
     expectOneParagraph(result, /"api_prefix" ".evil.example" is not a path.*\/config\/api_prefix/);
+  });
+});
+
+describe("api_prefix in a schema file", () => {
+  // Attack: a snapshot shared in a repository or an issue, edited so that the module it generates
+  // sends its API requests (and the user's token) to another host.
+  it('"//evil.example" in a saved snapshot: exit 1 with the JSON pointer, no module', async () => {
+    const file = join(dir, "hostile.schema.json");
+    writeFileSync(file, JSON.stringify({ ...snapshot, config: { ...snapshot.config, api_prefix: "//evil.example" } }));
+    const result = await generate(file);
+    expectOneParagraph(result, /"api_prefix" "\/\/evil.example" is not a path on the app's origin .*\(at \/config\/api_prefix\)/);
   });
 });
 
