@@ -14,14 +14,21 @@ export function maxResponseBytes(env: Readonly<Record<string, string | undefined
   const text = env[MAX_RESPONSE_ENV];
   if (text === undefined || text.trim() === "") return DEFAULT_MAX_RESPONSE_MB * 1024 * 1024;
   const mb = Number(text);
-  if (!Number.isFinite(mb) || mb <= 0) throw new CodegenError("USAGE", `${MAX_RESPONSE_ENV} must be a positive number of megabytes, got ${JSON.stringify(text.slice(0, 40))}`);
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw new CodegenError(
+      "USAGE",
+      `${MAX_RESPONSE_ENV} must be a positive number of megabytes, got ${JSON.stringify(text.slice(0, 40))}`,
+    );
   return Math.floor(mb * 1024 * 1024);
 }
 
 /** The body as text, refused with TOO_LARGE as soon as it exceeds `limit` bytes. */
 export async function readCapped(response: Response, url: string, limit = maxResponseBytes()): Promise<string> {
   const tooLarge = (seen: string) =>
-    new CodegenError("TOO_LARGE", `GET ${url} answered with ${seen}, more than the limit of ${formatMb(limit)} MB for a server's answer; raise it with ${MAX_RESPONSE_ENV}=<megabytes> if this app really is that large`);
+    new CodegenError(
+      "TOO_LARGE",
+      `GET ${url} answered with ${seen}, more than the limit of ${formatMb(limit)} MB for a server's answer; raise it with ${MAX_RESPONSE_ENV}=<megabytes> if this app really is that large`,
+    );
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) {
     await response.body?.cancel();

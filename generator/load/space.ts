@@ -38,7 +38,11 @@ export async function resolveSpaceHost(spaceId: string, options: SpaceWaitOption
       hfEndpoint: hubEndpoint(options),
       token,
       appHttp: (host) => generatorHttp(host, appHeaders),
-      wait: { timeoutMs: options.waitTimeoutMs ?? 300_000, intervalMs: options.pollIntervalMs ?? 1_000, ...(options.onWait ? { onStatus: options.onWait } : {}) },
+      wait: {
+        timeoutMs: options.waitTimeoutMs ?? 300_000,
+        intervalMs: options.pollIntervalMs ?? 1_000,
+        ...(options.onWait ? { onStatus: options.onWait } : {}),
+      },
     });
   } catch (error) {
     throw cliError(error, spaceId, options);
@@ -49,8 +53,12 @@ function cliError(error: unknown, spaceId: string, options: SpaceWaitOptions): u
   if (error instanceof HttpError) {
     const answered = `GET ${error.url} answered HTTP ${error.status}`;
     if (error.status === 404) {
-      const hint = options.token ? "check the id, and that your token can read this Space" : "if it is private, pass --hf-token or set HF_TOKEN";
-      return new CodegenError("SOURCE_NOT_FOUND", `Space ${spaceId} not found (or private: ${hint}); ${answered}`, { cause: error });
+      const hint = options.token
+        ? "check the id, and that your token can read this Space"
+        : "if it is private, pass --hf-token or set HF_TOKEN";
+      return new CodegenError("SOURCE_NOT_FOUND", `Space ${spaceId} not found (or private: ${hint}); ${answered}`, {
+        cause: error,
+      });
     }
     if (error.status === 401 || error.status === 403) {
       const message = options.token
@@ -63,6 +71,11 @@ function cliError(error: unknown, spaceId: string, options: SpaceWaitOptions): u
   if (!(error instanceof GradioError)) return error;
   // The runtime names its own option; the CLI's is a flag.
   const message = error.message.replace("{ spaceWait: { timeoutMs } }", "--wait-timeout <seconds>");
-  const code = error.code === "SPACE_NOT_RUNNING" || error.code === "TIMEOUT" ? error.code : error.code === "PROTOCOL" ? "INVALID_SCHEMA" : "NETWORK";
+  const code =
+    error.code === "SPACE_NOT_RUNNING" || error.code === "TIMEOUT"
+      ? error.code
+      : error.code === "PROTOCOL"
+        ? "INVALID_SCHEMA"
+        : "NETWORK";
   return new CodegenError(code, message, { cause: error });
 }

@@ -12,7 +12,10 @@ import { EXAMPLES_DIR, workDir } from "../support/paths.js";
 import { json, portPair, redirect, secretsIn, startHostile, type Hostile, type Script } from "./hostile-server.js";
 
 const TOKEN = "hf_TOKEN_SECRET_789";
-const snapshot = JSON.parse(readFileSync(join(EXAMPLES_DIR, "calculator", "schema.json"), "utf8")) as { config: Record<string, unknown>; info: unknown };
+const snapshot = JSON.parse(readFileSync(join(EXAMPLES_DIR, "calculator", "schema.json"), "utf8")) as {
+  config: Record<string, unknown>;
+  info: unknown;
+};
 const dir = workDir("hostile-generator");
 const servers: Hostile[] = [];
 let n = 0;
@@ -26,15 +29,23 @@ const app =
   (req, res) => {
     if (override && !res.headersSent) override(req, res);
     if (res.headersSent) return;
-    if (req.path === "/login") return json(res, { success: true }, 200, { "set-cookie": "access-token-unsecure-x=c00kie; Path=/" });
+    if (req.path === "/login")
+      return json(res, { success: true }, 200, { "set-cookie": "access-token-unsecure-x=c00kie; Path=/" });
     if (req.path === "/config") return json(res, { ...snapshot.config, ...configPatch });
     if (req.path.startsWith("/gradio_api/info")) return json(res, snapshot.info);
     json(res, { detail: "Not Found" }, 404);
   };
 
-async function generate(source: string, args: string[] = [], env: Record<string, string> = {}): Promise<CliResult & { out: string }> {
+async function generate(
+  source: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<CliResult & { out: string }> {
   const out = join(dir, `app-${++n}.ts`);
-  const result = await runCli([source, "-o", out, "--no-typecheck", ...args], { env: { HF_TOKEN: "", GRADIO_AUTH: "", ...env }, timeoutMs: 30_000 });
+  const result = await runCli([source, "-o", out, "--no-typecheck", ...args], {
+    env: { HF_TOKEN: "", GRADIO_AUTH: "", ...env },
+    timeoutMs: 30_000,
+  });
   return { ...result, out };
 }
 
@@ -60,9 +71,16 @@ describe("api_prefix", () => {
   // `GET /info` with the Hugging Face token. Played through a forward proxy (HTTP_PROXY), which
   // sees every host the generator asks for, resolvable or not.
   it('".evil.example": exit 1; no request to o-s.hf.space.evil.example, no token anywhere', async () => {
-    const proxy = await startHostile((req, res) => (req.host === "o-s.hf.space" ? app({ api_prefix: ".evil.example" })(req, res) : json(res, snapshot.info)));
+    const proxy = await startHostile((req, res) =>
+      req.host === "o-s.hf.space" ? app({ api_prefix: ".evil.example" })(req, res) : json(res, snapshot.info),
+    );
     servers.push(proxy);
-    const result = await generate("http://o-s.hf.space", ["--hf-token", TOKEN], { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: "", no_proxy: "" });
+    const result = await generate("http://o-s.hf.space", ["--hf-token", TOKEN], {
+      HTTP_PROXY: proxy.url,
+      http_proxy: proxy.url,
+      NO_PROXY: "",
+      no_proxy: "",
+    });
     expect(proxy.seen.map((r) => r.host)).toEqual(["o-s.hf.space"]);
     expect(proxy.seen.flatMap((r) => secretsIn(r, [TOKEN]))).toEqual([]);
     expectOneParagraph(result, /"api_prefix" ".evil.example" is not a path.*\/config\/api_prefix/);
@@ -76,7 +94,10 @@ describe("api_prefix in a schema file", () => {
     const file = join(dir, "hostile.schema.json");
     writeFileSync(file, JSON.stringify({ ...snapshot, config: { ...snapshot.config, api_prefix: "//evil.example" } }));
     const result = await generate(file);
-    expectOneParagraph(result, /"api_prefix" "\/\/evil.example" is not a path on the app's origin .*\(at \/config\/api_prefix\)/);
+    expectOneParagraph(
+      result,
+      /"api_prefix" "\/\/evil.example" is not a path on the app's origin .*\(at \/config\/api_prefix\)/,
+    );
   });
 });
 
@@ -84,9 +105,16 @@ describe("where the token and cookies go", () => {
   // Attack: a token sent in clear over plain http can be read by anyone on the path; the runtime
   // sends it to https Space hosts only, and the generator used to send it to `http://*.hf.space` too.
   it("a plain-http *.hf.space URL gets no token (the runtime's rule), and generation succeeds", async () => {
-    const proxy = await startHostile((req, res) => (req.host === "o-s.hf.space" ? app({})(req, res) : json(res, {}, 404)));
+    const proxy = await startHostile((req, res) =>
+      req.host === "o-s.hf.space" ? app({})(req, res) : json(res, {}, 404),
+    );
     servers.push(proxy);
-    const result = await generate("http://o-s.hf.space", ["--hf-token", TOKEN], { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: "", no_proxy: "" });
+    const result = await generate("http://o-s.hf.space", ["--hf-token", TOKEN], {
+      HTTP_PROXY: proxy.url,
+      http_proxy: proxy.url,
+      NO_PROXY: "",
+      no_proxy: "",
+    });
     expect(proxy.seen.flatMap((r) => secretsIn(r, [TOKEN]))).toEqual([]);
     expect(proxy.seen.map((r) => r.path)).toEqual(["/config", "/gradio_api/info"]);
     expect(result.stderr).toMatch(/^wrote .* \(1 endpoint\(s\)\)\n$/);
@@ -97,7 +125,9 @@ describe("where the token and cookies go", () => {
   // (Already guarded before; kept so the shared rule cannot regress.)
   it("a redirect of /config to another origin: the other origin gets no cookie", async () => {
     const evil = await startHostile((_, res) => json(res, { detail: "gone" }, 404));
-    const host = await startHostile(app({}, (req, res) => (req.path === "/config" ? redirect(res, 302, `${evil.url}/config`) : undefined)));
+    const host = await startHostile(
+      app({}, (req, res) => (req.path === "/config" ? redirect(res, 302, `${evil.url}/config`) : undefined)),
+    );
     servers.push(host, evil);
     const result = await generate(host.url, ["--auth", "alice:pw"]);
     expectOneParagraph(result, /HTTP 404/);
@@ -126,7 +156,10 @@ describe("faults", () => {
     const host = await startHostile(
       app({}, (req, res) => {
         if (req.path !== "/config") return;
-        res.writeHead(200, { "content-type": "application/json", ...(declared ? { "content-length": String(Buffer.byteLength(padded)) } : {}) });
+        res.writeHead(200, {
+          "content-type": "application/json",
+          ...(declared ? { "content-length": String(Buffer.byteLength(padded)) } : {}),
+        });
         res.end(padded);
       }),
     );

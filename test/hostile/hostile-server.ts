@@ -37,7 +37,10 @@ export const SECRET_HEADERS = ["authorization", "x-hf-authorization", "cookie", 
 
 /** The credentials a request carried (headers, and any of `bodySecrets` in its body). */
 export function secretsIn(request: Seen, bodySecrets: readonly string[] = []): string[] {
-  return [...SECRET_HEADERS.filter((h) => request.headers[h] !== undefined), ...bodySecrets.filter((s) => request.body.includes(s))];
+  return [
+    ...SECRET_HEADERS.filter((h) => request.headers[h] !== undefined),
+    ...bodySecrets.filter((s) => request.body.includes(s)),
+  ];
 }
 
 /** Starts a server on 127.0.0.1 (`port` 0 = OS-assigned) that answers with `script`. */
@@ -86,7 +89,12 @@ export async function startHostile(script: Script, port = 0): Promise<Hostile> {
 }
 
 /** Answers JSON. */
-export function json(response: ServerResponse, value: unknown, status = 200, headers: Record<string, string> = {}): void {
+export function json(
+  response: ServerResponse,
+  value: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(JSON.stringify(value));
 }

@@ -19,13 +19,33 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const spec = (baseUrl: string): AppSpec => ({ source: baseUrl, baseUrl, spaceId: null, gradioVersion: "6.0.0", protocol: "sse_v3", apiPrefix: "", connectHeartbeat: false, maxFileSize: null });
-const endpoint = (extra: Partial<EndpointSpec> = {}): EndpointSpec => ({ apiName: "predict", fnIndex: 0, inputs: [0], outputs: [0], params: [{ name: "text" }], returns: [{ name: "out" }], oauthToken: "optional", ...extra });
+const spec = (baseUrl: string): AppSpec => ({
+  source: baseUrl,
+  baseUrl,
+  spaceId: null,
+  gradioVersion: "6.0.0",
+  protocol: "sse_v3",
+  apiPrefix: "",
+  connectHeartbeat: false,
+  maxFileSize: null,
+});
+const endpoint = (extra: Partial<EndpointSpec> = {}): EndpointSpec => ({
+  apiName: "predict",
+  fnIndex: 0,
+  inputs: [0],
+  outputs: [0],
+  params: [{ name: "text" }],
+  returns: [{ name: "out" }],
+  oauthToken: "optional",
+  ...extra,
+});
 
 /** An app that redirects `path` with `status` to the same path on a second server, which records. */
 async function redirecting(path: string, status: number): Promise<{ app: Hostile; evil: Hostile }> {
   const evil = await startHostile((_, res) => json(res, { success: true, event_id: "e1", data: ["stolen"] }));
-  const app = await startHostile((req, res) => (req.path === path ? redirect(res, status, `${evil.url}${path}`) : json(res, { detail: "Not Found" }, 404)));
+  const app = await startHostile((req, res) =>
+    req.path === path ? redirect(res, status, `${evil.url}${path}`) : json(res, { detail: "Not Found" }, 404),
+  );
   servers.push(app, evil);
   return { app, evil };
 }

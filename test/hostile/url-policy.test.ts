@@ -20,21 +20,33 @@ describe("apiPrefixPath", () => {
   // Each stands for a way to point the API (and the credentials on it) elsewhere: a suffix on the
   // host or port, a network-path reference, userinfo, a backslash (read as / by URL parsers),
   // dot segments (encoded too), a query/fragment cutting the path, or a whole URL.
-  it.each(["1", ".evil.example", "gradio_api", "//evil.example", "/x@evil.example", "\\\\evil.example", "/a/../../b", "/%2E%2e/b", "/./x", "/a?b", "/a#b", "/a b", "http://evil.example", 5])(
-    "%j is refused with PROTOCOL",
-    (value) => {
-      const error = (() => {
-        try {
-          return apiPrefixPath(value, "GET http://app/config");
-        } catch (e) {
-          return e;
-        }
-      })();
-      expect(error).toBeInstanceOf(GradioError);
-      expect((error as GradioError).code).toBe("PROTOCOL");
-      expect((error as GradioError).message).toMatch(/^GET http:\/\/app\/config: "api_prefix" /);
-    },
-  );
+  it.each([
+    "1",
+    ".evil.example",
+    "gradio_api",
+    "//evil.example",
+    "/x@evil.example",
+    "\\\\evil.example",
+    "/a/../../b",
+    "/%2E%2e/b",
+    "/./x",
+    "/a?b",
+    "/a#b",
+    "/a b",
+    "http://evil.example",
+    5,
+  ])("%j is refused with PROTOCOL", (value) => {
+    const error = (() => {
+      try {
+        return apiPrefixPath(value, "GET http://app/config");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(GradioError);
+    expect((error as GradioError).code).toBe("PROTOCOL");
+    expect((error as GradioError).message).toMatch(/^GET http:\/\/app\/config: "api_prefix" /);
+  });
 });
 
 describe("isSpaceHost (who may get the token as X-HF-Authorization when the app is given by URL)", () => {

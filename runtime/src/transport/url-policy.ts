@@ -46,7 +46,10 @@ export function apiPrefixPath(value: unknown, where: string): string {
   if (prefix === "") return "";
   const reason = unsafePathReason(prefix);
   if (reason !== null) {
-    throw new GradioError("PROTOCOL", `${where}: "api_prefix" ${JSON.stringify(value.slice(0, 80))} is not a path on the app's origin (${reason}); no request is built from it`);
+    throw new GradioError(
+      "PROTOCOL",
+      `${where}: "api_prefix" ${JSON.stringify(value.slice(0, 80))} is not a path on the app's origin (${reason}); no request is built from it`,
+    );
   }
   return prefix;
 }
@@ -54,6 +57,10 @@ export function apiPrefixPath(value: unknown, where: string): string {
 /** `base` + `path`, checked to stay on `base`'s origin (PROTOCOL otherwise). */
 export function onOrigin(base: string, path: string, where: string): string {
   const url = base + path;
-  if (originOf(url) !== originOf(base)) throw new GradioError("PROTOCOL", `${where}: ${JSON.stringify(path.slice(0, 80))} would leave ${originOf(base) ?? base}`);
+  if (originOf(url) !== originOf(base))
+    throw new GradioError(
+      "PROTOCOL",
+      `${where}: ${JSON.stringify(path.slice(0, 80))} would leave ${originOf(base) ?? base}`,
+    );
   return url;
 }
