@@ -8,6 +8,8 @@ export type CodegenErrorCode =
   | "SOURCE_NOT_FOUND"
   | "HTTP"
   | "NETWORK"
+  /** A server's answer exceeds a documented size limit (the message names it and how to raise it). */
+  | "TOO_LARGE"
   | "AUTH"
   | "SPACE_NOT_RUNNING"
   | "TIMEOUT"

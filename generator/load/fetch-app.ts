@@ -1,14 +1,14 @@
 /**
  * Loads a live app: `GET {base}/config` (never prefixed) then `GET {base}{api_prefix}/info`
  * (docs/protocol.md §1.5, §1.6, §7 item 1), after logging in first when credentials are given
- * (§5.4). Space ids are resolved to their host, and waited for until they run, first
- * (space-wait.ts).
+ * (§5.4). Space ids are resolved to their host, and waited for until they run, first (space.ts).
  */
+import { isSpaceHost } from "@gradio-codegen/runtime";
 import { CodegenError } from "../errors.js";
-import { getJson } from "./http.js";
+import { generatorHttp, getJson } from "./http.js";
 import { logIn, type AppCredentials } from "./login.js";
-import { checkShape, isObject, type RawSchema } from "./raw-schema.js";
-import { DEFAULT_POLL_INTERVAL_MS, waitForSpace, type SpaceWaitOptions } from "./space-wait.js";
+import { apiPrefix, checkShape, isObject, type RawSchema } from "./raw-schema.js";
+import { resolveSpaceHost, type SpaceWaitOptions } from "./space.js";
 
 export interface FetchAppOptions extends SpaceWaitOptions {
   /** Also list `undocumented` endpoints (`?all_endpoints=true`). */
@@ -30,14 +30,15 @@ export const CLI_AUTH_HINT = "pass --auth <username:password>, or set GRADIO_AUT
 export async function fetchApp(source: string, baseUrl: string, spaceId: string | null, options: FetchAppOptions, tokenOrigin: string | null): Promise<RawSchema> {
   const tokenHeaders: Record<string, string> =
     options.token && tokenOrigin !== null && new URL(baseUrl).origin === tokenOrigin ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
-  // The session cookies, like the token, go to the app's origin only (getJson drops them on a redirect away).
-  const cookie = options.auth ? await logIn(baseUrl, options.auth, tokenHeaders) : null;
-  const privateHeaders = cookie === null ? tokenHeaders : { ...tokenHeaders, cookie };
+  // The session cookies, like the token, go to the app's origin only (the runtime's send drops them on a redirect away).
+  const tokenHttp = generatorHttp(baseUrl, tokenHeaders);
+  const cookie = options.auth ? await logIn(tokenHttp, baseUrl, options.auth) : null;
+  const http = cookie === null ? tokenHttp : generatorHttp(baseUrl, { ...tokenHeaders, cookie });
   const guarded = (url: string) => (error: unknown): never => {
     throw loginError(error, url, baseUrl, options, cookie !== null) ?? error;
   };
   const configUrl = `${baseUrl}/config`;
-  const { json: config } = await getJson(configUrl, { privateHeaders }).catch((error: unknown) => {
+  const { json: config } = await getJson(http, configUrl).catch((error: unknown) => {
     if (error instanceof CodegenError && error.code === "HTTP" && /HTTP 404/.test(error.message)) {
       throw new CodegenError("NOT_GRADIO", `${error.message}: ${baseUrl} does not look like a Gradio app (no /config)`, { cause: error });
     }
@@ -46,9 +47,9 @@ export async function fetchApp(source: string, baseUrl: string, spaceId: string 
   if (!isObject(config) || !Array.isArray(config["dependencies"])) {
     throw new CodegenError("NOT_GRADIO", `GET ${configUrl} returned JSON without "dependencies": ${baseUrl} does not look like a Gradio app`);
   }
-  const prefix = typeof config["api_prefix"] === "string" ? config["api_prefix"].replace(/\/+$/, "") : "";
+  const prefix = apiPrefix(config["api_prefix"], `GET ${configUrl}`);
   const infoUrl = `${baseUrl}${prefix}/info${options.allEndpoints ? "?all_endpoints=true" : ""}`;
-  const { json: info } = await getJson(infoUrl, { privateHeaders }).catch(guarded(infoUrl));
+  const { json: info } = await getJson(http, infoUrl).catch(guarded(infoUrl));
   if (!isObject(info)) throw new CodegenError("NOT_GRADIO", `GET ${infoUrl} did not return a JSON object`);
   return checkShape({ source, baseUrl, spaceId, config, info, ...(cookie !== null ? { login: true } : {}) }, infoUrl);
 }
@@ -67,15 +68,15 @@ function loginError(error: unknown, url: string, baseUrl: string, options: Fetch
   return new CodegenError("AUTH", `${answer} ${why}`, { cause: error });
 }
 
-/** Fetches an app given by URL; the token goes only to Hugging Face's own `*.hf.space` hosts. */
+/** Fetches an app given by URL; the token goes only to Hugging Face's own `https://*.hf.space` hosts. */
 export function fetchUrl(input: string, url: string, options: FetchAppOptions): Promise<RawSchema> {
-  const { origin, hostname } = new URL(url);
-  return fetchApp(input, url, null, options, hostname.endsWith(".hf.space") ? origin : null);
+  // The same rule as the runtime's: https only (a token over plain http could be read on the way).
+  return fetchApp(input, url, null, options, isSpaceHost(url) ? new URL(url).origin : null);
 }
 
 /**
- * Fetches a Space: host and stage from the Hub, wait while it sleeps or starts, then the app on
- * the resolved host — the only app origin that receives the token.
+ * Fetches a Space: its host from the Hub, waited for while it sleeps or starts (the runtime's
+ * Space code, space.ts), then the app on that host — the only app origin that receives the token.
  *
  * The result has `baseUrl: null` and `spaceId` set, so the generated module asks the Hub for the
  * host at run time (the runtime's `connect`) instead of baking today's host in: the Hub is the
@@ -84,38 +85,7 @@ export function fetchUrl(input: string, url: string, options: FetchAppOptions): 
  * stay identical whatever host the Hub answers (offline regeneration gives the same bytes).
  */
 export async function fetchSpace(spaceId: string, options: FetchAppOptions): Promise<RawSchema> {
-  const wake = new AbortController();
-  let status;
-  try {
-    status = await waitForSpace(spaceId, { wake: (host) => wakeSpace(host, options.token, wake.signal), ...options });
-  } finally {
-    wake.abort();
-  }
-  const load = () => fetchApp(spaceId, status.host, spaceId, options, new URL(status.host).origin);
-  // Just woken: the Hub may say RUNNING a moment before the host serves (@gradio/client keeps
-  // polling when /config fails then); retry gateway errors for what is left of the wait.
-  const schema = status.waited ? await retryWhileStarting(load, status.remainingMs, options) : await load();
+  const host = await resolveSpaceHost(spaceId, options);
+  const schema = await fetchApp(spaceId, host, spaceId, options, new URL(host).origin);
   return { ...schema, baseUrl: null };
-}
-
-async function retryWhileStarting<T>(load: () => Promise<T>, remainingMs: number, options: FetchAppOptions): Promise<T> {
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const interval = Math.max(0, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-  const deadline = now() + remainingMs;
-  for (;;) {
-    try {
-      return await load();
-    } catch (error) {
-      const starting = error instanceof CodegenError && (error.code === "NETWORK" || (error.code === "HTTP" && /HTTP 50[234]/.test(error.message)));
-      if (!starting || now() + interval > deadline) throw error;
-    }
-    await sleep(interval);
-  }
-}
-
-/** One request to a sleeping Space's host, which makes the platform start it (§1.3); its answer does not matter. */
-function wakeSpace(host: string, token: string | undefined, signal: AbortSignal): void {
-  const privateHeaders: Record<string, string> = token ? { "x-hf-authorization": `Bearer ${token}` } : {};
-  getJson(`${host}/config`, { privateHeaders, timeoutMs: 60_000, signal }).catch(() => undefined);
 }

@@ -1,38 +1,65 @@
 /**
- * HTTP for the generator: undici's fetch (honours HTTP(S)_PROXY / NO_PROXY, unlike Node 20's
- * global fetch) with bounded timeouts, and failures turned into CodegenErrors that name the URL
- * and status.
+ * HTTP for the generator: the runtime's own `send` (one credentials policy, one redirect loop for
+ * generator and runtime, README "Security model") over undici's fetch, which honours
+ * HTTP(S)_PROXY / NO_PROXY unlike Node 20's global fetch. Bounded in time and size; failures become
+ * CodegenErrors that name the URL and status.
  */
-import type { FetchLike, LoginFeature } from "@gradio-codegen/runtime";
+import { GradioError, send, type FetchLike, type HttpContext } from "@gradio-codegen/runtime";
 import { EnvHttpProxyAgent, fetch } from "undici";
 import { CodegenError } from "../errors.js";
+import { readCapped } from "./read-capped.js";
 
 const dispatcher = new EnvHttpProxyAgent();
 
-export interface GetOptions {
-  readonly headers?: Record<string, string>;
-  /** Credentials: sent to the origin of `url` only, dropped if a redirect leaves it (§1.4). */
-  readonly privateHeaders?: Record<string, string>;
-  readonly timeoutMs?: number;
-  readonly signal?: AbortSignal;
+/** undici's fetch as the runtime's FetchLike. */
+export const generatorFetch: FetchLike = async (input, init) => {
+  // The runtime sends plain header records and string/URLSearchParams bodies; undici's types and
+  // the DOM's differ only in details (iterator disposal), not in what is used here.
+  const response = await fetch(input, {
+    method: init?.method,
+    headers: init?.headers as Record<string, string> | undefined,
+    body: init?.body as string | URLSearchParams | null | undefined,
+    redirect: init?.redirect,
+    signal: init?.signal,
+    dispatcher,
+  });
+  return response as unknown as Response;
+};
+
+/**
+ * An HTTP context whose credentials (`privateHeaders`) go to `trusted` only — the app's origin, or
+ * the Hub's — and stay off once a redirect has left it.
+ */
+export function generatorHttp(trusted: string | null, privateHeaders: Readonly<Record<string, string>> = {}): HttpContext {
+  return { fetch: generatorFetch, trustedOrigins: new Set(trusted === null ? [] : [new URL(trusted).origin]), privateHeaders };
 }
 
-const MAX_REDIRECTS = 5;
+export interface GetOptions {
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** Refuse a body larger than this (TOO_LARGE); default {@link maxResponseBytes}. */
+  readonly maxBytes?: number;
+}
 
-/** GETs a URL and parses JSON; says clearly when the answer is HTML or not JSON. */
-export async function getJson(url: string, options: GetOptions = {}): Promise<{ status: number; json: unknown }> {
-  let response;
+/** GETs a URL and parses JSON; says clearly when the answer is HTML, not JSON, or too large. */
+export async function getJson(http: HttpContext, url: string, options: GetOptions = {}): Promise<{ status: number; json: unknown }> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  let response: Response;
   try {
-    response = await fetchOnce(url, options).catch((error: unknown) => {
+    response = await send(http, url, { signal }).catch((error: unknown) => {
       // A pooled keep-alive socket the server closed at the same moment: a GET is safe to retry once.
-      if (isStaleSocket(error)) return fetchOnce(url, options);
+      if (isStaleSocket(error)) return send(http, url, { signal });
       throw error;
     });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new CodegenError("NETWORK", `GET ${url} failed: ${reason}`, { cause: error });
+    if (timeout.aborted) throw new CodegenError("NETWORK", `GET ${url} failed: no answer within ${timeoutMs / 1000} s`, { cause: error });
+    // The runtime's own verdicts (too many redirects) have no cause and say it all.
+    const reason = error instanceof GradioError && error.cause === undefined ? error.message : `GET ${url} failed: ${innermost(error)}`;
+    throw new CodegenError("NETWORK", reason, { cause: error });
   }
-  const text = await response.text();
+  const text = await readCapped(response, url, options.maxBytes);
   if (!response.ok) {
     const body = text.trimStart().startsWith("<") ? "an HTML page" : JSON.stringify(text.slice(0, 200));
     throw new CodegenError("HTTP", `GET ${url} answered HTTP ${response.status} with ${body}`);
@@ -45,44 +72,18 @@ export async function getJson(url: string, options: GetOptions = {}): Promise<{ 
   }
 }
 
-/** Follows redirects by hand so that private headers never reach another origin. */
-async function fetchOnce(url: string, options: GetOptions) {
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  const origin = new URL(url).origin;
-  let current = url;
-  let trusted = true;
-  for (let hop = 0; ; hop++) {
-    // Once a redirect has left the origin, credentials stay off even if it comes back.
-    trusted &&= new URL(current).origin === origin;
-    const headers = { ...options.headers, ...(trusted ? options.privateHeaders : {}) };
-    const response = await fetch(current, { headers, dispatcher, signal, redirect: "manual" });
-    const location = response.headers.get("location");
-    if (response.status < 300 || response.status >= 400 || location === null || hop === MAX_REDIRECTS) return response;
-    await response.body?.cancel();
-    current = new URL(location, current).toString();
-  }
-}
-
-/** The runtime's HTTP context (credentials policy included) for the app at `base`. */
-export type RuntimeHttp = Parameters<LoginFeature>[0];
-
-/**
- * An HTTP context for reusing runtime code (its login) in the generator: requests go through
- * undici like ours (proxies honoured, bounded time); credentials stay with the origin of `base`.
- */
-export function runtimeHttp(base: string, privateHeaders: Readonly<Record<string, string>> = {}, timeoutMs = 30_000): RuntimeHttp {
-  const runtimeFetch: FetchLike = async (input, init) => {
-    const signal = init?.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), init.signal]) : AbortSignal.timeout(timeoutMs);
-    // The runtime sends plain header records and string/URLSearchParams bodies; undici's types and
-    // the DOM's differ only in details (iterator disposal), not in what is used here.
-    const response = await fetch(input, { method: init?.method, headers: init?.headers as Record<string, string> | undefined, body: init?.body as string | URLSearchParams | null | undefined, redirect: init?.redirect, dispatcher, signal });
-    return response as unknown as Response;
-  };
-  return { fetch: runtimeFetch, trustedOrigins: new Set([new URL(base).origin]), privateHeaders };
+/** The low-level reason of a network failure (`connect ECONNREFUSED …`). */
+function innermost(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
 
 function isStaleSocket(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return typeof cause === "object" && cause !== null && (cause as { code?: unknown }).code === "UND_ERR_SOCKET";
+  let current = error;
+  while (current instanceof Error) {
+    if ((current as { code?: unknown }).code === "UND_ERR_SOCKET") return true;
+    current = current.cause;
+  }
+  return false;
 }

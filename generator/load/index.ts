@@ -7,7 +7,7 @@ import { classifySource } from "./source.js";
 export type { RawSchema } from "./raw-schema.js";
 export type { FetchAppOptions } from "./fetch-app.js";
 export { parseCredentials, type AppCredentials } from "./login.js";
-export type { SpaceWaitEvent } from "./space-wait.js";
+export type { SpaceWaitEvent } from "./space.js";
 export { toSnapshot, type Snapshot } from "./snapshot.js";
 export { classifySource } from "./source.js";
 

@@ -4,9 +4,8 @@
  * generator's HTTP layer. Credentials never appear in a message: errors say where they came from
  * (`--auth`, `$GRADIO_AUTH`, a config entry's `authEnv`), not what they are.
  */
-import { GradioError, HttpError, withLogin, type LoginCredentials } from "@gradio-codegen/runtime";
+import { GradioError, HttpError, withLogin, type HttpContext, type LoginCredentials } from "@gradio-codegen/runtime";
 import { CodegenError } from "../errors.js";
-import { runtimeHttp } from "./http.js";
 
 /** Credentials plus where they came from, for messages (`--auth`, `$GRADIO_AUTH`, …). */
 export interface AppCredentials extends LoginCredentials {
@@ -24,14 +23,14 @@ export function parseCredentials(text: string, from: string): AppCredentials {
 }
 
 /**
- * Logs in at `{base}/login` (with `privateHeaders`, e.g. a private Space's token) and returns the
+ * Logs in at `{base}/login` (with `http`'s credentials, e.g. a private Space's token) and returns the
  * session cookies for the app's origin as a `Cookie` header; null when the app has no login (its
  * `/login` redirects to the page, §5.4). Wrong credentials (HTTP 400) → AUTH, naming the URL.
  */
-export async function logIn(base: string, credentials: AppCredentials, privateHeaders: Readonly<Record<string, string>> = {}): Promise<string | null> {
+export async function logIn(http: HttpContext, base: string, credentials: AppCredentials): Promise<string | null> {
   const url = `${base}/login`;
   try {
-    return await withLogin(runtimeHttp(base, privateHeaders), base, { username: credentials.username, password: credentials.password });
+    return await withLogin(http, base, { username: credentials.username, password: credentials.password });
   } catch (error) {
     // The runtime's messages name the username; ours name only where the credentials came from.
     if (error instanceof GradioError && error.code === "AUTH_FAILED") {
@@ -39,7 +38,7 @@ export async function logIn(base: string, credentials: AppCredentials, privateHe
       throw new CodegenError("AUTH", `wrong username or password: POST ${url} answered ${answer}; the app rejected the credentials from ${credentials.from}`);
     }
     if (error instanceof HttpError) throw new CodegenError("HTTP", `POST ${url} (login) answered HTTP ${error.status}`);
-    if (error instanceof GradioError) throw new CodegenError(error.code === "NETWORK" ? "NETWORK" : "HTTP", error.message, { cause: error });
+    if (error instanceof GradioError) throw new CodegenError(error.code === "NETWORK" || error.code === "CROSS_ORIGIN" ? "NETWORK" : "HTTP", error.message, { cause: error });
     throw error;
   }
 }

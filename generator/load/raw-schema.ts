@@ -2,6 +2,7 @@
  * What the loader hands to the model: the raw `/config` and `/info` documents, checked for the
  * shape the model relies on (errors carry a JSON pointer), plus where they came from.
  */
+import { unsafePathReason } from "@gradio-codegen/runtime";
 import { CodegenError, pointerToken } from "../errors.js";
 
 export type JsonObject = Record<string, unknown>;
@@ -61,6 +62,7 @@ export function checkShape(schema: RawSchema, where: string): RawSchema {
     }
   }
   if (config !== null) {
+    apiPrefix(config["api_prefix"], where);
     if (config["dependencies"] !== undefined && !Array.isArray(config["dependencies"])) fail("/config/dependencies", "expected an array");
     if (config["components"] !== undefined && !Array.isArray(config["components"])) fail("/config/components", "expected an array");
     (Array.isArray(config["dependencies"]) ? config["dependencies"] : []).forEach((dep: unknown, i: number) => {
@@ -75,6 +77,22 @@ export function checkShape(schema: RawSchema, where: string): RawSchema {
     });
   }
   return schema;
+}
+
+/**
+ * `api_prefix` as a path on the app's origin (README "Security model"): a value that could send
+ * `/info` — with the token and cookies — to another host is INVALID_SCHEMA with its JSON pointer.
+ */
+export function apiPrefix(value: unknown, where: string): string {
+  if (value === undefined || value === null) return "";
+  const pointer = "/config/api_prefix";
+  const shown = JSON.stringify(typeof value === "string" ? value.slice(0, 80) : value);
+  const prefix = typeof value === "string" ? value.replace(/\/+$/, "") : null;
+  const reason = prefix === null ? "it is not a string" : prefix === "" ? null : unsafePathReason(prefix);
+  if (reason !== null) {
+    throw new CodegenError("INVALID_SCHEMA", `${where}: "api_prefix" ${shown} is not a path on the app's origin (${reason}), so no request is built from it (at ${pointer})`, { pointer });
+  }
+  return prefix ?? "";
 }
 
 /**

@@ -24,7 +24,9 @@ export type GradioErrorCode =
   | "UNCHANGED"
   | "UNSUPPORTED"
   /** Duplicating a Space: the Hub refused, or the copy is not what was asked for (see `DuplicateError.reason`). */
-  | "DUPLICATE_REFUSED";
+  | "DUPLICATE_REFUSED"
+  /** A secret would go to another origin than the one it is for (a login form re-sent by a 307/308). */
+  | "CROSS_ORIGIN";
 
 /** Base class of every error the runtime throws. */
 export class GradioError extends Error {

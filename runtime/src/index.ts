@@ -33,6 +33,9 @@ export type { ProgressUnit } from "./protocol/messages.js";
 export { expandEndpoint } from "./spec.js";
 export type { AppSpec, EndpointDecl, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
 export type { FetchLike } from "./transport/http.js";
+// The HTTP layer and URL rule, for the generator (which loads schemas through them) and custom features.
+export { credentialsFor, send, type HttpContext, type RequestOptions } from "./transport/http.js";
+export { apiPrefixPath, isSpaceHost, unsafePathReason } from "./transport/url-policy.js";
 export type { LoginCredentials } from "./auth/login.js";
 export type { CookieJar } from "./auth/cookies.js";
 export type { SpaceStatusEvent, SpaceWaitOptions } from "./spaces/space-wait.js";

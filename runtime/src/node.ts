@@ -23,7 +23,7 @@ import { duplicateSpace as duplicateUniversal } from "./spaces/duplicate.js";
 import type { DuplicatedSpace, DuplicateOptions } from "./spaces/duplicate-types.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
-import type { HttpContext } from "./transport/http.js";
+import { credentialsFor, type HttpContext } from "./transport/http.js";
 
 export * from "./index.js";
 export { safeFileName, saveFile, type SaveFileOptions } from "./node/save-file.js";
@@ -61,7 +61,7 @@ export const withFiles: FilesFeature = {
 export const withHeartbeat: HeartbeatFeature = (http, url, customFetch) =>
   userFetch({ http, customFetch }) || usesProxy(url)
     ? openFetchHeartbeat(http, url)
-    : openNodeHeartbeat(url, http.privateHeaders);
+    : openNodeHeartbeat(url, credentialsFor(http, url));
 
 /** The user injected a `fetch` (not the Node entry's own): then every request goes through it. */
 const userFetch = (ctx: { http: HttpContext; customFetch?: boolean | undefined }) =>

@@ -155,7 +155,8 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
     const { out, result } = await generate({ host: `${proxy.url}${hostPath}`, stages: ["APP_STARTING", "RUNNING"] });
     expect(result.code).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect(proxy.requests.slice(start).filter((r) => r.path === `${hostPath}/config`)).toHaveLength(4);
+    // The runtime's Space code probes /config until the gateway serves (3 × 503, then 200), then the app is read.
+    expect(proxy.requests.slice(start).filter((r) => r.path === `${hostPath}/config`)).toHaveLength(5);
   });
 
   it("already RUNNING and its host answers 503: no retry, a clear error naming the URL", async () => {

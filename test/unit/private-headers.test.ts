@@ -1,11 +1,11 @@
 /**
- * Credentials in the generator's GETs (docs/protocol.md §1.4, §7 item 16): private headers go to
+ * Credentials in the generator's GETs (the runtime's send over undici; docs/protocol.md §1.4, §7 item 16): private headers go to
  * the first URL's origin only, and stay off once a redirect has left it — even if it comes back.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson } from "../../generator/load/http.js";
+import { generatorHttp, getJson } from "../../generator/load/http.js";
 
 interface Seen {
   readonly server: string;
@@ -45,7 +45,7 @@ describe("getJson privateHeaders", () => {
     ["/round", [["a", "/round", true], ["b", "/back", false], ["a", "/end", false]]],
   ] as const)("%s", async (path, hops) => {
     seen.length = 0;
-    const { json } = await getJson(`${a}${path}`, { privateHeaders: { "x-hf-authorization": "Bearer hf_secret" } });
+    const { json } = await getJson(generatorHttp(a, { "x-hf-authorization": "Bearer hf_secret" }), `${a}${path}`);
     expect(json).toEqual({ ok: hops[hops.length - 1]?.[0] });
     expect(seen.map((s) => [s.server, s.path, s.secret === "Bearer hf_secret"])).toEqual(hops);
   });

@@ -11,6 +11,7 @@ import { limitError, resolveLimits, type Limits } from "../limits.js";
 import type { SpaceWaitOptions } from "../spaces/space-wait.js";
 import type { AppSpec } from "../spec.js";
 import { readJson, send, withPrivateHeaders, type FetchLike, type HttpContext } from "../transport/http.js";
+import { apiPrefixPath, isSpaceHost, onOrigin } from "../transport/url-policy.js";
 import { isObj, num, str } from "../util/json.js";
 import { readTextCapped } from "../util/read-capped.js";
 import { deadline } from "./deadline.js";
@@ -72,7 +73,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   const appHttp = (url: string, toSpace: boolean): HttpContext => ({
     fetch,
     trustedOrigins: new Set([new URL(url).origin]),
-    privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(new URL(url))) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
+    privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(url)) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
     cookies: options.cookies?.(new URL(url).origin),
     requestTimeoutMs: limits.requestTimeoutMs,
   });
@@ -100,7 +101,7 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   if (prefix === null || protocol === null || options.needsConfig) {
     const config = await readConfig(http, `${base}/config`, options.signal, limits);
     const record = isObj(config) ? config : {};
-    prefix = str(record["api_prefix"]) ?? "";
+    prefix = apiPrefixPath(record["api_prefix"], `GET ${base}/config`);
     protocol = str(record["protocol"]) ?? "ws";
     const deps = record["dependencies"];
     (Array.isArray(deps) ? deps : []).forEach((dep: unknown, i) => {
@@ -110,7 +111,9 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   }
   if (protocol === "sse") need(features.legacySse, "Gradio 4.0–4.8 (queue protocol sse)");
   else if (!/^sse_v/.test(protocol)) throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
-  return { base, api: base + trimSlash(prefix), protocol, http, fnIndexByName, limits };
+  // A baked-in prefix is checked like a read one: a module generated from a hostile schema stays harmless.
+  const api = onOrigin(base, apiPrefixPath(prefix, app.source), `the API prefix of ${app.source}`);
+  return { base, api, protocol, http, fnIndexByName, limits };
 }
 
 /**
@@ -132,7 +135,6 @@ async function readConfig(http: HttpContext, url: string, signal: AbortSignal | 
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
-const isSpaceHost = (url: URL) => url.protocol === "https:" && url.hostname.endsWith(".hf.space");
 
 
 /** Reads `/config` for the api name → fn_index table (a connection made without it, later needing it). */

@@ -18,7 +18,7 @@ export const direct: DirectFeature = async (request) => {
   const url = `${request.api}/run/predict`;
   const body = JSON.stringify({ data: request.data, fn_index: request.fnIndex, session_hash: request.sessionHash, event_data: null, trigger_id: null, oauth_token: request.oauthToken });
   const ctx = withPrivateHeaders(http, headers);
-  const response = await send(ctx, url, { method: "POST", body, headers: { "content-type": "application/json" }, signal: request.signal });
+  const response = await send(ctx, url, { method: "POST", body, headers: { "content-type": "application/json" }, signal: request.signal, secretBody: request.oauthToken !== undefined });
   // The answer is the result: bounded like one queue message (limits.maxMessageBytes).
   const max = (request.limits ?? DEFAULT_LIMITS).maxMessageBytes;
   const text = await readTextCapped(response, max, () => limitError(`POST ${url}: the result`, "maxMessageBytes", max));

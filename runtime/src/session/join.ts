@@ -41,7 +41,7 @@ export async function join(request: JoinRequest): Promise<string> {
     oauth_token: request.oauthToken,
   });
   const ctx = withPrivateHeaders(http, request.headers);
-  const response = await send(ctx, url, { method: "POST", body, headers: { ...JSON_TYPE, "x-gradio-user": "api" }, signal });
+  const response = await send(ctx, url, { method: "POST", body, headers: { ...JSON_TYPE, "x-gradio-user": "api" }, signal, secretBody: request.oauthToken !== undefined });
   const { status } = response;
   const text = await response.text();
   const json = parseJson(text);

@@ -1,12 +1,13 @@
 /**
  * The one place the runtime talks HTTP. Credentials (token, custom headers, cookies) go only to
  * the app's own origin and the Hub API, never to third-party URLs, and are dropped when a
- * redirect leaves that origin (README "Security").
+ * redirect leaves that origin (README "Security model"; the generator uses it too).
  */
 import type { CookieJar } from "../auth/cookies.js";
 import { GradioError, HttpError } from "../errors.js";
 import { withHeaderDeadline } from "../session/deadline.js";
 import { errorText, isObj, parseJson } from "../util/json.js";
+import { originOf } from "./url-policy.js";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -27,6 +28,11 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: BodyInit;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The body carries a secret (a login form, a join with `oauth_token`): a 307/308 to another
+   * origin, which would re-send it there, fails with CROSS_ORIGIN instead.
+   */
+  readonly secretBody?: boolean | undefined;
 }
 
 /** One request of a redirect chain, made by something other than `ctx.fetch` (the Node entry's node:http). */
@@ -37,6 +43,17 @@ const MAX_REDIRECTS = 10;
 /** `ctx` with `headers` added to its private headers (app origin only, dropped on a redirect elsewhere). */
 export function withPrivateHeaders(ctx: HttpContext, headers: Readonly<Record<string, string>> | undefined): HttpContext {
   return headers ? { ...ctx, privateHeaders: { ...ctx.privateHeaders, ...headers } } : ctx;
+}
+
+/**
+ * The credentials for a request to `url`: the private headers and the jar's cookies when its
+ * origin is trusted, nothing otherwise. For requests made outside {@link sendVia} (the Node heartbeat).
+ */
+export function credentialsFor(ctx: HttpContext, url: string): Record<string, string> {
+  const origin = originOf(url);
+  if (origin === null || !ctx.trustedOrigins.has(origin)) return {};
+  const cookie = ctx.cookies?.header(url);
+  return { ...ctx.privateHeaders, ...(cookie ? { cookie } : {}) };
 }
 
 /** Sends a request; returns the response whatever its status. Network failures → NETWORK. */
@@ -52,7 +69,7 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
   let trusted = true;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     // Once a redirect chain has left the trusted origins, credentials stay off even if it comes back.
-    trusted &&= ctx.trustedOrigins.has(new URL(target).origin);
+    trusted &&= ctx.trustedOrigins.has(originOf(target) ?? "");
     const jar = trusted ? ctx.cookies : undefined;
     const cookie = jar?.header(target);
     let response: Response;
@@ -67,13 +84,27 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     const location = response.headers.get("location");
     if (status < 300 || status > 399 || !location) return response;
     await response.body?.cancel();
-    target = new URL(location, target).href;
+    const next = resolveUrl(location, target);
+    if (next === null) throw new GradioError("PROTOCOL", `${method} ${target} answered HTTP ${status} with a Location that is not a URL: ${JSON.stringify(location.slice(0, 120))}`);
+    if (options.secretBody && body !== null && (status === 307 || status === 308) && originOf(next) !== originOf(target)) {
+      throw new GradioError("CROSS_ORIGIN", `${method} ${target} answered HTTP ${status} to ${originOf(next) ?? next}: its body carries a secret, which is never re-sent from ${originOf(target) ?? target} to another origin`);
+    }
+    target = next;
     if (status === 303 || ((status === 301 || status === 302) && method === "POST")) {
       method = "GET";
       body = null;
     }
   }
-  throw new GradioError("NETWORK", `${method} ${url} failed: more than ${MAX_REDIRECTS} redirects`);
+  throw new GradioError("NETWORK", `${method} ${url} failed: too many redirects (more than ${MAX_REDIRECTS})`);
+}
+
+/** `location` resolved against `base`, or null when it is not a URL. */
+function resolveUrl(location: string, base: string): string | null {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
 }
 
 /** Sends a request and parses a JSON answer; any non-2xx status becomes an HttpError. */
