@@ -56,7 +56,11 @@ const LINK_BYTES_PER_S = 12_500_000;
 
 const PASSES: Readonly<Record<string, Pass>> = {
   main: { variant: { suffix: "", label: "", rttMs: 0 }, script: "launch.py", scenarios: ALL },
-  mounted: { variant: { suffix: "-mounted", label: "apps mounted in FastAPI (uvicorn)", rttMs: 0 }, script: "serve.py", scenarios: ["B2"] },
+  mounted: {
+    variant: { suffix: "-mounted", label: "apps mounted in FastAPI (uvicorn)", rttMs: 0 },
+    script: "serve.py",
+    scenarios: ["B2"],
+  },
   nagle: {
     variant: { suffix: "-nagle", label: "mounted, listening socket without TCP_NODELAY", rttMs: 0 },
     script: "serve.py",
@@ -65,37 +69,63 @@ const PASSES: Readonly<Record<string, Pass>> = {
     reps: 3,
   },
   link: {
-    variant: { suffix: "-50ms", label: `${LINK_RTT_MS} ms RTT link`, rttMs: LINK_RTT_MS, bytesPerSecond: LINK_BYTES_PER_S },
+    variant: {
+      suffix: "-50ms",
+      label: `${LINK_RTT_MS} ms RTT link`,
+      rttMs: LINK_RTT_MS,
+      bytesPerSecond: LINK_BYTES_PER_S,
+    },
     script: "launch.py",
     scenarios: ["B1", "B2", "B4", "B5"],
   },
 };
 
-const { values } = parseArgs({ options: { only: { type: "string" }, passes: { type: "string" }, reps: { type: "string" }, scale: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    passes: { type: "string" },
+    reps: { type: "string" },
+    scale: { type: "string" },
+  },
+});
 const only = values.only ? values.only.toUpperCase().split(",") : ALL;
 const passes = values.passes ? values.passes.split(",") : Object.keys(PASSES);
 const reps = Number(values.reps ?? 5);
 const scale = Number(values.scale ?? 1);
 const official = only.length === ALL.length && passes.length === Object.keys(PASSES).length && reps >= 5 && scale === 1;
 const started = Date.now();
-const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 /** Generates a module from the live app with our CLI, then strips its types with esbuild. */
 function generateModule(url: string, name: string, snapshot?: string): string {
   const ts = join(WORK, "gen", `${name}.ts`);
   const cli = join(REPO, "dist", "generator", "cli", "main.js");
-  execFileSync(process.execPath, [cli, url, "-o", ts, "-q", ...(snapshot ? ["--save-snapshot", snapshot] : [])], { stdio: "inherit" });
+  execFileSync(process.execPath, [cli, url, "-o", ts, "-q", ...(snapshot ? ["--save-snapshot", snapshot] : [])], {
+    stdio: "inherit",
+  });
   const js = join(WORK, "gen", `${name}.js`);
   writeFileSync(js, transformSync(readFileSync(ts, "utf8"), { loader: "ts", format: "esm" }).code);
   return js;
 }
 
 /** Through a link: one per app server (launch() gives every app its own port). */
-async function linkedHost(host: AppHost, apps: readonly string[], variant: Variant): Promise<{ host: BenchHost; close: () => Promise<void> }> {
+async function linkedHost(
+  host: AppHost,
+  apps: readonly string[],
+  variant: Variant,
+): Promise<{ host: BenchHost; close: () => Promise<void> }> {
   const links = new Map<string, Link>();
   for (const app of apps) {
     const origin = new URL(host.url(app)).origin;
-    if (!links.has(origin)) links.set(origin, await startLink(origin, { rttMs: variant.rttMs, ...(variant.bytesPerSecond ? { bytesPerSecond: variant.bytesPerSecond } : {}) }));
+    if (!links.has(origin))
+      links.set(
+        origin,
+        await startLink(origin, {
+          rttMs: variant.rttMs,
+          ...(variant.bytesPerSecond ? { bytesPerSecond: variant.bytesPerSecond } : {}),
+        }),
+      );
   }
   const linkOf = (app: string) => links.get(new URL(host.url(app)).origin) as Link;
   return {
@@ -112,7 +142,13 @@ async function runPass(name: string, pass: Pass, python: string, results: Scenar
   const tmp = join(WORK, "gradio-tmp");
   rmSync(tmp, { recursive: true, force: true });
   log(`pass ${name}: starting ${APPS.join(", ")} on Gradio ${GRADIO_VERSIONS.current} (${pass.script})`);
-  const host = await startApps({ python, apps: APPS, appsDir: join(REPO, "bench", "apps"), script: pass.script, env: { GRADIO_TEMP_DIR: tmp, ...pass.env } });
+  const host = await startApps({
+    python,
+    apps: APPS,
+    appsDir: join(REPO, "bench", "apps"),
+    script: pass.script,
+    env: { GRADIO_TEMP_DIR: tmp, ...pass.env },
+  });
   const linked = pass.variant.rttMs > 0 ? await linkedHost(host, APPS, pass.variant) : null;
   try {
     const mediumSchema = join(WORK, "medium-schema.json");
@@ -120,9 +156,20 @@ async function runPass(name: string, pass: Pass, python: string, results: Scenar
     const benchHost = linked?.host ?? directHost(host);
     // Generated from the URL the clients use (through the link, when there is one), as a user
     // generates from the Space they call: the module's base URL and API prefix are then its own.
-    for (const app of APPS) modules[app] = generateModule(benchHost.url(app), app, app === "bench_medium" ? mediumSchema : undefined);
+    for (const app of APPS)
+      modules[app] = generateModule(benchHost.url(app), app, app === "bench_medium" ? mediumSchema : undefined);
     const passReps = pass.reps ?? reps;
-    const ctx: BenchContext = { repoRoot: REPO, workDir: WORK, host: benchHost, variant: pass.variant, python, modules, reps: passReps, scale, log };
+    const ctx: BenchContext = {
+      repoRoot: REPO,
+      workDir: WORK,
+      host: benchHost,
+      variant: pass.variant,
+      python,
+      modules,
+      reps: passReps,
+      scale,
+      log,
+    };
     const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       B6: () => b6Bundle(ctx, mediumSchema),
       B7: () => b7Generator(ctx, mediumSchema),
@@ -159,7 +206,16 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   process.stdout.write(`\n${consoleTable(results)}`);
   const outDir = official ? join(REPO, "bench") : WORK;
-  const json = { date, machine: machine(), gradio: GRADIO_VERSIONS.current, reps, scale, passes, totalSeconds: (Date.now() - started) / 1000, results };
+  const json = {
+    date,
+    machine: machine(),
+    gradio: GRADIO_VERSIONS.current,
+    reps,
+    scale,
+    passes,
+    totalSeconds: (Date.now() - started) / 1000,
+    results,
+  };
   writeFileSync(join(outDir, "results.json"), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(outDir, "results.md"), markdown(results, date));
   log(`wrote ${join(outDir, "results.json")} and results.md (${((Date.now() - started) / 60000).toFixed(1)} min)`);
@@ -167,6 +223,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const cause = error instanceof Error && error.cause !== undefined ? ` (cause: ${String(error.cause)})` : "";
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}\n`,
+  );
   process.exit(1);
 });

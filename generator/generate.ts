@@ -31,7 +31,10 @@ export interface GenerateResult {
 
 /** Generates the module text of an already loaded schema. */
 export async function generateFromSchema(raw: RawSchema, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const model = buildModel(raw, { allEndpoints: options.allEndpoints ?? false, login: options.login === true || options.auth !== undefined });
+  const model = buildModel(raw, {
+    allEndpoints: options.allEndpoints ?? false,
+    login: options.login === true || options.auth !== undefined,
+  });
   // prettier and ts-morph are loaded on demand: they dominate the CLI's start-up time.
   const { formatModule } = await import("./output/format.js");
   const rendered = renderModule(moduleView(model, GENERATOR_VERSION));
@@ -57,6 +60,11 @@ async function relocated(error: unknown, text: string): Promise<never> {
 
 /** Loads `source` (URL, Space id or schema file) and generates its module. */
 export async function generate(source: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const raw = await loadSchema(source, { allEndpoints: options.allEndpoints ?? false, token: options.token, hfEndpoint: options.hfEndpoint, auth: options.auth });
+  const raw = await loadSchema(source, {
+    allEndpoints: options.allEndpoints ?? false,
+    token: options.token,
+    hfEndpoint: options.hfEndpoint,
+    auth: options.auth,
+  });
   return generateFromSchema(raw, options);
 }

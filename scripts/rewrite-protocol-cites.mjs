@@ -17,7 +17,18 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 /** Where citations may live (the published code, its tests, benchmarks and docs). */
-const ENTRIES = ["generator", "runtime", "templates", "test", "bench", "scripts", "docs", "README.md", "CONTRIBUTING.md", "CHANGELOG.md"];
+const ENTRIES = [
+  "generator",
+  "runtime",
+  "templates",
+  "test",
+  "bench",
+  "scripts",
+  "docs",
+  "README.md",
+  "CONTRIBUTING.md",
+  "CHANGELOG.md",
+];
 const SKIP_DIRS = new Set(["node_modules", "dist", ".venvs", ".runtimes", ".work", ".git"]);
 const TEXT = /\.(?:[cm]?[jt]s|tsx|py|md|hbs|json|txt|ya?ml|sh)$/;
 

@@ -48,5 +48,7 @@ export function report(result) {
 /** Reports a failure the same way, so the table can say which client failed and why. */
 export function fail(error) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  process.stdout.write(`RESULT ${JSON.stringify({ ok: false, error: message.slice(0, 300) })}\n`, () => process.exit(1));
+  process.stdout.write(`RESULT ${JSON.stringify({ ok: false, error: message.slice(0, 300) })}\n`, () =>
+    process.exit(1),
+  );
 }

@@ -27,13 +27,22 @@ export interface InterleaveOptions {
 }
 
 /** The command line that runs one client's script for this scenario. */
-export function clientCommand(ctx: BenchContext, client: ScriptClient, script: string, config: Record<string, unknown>): [string, string[]] {
+export function clientCommand(
+  ctx: BenchContext,
+  client: ScriptClient,
+  script: string,
+  config: Record<string, unknown>,
+): [string, string[]] {
   const dir = join(ctx.repoRoot, "bench", "clients", client);
-  if (client === "python") return [ctx.python, [join(dir, `${script.replaceAll("-", "_")}.py`), JSON.stringify(config)]];
+  if (client === "python")
+    return [ctx.python, [join(dir, `${script.replaceAll("-", "_")}.py`), JSON.stringify(config)]];
   return [process.execPath, [join(dir, `${script}.mjs`), JSON.stringify(config)]];
 }
 
-export async function interleave(ctx: BenchContext, options: InterleaveOptions): Promise<Partial<Record<ClientId, RunOutcome[]>>> {
+export async function interleave(
+  ctx: BenchContext,
+  options: InterleaveOptions,
+): Promise<Partial<Record<ClientId, RunOutcome[]>>> {
   const clients = options.clients ?? SCRIPT_CLIENTS;
   const outcomes: Partial<Record<ClientId, RunOutcome[]>> = {};
   const runOne = async (id: ClientId, run: () => Promise<RunOutcome>, timed: boolean, round: number) => {
@@ -41,14 +50,22 @@ export async function interleave(ctx: BenchContext, options: InterleaveOptions):
     let outcome = await run();
     if (options.after) outcome = await options.after(id, outcome);
     const tag = timed ? `rep ${round + 1}/${options.reps}` : "warm-up";
-    const status = outcome.result["ok"] === true ? "ok" : `FAILED ${String(outcome.result["error"] ?? JSON.stringify(outcome.result)).slice(0, 160)}`;
+    const status =
+      outcome.result["ok"] === true
+        ? "ok"
+        : `FAILED ${String(outcome.result["error"] ?? JSON.stringify(outcome.result)).slice(0, 160)}`;
     ctx.log(`  ${options.script} ${id} ${tag}: ${(outcome.wallMs / 1000).toFixed(2)} s ${status}`);
     if (timed) (outcomes[id] ??= []).push(outcome);
   };
   for (let round = -options.warmupRounds; round < options.reps; round++) {
     for (const client of clients) {
       const [command, args] = clientCommand(ctx, client, options.script, options.config(client));
-      await runOne(client, () => runScript(command, args, { timeoutMs: options.timeoutMs ?? 300_000 }), round >= 0, round);
+      await runOne(
+        client,
+        () => runScript(command, args, { timeoutMs: options.timeoutMs ?? 300_000 }),
+        round >= 0,
+        round,
+      );
     }
     if (options.extra) await runOne(options.extra.id, options.extra.run, round >= 0, round);
   }
@@ -62,7 +79,10 @@ export function collect(
 ): Partial<Record<ClientId, number[]>> {
   const values: Partial<Record<ClientId, number[]>> = {};
   for (const [id, runs] of Object.entries(outcomes) as [ClientId, RunOutcome[]][]) {
-    const picked = runs.filter((r) => r.result["ok"] === true).map(pick).filter(Number.isFinite);
+    const picked = runs
+      .filter((r) => r.result["ok"] === true)
+      .map(pick)
+      .filter(Number.isFinite);
     if (picked.length > 0 || runs.every((r) => r.result["ok"] !== true)) values[id] = picked;
   }
   return values;
@@ -72,11 +92,16 @@ export function collect(
 export function failuresOf(outcomes: Partial<Record<ClientId, RunOutcome[]>>): Partial<Record<ClientId, string[]>> {
   const failures: Partial<Record<ClientId, string[]>> = {};
   for (const [id, runs] of Object.entries(outcomes) as [ClientId, RunOutcome[]][]) {
-    const failed = runs.filter((r) => r.result["ok"] !== true).map((r) => String(r.result["error"] ?? `check failed: ${JSON.stringify(r.result).slice(0, 200)}`));
+    const failed = runs
+      .filter((r) => r.result["ok"] !== true)
+      .map((r) => String(r.result["error"] ?? `check failed: ${JSON.stringify(r.result).slice(0, 200)}`));
     if (failed.length > 0) failures[id] = failed;
   }
   return failures;
 }
 
 /** A numeric field of a result. */
-export const num = (field: string) => (outcome: RunOutcome): number => Number(outcome.result[field]);
+export const num =
+  (field: string) =>
+  (outcome: RunOutcome): number =>
+    Number(outcome.result[field]);

@@ -49,17 +49,20 @@ function pipeDelayed(from: Socket, to: Socket, options: LinkOptions, openAt: num
     inFlight++;
     // Keep the sender paused while more than ~1 s of capped data is queued (bounded memory).
     if (options.bytesPerSecond && lineFreeAt - now > 1000) from.pause();
-    setTimeout(() => {
-      inFlight--;
-      if (!to.destroyed) {
-        const flushed = to.write(chunk);
-        if (!flushed) {
-          from.pause();
-          to.once("drain", () => from.resume());
-        } else if (from.isPaused() && lineFreeAt - performance.now() <= 1000) from.resume();
-      }
-      maybeEnd();
-    }, Math.max(0, deliverAt - now));
+    setTimeout(
+      () => {
+        inFlight--;
+        if (!to.destroyed) {
+          const flushed = to.write(chunk);
+          if (!flushed) {
+            from.pause();
+            to.once("drain", () => from.resume());
+          } else if (from.isPaused() && lineFreeAt - performance.now() <= 1000) from.resume();
+        }
+        maybeEnd();
+      },
+      Math.max(0, deliverAt - now),
+    );
   });
   from.on("end", () => {
     ended = true;

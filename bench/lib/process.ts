@@ -21,7 +21,11 @@ export interface RunOptions {
 export function runScript(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     let stdout = "";
     let stderr = "";
     let wallMs = Number.NaN;
@@ -42,7 +46,10 @@ export function runScript(command: string, args: readonly string[], options: Run
       clearTimeout(timer);
       if (result === null) {
         const tail = stderr.trim().split("\n").slice(-3).join(" | ");
-        result = { ok: false, error: `exited (code ${code}, signal ${signal}) without a result: ${tail}`.slice(0, 400) };
+        result = {
+          ok: false,
+          error: `exited (code ${code}, signal ${signal}) without a result: ${tail}`.slice(0, 400),
+        };
         wallMs = performance.now() - start;
       }
       resolve({ wallMs, result });
@@ -53,10 +60,18 @@ export function runScript(command: string, args: readonly string[], options: Run
 }
 
 /** Wall time of a whole process run (spawn → exit), for commands without a result line. */
-export async function timeCommand(command: string, args: readonly string[], options: RunOptions = {}): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
+export async function timeCommand(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     let stderr = "";
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout = (stdout + c).slice(-4000)));

@@ -17,7 +17,14 @@ export interface Machine {
 
 export function machine(): Machine {
   const list = cpus();
-  return { cpu: list[0]?.model.trim() ?? "unknown", cores: list.length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: Number(loadavg()[0]?.toFixed(1)) };
+  return {
+    cpu: list[0]?.model.trim() ?? "unknown",
+    cores: list.length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverage: Number(loadavg()[0]?.toFixed(1)),
+  };
 }
 
 function fmt(value: number, decimals: number): string {
@@ -38,7 +45,9 @@ function cell(scenario: ScenarioResult, metric: Metric, client: ClientId): strin
 }
 
 function usedColumns(results: readonly ScenarioResult[]): ClientId[] {
-  return COLUMNS.filter((c) => results.some((r) => r.metrics.some((m) => m.values[c] !== undefined) || r.failures[c] !== undefined));
+  return COLUMNS.filter((c) =>
+    results.some((r) => r.metrics.some((m) => m.values[c] !== undefined) || r.failures[c] !== undefined),
+  );
 }
 
 /** Markdown tables: one row per scenario metric, then the targets. */
@@ -53,13 +62,25 @@ export function markdown(results: readonly ScenarioResult[], date: string): stri
   ];
   for (const r of results) {
     for (const metric of r.metrics) {
-      lines.push(`| ${r.id} ${r.title} | ${metric.label} | ${r.reps} | ${cols.map((c) => cell(r, metric, c)).join(" | ")} |`);
+      lines.push(
+        `| ${r.id} ${r.title} | ${metric.label} | ${r.reps} | ${cols.map((c) => cell(r, metric, c)).join(" | ")} |`,
+      );
     }
   }
   lines.push("", "| target | result | met |", "| --- | --- | --- |");
-  for (const r of results) for (const t of r.targets) lines.push(`| ${t.text} | ${t.detail} | ${t.met === null ? "?" : t.met ? "yes" : "**no**"} |`);
-  const failures = results.flatMap((r) => Object.entries(r.failures).map(([c, errs]) => `- ${r.id} ${CLIENT_LABELS[c as ClientId]}: ${errs.length} failed run(s): ${errs[0]}`));
-  const notes = [...results.map((r) => `- ${r.id} warm-up: ${r.warmup}.`), ...results.flatMap((r) => r.notes.map((n) => `- ${n}`)), ...failures];
+  for (const r of results)
+    for (const t of r.targets)
+      lines.push(`| ${t.text} | ${t.detail} | ${t.met === null ? "?" : t.met ? "yes" : "**no**"} |`);
+  const failures = results.flatMap((r) =>
+    Object.entries(r.failures).map(
+      ([c, errs]) => `- ${r.id} ${CLIENT_LABELS[c as ClientId]}: ${errs.length} failed run(s): ${errs[0]}`,
+    ),
+  );
+  const notes = [
+    ...results.map((r) => `- ${r.id} warm-up: ${r.warmup}.`),
+    ...results.flatMap((r) => r.notes.map((n) => `- ${n}`)),
+    ...failures,
+  ];
   lines.push("", ...notes, "");
   return lines.join("\n");
 }
@@ -68,9 +89,12 @@ export function markdown(results: readonly ScenarioResult[], date: string): stri
 export function consoleTable(results: readonly ScenarioResult[]): string {
   const cols = usedColumns(results);
   const rows = [["scenario", "metric", ...cols.map((c) => CLIENT_LABELS[c])]];
-  for (const r of results) for (const metric of r.metrics) rows.push([r.id, metric.label, ...cols.map((c) => cell(r, metric, c))]);
+  for (const r of results)
+    for (const metric of r.metrics) rows.push([r.id, metric.label, ...cols.map((c) => cell(r, metric, c))]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const text = rows.map((row) => row.map((v, i) => v.padEnd(widths[i]!)).join("  ")).join("\n");
-  const targets = results.flatMap((r) => r.targets.map((t) => `${t.met === null ? "?  " : t.met ? "ok " : "MISS"} ${t.text}: ${t.detail}`));
+  const targets = results.flatMap((r) =>
+    r.targets.map((t) => `${t.met === null ? "?  " : t.met ? "ok " : "MISS"} ${t.text}: ${t.detail}`),
+  );
   return `${text}\n\n${targets.join("\n")}\n`;
 }

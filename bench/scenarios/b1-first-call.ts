@@ -36,7 +36,10 @@ export async function b1FirstCall(ctx: BenchContext): Promise<ScenarioResult> {
       await counterFetch(`${counter}/__bench/reset`, { method: "POST" });
     },
     after: async (client, outcome) => {
-      const seen = (await (await counterFetch(`${counter}/__bench/requests`)).json()) as { count: number; paths: string[] };
+      const seen = (await (await counterFetch(`${counter}/__bench/requests`)).json()) as {
+        count: number;
+        paths: string[];
+      };
       requestPaths[client] = seen.paths;
       return { ...outcome, result: { ...outcome.result, requests: seen.count } };
     },
@@ -50,16 +53,40 @@ export async function b1FirstCall(ctx: BenchContext): Promise<ScenarioResult> {
     warmup: "1 untimed round per client (server warm-up)",
     metrics: [
       { label: "wall time", unit: "ms", better: "lower", decimals: 0, values: wall },
-      { label: "of which import+connect+call (after boot)", unit: "ms", better: "lower", decimals: 0, values: collect(outcomes, (o) => Number(o.result["inScriptMs"])) },
+      {
+        label: "of which import+connect+call (after boot)",
+        unit: "ms",
+        better: "lower",
+        decimals: 0,
+        values: collect(outcomes, (o) => Number(o.result["inScriptMs"])),
+      },
       { label: "HTTP requests", unit: "", better: "lower", decimals: 0, values: requests },
     ],
     failures: failuresOf(outcomes),
     targets: onLink
-      ? [ratioTarget(`B1 wall on the ${ctx.variant.rttMs} ms link ≤ 0.6× @gradio/client`, median(wall.ours), median(wall["gradio-js"]), "<=", 0.6)]
+      ? [
+          ratioTarget(
+            `B1 wall on the ${ctx.variant.rttMs} ms link ≤ 0.6× @gradio/client`,
+            median(wall.ours),
+            median(wall["gradio-js"]),
+            "<=",
+            0.6,
+          ),
+        ]
       : [
-          ratioTarget("B1 wall ≤ 0.5× @gradio/client (loopback)", median(wall.ours), median(wall["gradio-js"]), "<=", 0.5),
+          ratioTarget(
+            "B1 wall ≤ 0.5× @gradio/client (loopback)",
+            median(wall.ours),
+            median(wall["gradio-js"]),
+            "<=",
+            0.5,
+          ),
           absoluteTarget("B1 ≤ 2 requests", median(requests.ours), "<=", 2, "requests"),
         ],
-    notes: onLink ? [] : Object.entries(requestPaths).map(([client, paths]) => `B1 requests of ${client} (last run): ${paths.join(", ")}`),
+    notes: onLink
+      ? []
+      : Object.entries(requestPaths).map(
+          ([client, paths]) => `B1 requests of ${client} (last run): ${paths.join(", ")}`,
+        ),
   };
 }

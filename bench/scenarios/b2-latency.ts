@@ -13,13 +13,23 @@ import type { ClientId, ScenarioResult, Target } from "../lib/types.js";
 function aboveFloor(p50: Partial<Record<ClientId, number[]>>): Partial<Record<ClientId, number[]>> {
   const floor = median(p50.raw);
   const out: Partial<Record<ClientId, number[]>> = {};
-  for (const [id, values] of Object.entries(p50) as [ClientId, number[]][]) if (id !== "raw") out[id] = values.map((v) => v - floor);
+  for (const [id, values] of Object.entries(p50) as [ClientId, number[]][])
+    if (id !== "raw") out[id] = values.map((v) => v - floor);
   return out;
 }
 
 function overheadTarget(over: Partial<Record<ClientId, number[]>>): Target {
-  const target = ratioTarget("B2 p50 above the raw floor ≤ 0.5× @gradio/client's", median(over.ours), median(over["gradio-js"]), "<=", 0.5);
-  return { ...target, detail: `${target.detail} (${median(over.ours).toFixed(2)} vs ${median(over["gradio-js"]).toFixed(2)} ms)` };
+  const target = ratioTarget(
+    "B2 p50 above the raw floor ≤ 0.5× @gradio/client's",
+    median(over.ours),
+    median(over["gradio-js"]),
+    "<=",
+    0.5,
+  );
+  return {
+    ...target,
+    detail: `${target.detail} (${median(over.ours).toFixed(2)} vs ${median(over["gradio-js"]).toFixed(2)} ms)`,
+  };
 }
 
 export async function b2Latency(ctx: BenchContext): Promise<ScenarioResult> {

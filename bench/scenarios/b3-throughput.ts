@@ -20,8 +20,13 @@ function failedRunNotes(outcomes: Partial<Record<ClientId, RunOutcome[]>>): stri
   return (Object.entries(outcomes) as [ClientId, RunOutcome[]][]).flatMap(([id, runs]) => {
     const failed = runs.filter((r) => r.result["ok"] !== true && typeof r.result["callsPerS"] === "number");
     if (failed.length === 0) return [];
-    const shown = failed.map((r) => `${Number(r.result["callsPerS"]).toFixed(0)} calls/s with ${String(r.result["errors"])} errors, ${String(r.result["mismatches"])} mismatches`);
-    return [`B3 ${id}: ${failed.length}/${runs.length} runs had errors (${shown.join("; ")}); first error: ${String(failed[0]?.result["firstError"])}`];
+    const shown = failed.map(
+      (r) =>
+        `${Number(r.result["callsPerS"]).toFixed(0)} calls/s with ${String(r.result["errors"])} errors, ${String(r.result["mismatches"])} mismatches`,
+    );
+    return [
+      `B3 ${id}: ${failed.length}/${runs.length} runs had errors (${shown.join("; ")}); first error: ${String(failed[0]?.result["firstError"])}`,
+    ];
   });
 }
 
@@ -46,7 +51,13 @@ export async function b3Throughput(ctx: BenchContext, reps: number): Promise<Sce
       { label: "calls/s", unit: "", better: "higher", decimals: 0, values: rate },
       { label: "client CPU", unit: "s", better: "lower", decimals: 2, values: cpu },
       { label: "peak RSS", unit: "MB", better: "lower", decimals: 0, values: collect(outcomes, num("peakRssMb")) },
-      { label: "errors + mismatches", unit: "", better: "lower", decimals: 0, values: collect(outcomes, (o) => Number(o.result["errors"]) + Number(o.result["mismatches"])) },
+      {
+        label: "errors + mismatches",
+        unit: "",
+        better: "lower",
+        decimals: 0,
+        values: collect(outcomes, (o) => Number(o.result["errors"]) + Number(o.result["mismatches"])),
+      },
     ],
     failures: failuresOf(outcomes),
     targets: [

@@ -19,7 +19,9 @@ export async function b4Stream(ctx: BenchContext): Promise<ScenarioResult> {
   // Lost tokens are shown for every run that got as far as streaming, failed ones included.
   const lost: Partial<Record<ClientId, number[]>> = {};
   for (const [id, runs] of Object.entries(outcomes) as [ClientId, RunOutcome[]][]) {
-    lost[id] = runs.filter((o) => typeof o.result["received"] === "number").map((o) => count - Number(o.result["received"]));
+    lost[id] = runs
+      .filter((o) => typeof o.result["received"] === "number")
+      .map((o) => count - Number(o.result["received"]));
   }
   const oursLost = Math.max(...(lost.ours ?? [Number.NaN]));
   return {
@@ -27,7 +29,13 @@ export async function b4Stream(ctx: BenchContext): Promise<ScenarioResult> {
     reps: ctx.reps,
     warmup: `one untimed ${warmup}-token stream at the start of each process`,
     metrics: [
-      { label: "time to last token", unit: "ms", better: "lower", decimals: 0, values: collect(outcomes, num("lastTokenMs")) },
+      {
+        label: "time to last token",
+        unit: "ms",
+        better: "lower",
+        decimals: 0,
+        values: collect(outcomes, num("lastTokenMs")),
+      },
       { label: "client CPU", unit: "s", better: "lower", decimals: 2, values: cpu },
       { label: "tokens lost", unit: "", better: "lower", decimals: 0, values: lost },
     ],
@@ -36,6 +44,8 @@ export async function b4Stream(ctx: BenchContext): Promise<ScenarioResult> {
       ratioTarget("B4 client CPU ≤ 0.5× @gradio/client", median(cpu.ours), median(cpu["gradio-js"]), "<=", 0.5),
       absoluteTarget("B4 0 tokens lost (ours, worst run)", oursLost, "<=", 0, "lost"),
     ],
-    notes: ["B4: a token counts only if it is the next one in order; the completion message's repeat of the last token is ignored for every client."],
+    notes: [
+      "B4: a token counts only if it is the next one in order; the completion message's repeat of the last token is ignored for every client.",
+    ],
   };
 }

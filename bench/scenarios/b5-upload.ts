@@ -30,12 +30,26 @@ export async function b5Upload(ctx: BenchContext, reps: number): Promise<Scenari
   ensureFile(warmupFile, 1_000_000);
   const url = ctx.host.url("bench_upload");
   const curl = async (): Promise<RunOutcome> => {
-    const args = ["-sS", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "-F", `files=@${file}`, `${url}/gradio_api/upload`];
+    const args = [
+      "-sS",
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code} %{time_total}",
+      "-F",
+      `files=@${file}`,
+      `${url}/gradio_api/upload`,
+    ];
     const run = await timeCommand("curl", args);
     const [status, total] = run.stdout.trim().split(" ");
     const seconds = Number(total);
     const ok = run.code === 0 && status === "200";
-    return { wallMs: run.ms, result: ok ? { ok, mbPerS: bytes / 1e6 / seconds, seconds } : { ok, error: `curl: ${run.stdout} ${run.stderr}`.trim() } };
+    return {
+      wallMs: run.ms,
+      result: ok
+        ? { ok, mbPerS: bytes / 1e6 / seconds, seconds }
+        : { ok, error: `curl: ${run.stdout} ${run.stderr}`.trim() },
+    };
   };
   const outcomes = await interleave(ctx, {
     script: "b5-upload",

@@ -16,7 +16,15 @@ import { synthesize } from "./b7-generator.js";
 import type { Metric, ScenarioResult } from "../lib/types.js";
 
 async function bundleSize(entry: string, platform: "node" | "browser"): Promise<{ raw: number; gzip: number }> {
-  const out = await build({ entryPoints: [entry], bundle: true, minify: true, platform, format: "esm", write: false, logLevel: "silent" });
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform,
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+  });
   const bytes = out.outputFiles[0]?.contents ?? new Uint8Array();
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
@@ -28,9 +36,23 @@ async function treeShaken(ctx: BenchContext, mediumSchema: string, count: number
   const keep = new Set(deps.map((d) => `/${String(d["api_name"])}`));
   const named = Object.fromEntries(Object.entries(wide.info.named_endpoints).filter(([k]) => keep.has(k)));
   const schema = join(ctx.workDir, `b6-${count}-schema.json`);
-  writeFileSync(schema, JSON.stringify({ ...wide, config: { ...wide.config, dependencies: deps }, info: { ...wide.info, named_endpoints: named } }));
+  writeFileSync(
+    schema,
+    JSON.stringify({
+      ...wide,
+      config: { ...wide.config, dependencies: deps },
+      info: { ...wide.info, named_endpoints: named },
+    }),
+  );
   const module = join(ctx.workDir, "gen", `b6_${count}.ts`);
-  const run = await timeCommand(process.execPath, [join(ctx.repoRoot, "dist", "generator", "cli", "main.js"), schema, "-o", module, "-q", "--no-typecheck"]);
+  const run = await timeCommand(process.execPath, [
+    join(ctx.repoRoot, "dist", "generator", "cli", "main.js"),
+    schema,
+    "-o",
+    module,
+    "-q",
+    "--no-typecheck",
+  ]);
   if (run.code !== 0) throw new Error(`generating ${count} endpoints: ${run.stderr.slice(0, 200)}`);
   const entry = join(ctx.workDir, `b6-${count}-entry.ts`);
   writeFileSync(entry, `import { echo0 } from "./gen/b6_${count}.js";\nconsole.log(await echo0("hello"));\n`);
@@ -61,8 +83,20 @@ export async function b6Bundle(ctx: BenchContext, mediumSchema?: string): Promis
   if (mediumSchema) {
     try {
       shaking = { one: await treeShaken(ctx, mediumSchema, 1), wide: await treeShaken(ctx, mediumSchema, 25) };
-      metrics.push({ label: "one endpoint of a 1-endpoint module, browser gzip -9", unit: "B", better: "lower", decimals: 0, values: { ours: [shaking.one] } });
-      metrics.push({ label: "one endpoint of a 25-endpoint module, browser gzip -9", unit: "B", better: "lower", decimals: 0, values: { ours: [shaking.wide] } });
+      metrics.push({
+        label: "one endpoint of a 1-endpoint module, browser gzip -9",
+        unit: "B",
+        better: "lower",
+        decimals: 0,
+        values: { ours: [shaking.one] },
+      });
+      metrics.push({
+        label: "one endpoint of a 25-endpoint module, browser gzip -9",
+        unit: "B",
+        better: "lower",
+        decimals: 0,
+        values: { ours: [shaking.wide] },
+      });
     } catch (error) {
       (failures["ours"] ??= []).push(`tree-shaking: ${String(error).slice(0, 200)}`);
     }
@@ -77,8 +111,16 @@ export async function b6Bundle(ctx: BenchContext, mediumSchema?: string): Promis
     targets: [
       absoluteTarget("B6 node ≤ 5,000 B gzipped", gz["ours-node"] ?? Number.NaN, "<=", 5000, "B"),
       absoluteTarget("B6 browser ≤ 5,000 B gzipped", gz["ours-browser"] ?? Number.NaN, "<=", 5000, "B"),
-      ratioTarget("B6 one endpoint of 25 ≤ 1.1× one endpoint of 1 (browser gzip)", shaking?.wide ?? Number.NaN, shaking?.one ?? Number.NaN, "<=", 1.1),
+      ratioTarget(
+        "B6 one endpoint of 25 ≤ 1.1× one endpoint of 1 (browser gzip)",
+        shaking?.wide ?? Number.NaN,
+        shaking?.one ?? Number.NaN,
+        "<=",
+        1.1,
+      ),
     ],
-    notes: ["B6: Python gradio_client has no bundle; the issue's anchor was 15,103 B (node) / 15,689 B (browser) gzipped for @gradio/client."],
+    notes: [
+      "B6: Python gradio_client has no bundle; the issue's anchor was 15,103 B (node) / 15,689 B (browser) gzipped for @gradio/client.",
+    ],
   };
 }

@@ -28,7 +28,11 @@ export function synthesize(medium: Snapshot, times: number): Snapshot {
       deps.push({ ...dep, id: deps.length, api_name: apiName });
     }
   }
-  return { ...medium, config: { ...medium.config, dependencies: deps }, info: { ...medium.info, named_endpoints: named } };
+  return {
+    ...medium,
+    config: { ...medium.config, dependencies: deps },
+    info: { ...medium.info, named_endpoints: named },
+  };
 }
 
 export async function b7Generator(ctx: BenchContext, mediumSchema: string): Promise<ScenarioResult> {
@@ -37,18 +41,30 @@ export async function b7Generator(ctx: BenchContext, mediumSchema: string): Prom
   const medium = JSON.parse(readFileSync(mediumSchema, "utf8")) as Snapshot;
   writeFileSync(large, JSON.stringify(synthesize(medium, 10), null, 2));
   writeFileSync(xlarge, JSON.stringify(synthesize(medium, 250), null, 2));
-  const schemas = { small: join(ctx.repoRoot, "generated-examples", "whisper", "schema.json"), medium: mediumSchema, large, xlarge };
+  const schemas = {
+    small: join(ctx.repoRoot, "generated-examples", "whisper", "schema.json"),
+    medium: mediumSchema,
+    large,
+    xlarge,
+  };
   const cli = join(ctx.repoRoot, "dist", "generator", "cli", "main.js");
-  const modes = [{ key: "no-tc", flags: ["--no-typecheck"] }, { key: "tc", flags: [] }] as const;
+  const modes = [
+    { key: "no-tc", flags: ["--no-typecheck"] },
+    { key: "tc", flags: [] },
+  ] as const;
   const samples: Record<string, number[]> = {};
   const failures: string[] = [];
   const out = join(ctx.workDir, "b7-out.ts");
   for (let rep = -1; rep < ctx.reps; rep++) {
     for (const [size, schema] of Object.entries(schemas)) {
       for (const mode of modes) {
-        const run = await timeCommand(process.execPath, [cli, schema, "-o", out, "-q", ...mode.flags], { cwd: ctx.workDir });
+        const run = await timeCommand(process.execPath, [cli, schema, "-o", out, "-q", ...mode.flags], {
+          cwd: ctx.workDir,
+        });
         const tag = `${size}/${mode.key}`;
-        ctx.log(`  b7 ${tag} ${rep < 0 ? "warm-up" : `rep ${rep + 1}/${ctx.reps}`}: ${(run.ms / 1000).toFixed(2)} s${run.code === 0 ? "" : ` FAILED ${run.stderr.slice(0, 200)}`}`);
+        ctx.log(
+          `  b7 ${tag} ${rep < 0 ? "warm-up" : `rep ${rep + 1}/${ctx.reps}`}: ${(run.ms / 1000).toFixed(2)} s${run.code === 0 ? "" : ` FAILED ${run.stderr.slice(0, 200)}`}`,
+        );
         if (run.code !== 0) failures.push(`${tag}: exit ${run.code}: ${run.stderr.slice(0, 200)}`);
         else if (rep >= 0) (samples[tag] ??= []).push(run.ms / 1000);
       }
@@ -58,7 +74,13 @@ export async function b7Generator(ctx: BenchContext, mediumSchema: string): Prom
   for (const size of Object.keys(schemas)) {
     for (const mode of modes) {
       const label = `${size} (${Object.keys(JSON.parse(readFileSync(schemas[size as keyof typeof schemas], "utf8")).info?.named_endpoints ?? {}).length} endpoint(s)), ${mode.key === "tc" ? "with" : "without"} type-check`;
-      metrics.push({ label, unit: "s", better: "lower", decimals: 2, values: { ours: samples[`${size}/${mode.key}`] ?? [] } });
+      metrics.push({
+        label,
+        unit: "s",
+        better: "lower",
+        decimals: 2,
+        values: { ours: samples[`${size}/${mode.key}`] ?? [] },
+      });
     }
   }
   return {

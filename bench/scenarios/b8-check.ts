@@ -28,13 +28,16 @@ export async function b8Check(ctx: BenchContext, mediumSchema: string): Promise<
   writeFileSync(config, JSON.stringify({ concurrency: 4, apps }, null, 2));
   const generated = await timeCommand(process.execPath, [cli, "--config", config, "-q"], { cwd: dir });
   const failures: string[] = [];
-  if (prepare.code !== 0 || generated.code !== 0) failures.push(`preparation failed: ${prepare.stderr.slice(0, 200)} ${generated.stderr.slice(0, 200)}`);
+  if (prepare.code !== 0 || generated.code !== 0)
+    failures.push(`preparation failed: ${prepare.stderr.slice(0, 200)} ${generated.stderr.slice(0, 200)}`);
   const one: number[] = [];
   const twenty: number[] = [];
   for (let rep = -1; rep < ctx.reps && failures.length === 0; rep++) {
     const a = await timeCommand(process.execPath, [cli, small, "-o", module, "--check", "-q"], { cwd: dir });
     const b = await timeCommand(process.execPath, [cli, "--config", config, "--check", "-q"], { cwd: dir });
-    ctx.log(`  b8 ${rep < 0 ? "warm-up" : `rep ${rep + 1}/${ctx.reps}`}: one app ${(a.ms / 1000).toFixed(2)} s (exit ${a.code}), ${APPS_IN_CONFIG} apps ${(b.ms / 1000).toFixed(2)} s (exit ${b.code})`);
+    ctx.log(
+      `  b8 ${rep < 0 ? "warm-up" : `rep ${rep + 1}/${ctx.reps}`}: one app ${(a.ms / 1000).toFixed(2)} s (exit ${a.code}), ${APPS_IN_CONFIG} apps ${(b.ms / 1000).toFixed(2)} s (exit ${b.code})`,
+    );
     if (a.code !== 0) failures.push(`one app: exit ${a.code}: ${a.stdout.slice(0, 200)}${a.stderr.slice(0, 200)}`);
     if (b.code !== 0) failures.push(`config: exit ${b.code}: ${b.stdout.slice(0, 200)}${b.stderr.slice(0, 200)}`);
     if (rep >= 0) {
@@ -49,7 +52,13 @@ export async function b8Check(ctx: BenchContext, mediumSchema: string): Promise<
     warmup: "one untimed round; every run is a new process",
     metrics: [
       { label: "one app (whisper snapshot)", unit: "s", better: "lower", decimals: 2, values: { ours: one } },
-      { label: `config of ${APPS_IN_CONFIG} apps (20-endpoint snapshots, concurrency 4)`, unit: "s", better: "lower", decimals: 2, values: { ours: twenty } },
+      {
+        label: `config of ${APPS_IN_CONFIG} apps (20-endpoint snapshots, concurrency 4)`,
+        unit: "s",
+        better: "lower",
+        decimals: 2,
+        values: { ours: twenty },
+      },
     ],
     failures: failures.length > 0 ? { ours: failures } : {},
     targets: [absoluteTarget("B8 --check of one app from a snapshot ≤ 1 s", median(one), "<=", 1, "s")],

@@ -39,20 +39,41 @@ export async function readLock(path: string): Promise<LockFile> {
   try {
     text = await readFile(path, "utf8");
   } catch {
-    throw new CodegenError("SOURCE_NOT_FOUND", `no lock file at ${path}: generate the module once without --check (it writes the lock next to the module)`);
+    throw new CodegenError(
+      "SOURCE_NOT_FOUND",
+      `no lock file at ${path}: generate the module once without --check (it writes the lock next to the module)`,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CodegenError("INVALID_JSON", `the lock file ${path} is corrupted (${(error as Error).message}); regenerate the module to rewrite it`, { cause: error });
+    throw new CodegenError(
+      "INVALID_JSON",
+      `the lock file ${path} is corrupted (${(error as Error).message}); regenerate the module to rewrite it`,
+      { cause: error },
+    );
   }
   const lock = value as Partial<LockFile> | null;
-  if (!lock || lock.format !== LOCK_FORMAT || typeof lock.schemaHash !== "string" || !lock.surface || !Array.isArray(lock.surface.endpoints)) {
-    throw new CodegenError("INVALID_SCHEMA", `the lock file ${path} is not a ${LOCK_FORMAT} document (at /format, /schemaHash or /surface); regenerate the module to rewrite it`, { pointer: "/format" });
+  if (
+    !lock ||
+    lock.format !== LOCK_FORMAT ||
+    typeof lock.schemaHash !== "string" ||
+    !lock.surface ||
+    !Array.isArray(lock.surface.endpoints)
+  ) {
+    throw new CodegenError(
+      "INVALID_SCHEMA",
+      `the lock file ${path} is not a ${LOCK_FORMAT} document (at /format, /schemaHash or /surface); regenerate the module to rewrite it`,
+      { pointer: "/format" },
+    );
   }
   if (lock.surface.login !== undefined && typeof lock.surface.login !== "boolean") {
-    throw new CodegenError("INVALID_SCHEMA", `the lock file ${path} is corrupted: "login" must be true or false (at /surface/login); regenerate the module to rewrite it`, { pointer: "/surface/login" });
+    throw new CodegenError(
+      "INVALID_SCHEMA",
+      `the lock file ${path} is corrupted: "login" must be true or false (at /surface/login); regenerate the module to rewrite it`,
+      { pointer: "/surface/login" },
+    );
   }
   return lock as LockFile;
 }

@@ -3,7 +3,25 @@
  * semicolons, trailing commas and optional parentheses around a lone arrow parameter do not
  * count. Used by `--check` so a module reformatted with other prettier options is up to date.
  */
-const OPERATORS = ["...", "===", "!==", "??=", "=>", "?.", "??", "==", "!=", "&&", "||", "<=", ">=", "++", "--", "+=", "-="];
+const OPERATORS = [
+  "...",
+  "===",
+  "!==",
+  "??=",
+  "=>",
+  "?.",
+  "??",
+  "==",
+  "!=",
+  "&&",
+  "||",
+  "<=",
+  ">=",
+  "++",
+  "--",
+  "+=",
+  "-=",
+];
 
 /**
  * The significant tokens of `text`: identifiers, numbers, operators, and string literals by their
@@ -79,11 +97,20 @@ function normalize(tokens: string[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     // leading `|`/`&` of a broken-up union or intersection: `= | "a" | "b"`
-    if ((token === "|" || token === "&") && ["=", ":", "(", "<", ",", "[", "=>", undefined].includes(out[out.length - 1])) continue;
+    if (
+      (token === "|" || token === "&") &&
+      ["=", ":", "(", "<", ",", "[", "=>", undefined].includes(out[out.length - 1])
+    )
+      continue;
     // trailing comma: `,` directly before a closing bracket
     if (token === "," && [")", "]", "}", ">"].includes(tokens[i + 1] ?? "")) continue;
     // `(x) =>` ≡ `x =>`
-    if (token === "(" && tokens[i + 2] === ")" && tokens[i + 3] === "=>" && /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(tokens[i + 1] ?? "")) {
+    if (
+      token === "(" &&
+      tokens[i + 2] === ")" &&
+      tokens[i + 3] === "=>" &&
+      /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(tokens[i + 1] ?? "")
+    ) {
       out.push(tokens[i + 1] as string);
       i += 2;
       continue;

@@ -45,11 +45,14 @@ export async function readConfig(path: string): Promise<ProjectConfig> {
   const fail = (pointer: string, message: string): never => {
     throw new CodegenError("INVALID_SCHEMA", `${path}: ${message} (at ${pointer})`, { pointer });
   };
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return fail("", "expected a JSON object with an \"apps\" array");
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    return fail("", 'expected a JSON object with an "apps" array');
   const top = json as Record<string, unknown>;
-  for (const key of Object.keys(top)) if (!TOP_KEYS.has(key)) fail(`/${key}`, `unknown key "${key}" (allowed: ${[...TOP_KEYS].join(", ")})`);
+  for (const key of Object.keys(top))
+    if (!TOP_KEYS.has(key)) fail(`/${key}`, `unknown key "${key}" (allowed: ${[...TOP_KEYS].join(", ")})`);
   const concurrency = top["concurrency"] ?? 4;
-  if (typeof concurrency !== "number" || !Number.isInteger(concurrency) || concurrency < 1) fail("/concurrency", "expected a whole number ≥ 1");
+  if (typeof concurrency !== "number" || !Number.isInteger(concurrency) || concurrency < 1)
+    fail("/concurrency", "expected a whole number ≥ 1");
   if (!Array.isArray(top["apps"]) || top["apps"].length === 0) fail("/apps", "expected a non-empty array of apps");
   const base = dirname(resolve(path));
   const names = new Set<string>();
@@ -57,18 +60,26 @@ export async function readConfig(path: string): Promise<ProjectConfig> {
     const at = `/apps/${i}`;
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return fail(at, "expected an object");
     const app = entry as Record<string, unknown>;
-    const label = typeof app["name"] === "string" ? app["name"] : typeof app["source"] === "string" ? app["source"] : `#${i}`;
-    for (const key of Object.keys(app)) if (!APP_KEYS.has(key)) fail(`${at}/${key}`, `app ${label}: unknown key "${key}" (allowed: ${[...APP_KEYS].join(", ")})`);
+    const label =
+      typeof app["name"] === "string" ? app["name"] : typeof app["source"] === "string" ? app["source"] : `#${i}`;
+    for (const key of Object.keys(app))
+      if (!APP_KEYS.has(key))
+        fail(`${at}/${key}`, `app ${label}: unknown key "${key}" (allowed: ${[...APP_KEYS].join(", ")})`);
     const str = (key: string, required: boolean): string | undefined => {
       const value = app[key];
       if (value === undefined && !required) return undefined;
-      if (typeof value !== "string" || value === "") return fail(`${at}/${key}`, `app ${label}: "${key}" must be a non-empty string`);
+      if (typeof value !== "string" || value === "")
+        return fail(`${at}/${key}`, `app ${label}: "${key}" must be a non-empty string`);
       return value;
     };
     // The *name* of a variable: a value that is not one (e.g. "alice:secret") is never echoed.
     const envName = (key: string): string | undefined => {
       const value = str(key, false);
-      if (value !== undefined && !ENV_NAME.test(value)) fail(`${at}/${key}`, `app ${label}: "${key}" must be the name of an environment variable (letters, digits, _), not its value`);
+      if (value !== undefined && !ENV_NAME.test(value))
+        fail(
+          `${at}/${key}`,
+          `app ${label}: "${key}" must be the name of an environment variable (letters, digits, _), not its value`,
+        );
       return value;
     };
     const bool = (key: string, fallback: boolean): boolean => {

@@ -40,7 +40,11 @@ export type EntryResult = { readonly raw: RawSchema; readonly result: GenerateRe
 export async function runEntry(entry: RunEntry, check: boolean): Promise<EntryResult> {
   const raw = await loadSchema(entry.source, { ...entry.load, allEndpoints: entry.allEndpoints });
   entry.onLoaded?.(raw);
-  const result = await generateFromSchema(raw, { allEndpoints: entry.allEndpoints, typecheck: entry.typecheck && !check, login: entry.login });
+  const result = await generateFromSchema(raw, {
+    allEndpoints: entry.allEndpoints,
+    typecheck: entry.typecheck && !check,
+    login: entry.login,
+  });
   if (check && entry.output !== undefined) {
     const outcome = await checkModule(result, entry.output);
     return { raw, result, kind: "checked", outcome, report: formatCheck(outcome, entry.source, entry.regenerate) };

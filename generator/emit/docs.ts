@@ -15,14 +15,19 @@ export function endpointDoc(endpoint: EndpointModel): string[] {
   const lines: string[] = [];
   // Appended in loops: spreading a 100,000-line description into push() overflows the stack.
   if (endpoint.description) append(lines, [...docLines(endpoint.description, WIDTH), ""]);
-  const where = endpoint.apiName === null ? `Unnamed endpoint (fn_index ${endpoint.fnIndex ?? "?"})` : `Endpoint \`/${docText(endpoint.apiName)}\``;
+  const where =
+    endpoint.apiName === null
+      ? `Unnamed endpoint (fn_index ${endpoint.fnIndex ?? "?"})`
+      : `Endpoint \`/${docText(endpoint.apiName)}\``;
   lines.push(`${where}${endpoint.streaming ? "; streams partial results" : ""}.`);
   for (const param of endpoint.parameters) append(lines, tagged(`@param ${param.name} -`, parameterText(param)));
   // The call options are documented once, on CallOptions; only an OAuth token is endpoint-specific.
-  if (endpoint.oauthToken) lines.push(`@param options - Needs the user's Hugging Face \`oauthToken\` (${endpoint.oauthToken}).`);
+  if (endpoint.oauthToken)
+    lines.push(`@param options - Needs the user's Hugging Face \`oauthToken\` (${endpoint.oauthToken}).`);
   const returns = endpoint.returns.map(returnText);
   if (returns.length === 1) append(lines, tagged("@returns", returns[0] as string));
-  else if (returns.length > 1) append(lines, tagged("@returns", `A tuple: ${returns.map((r, i) => `[${i}] ${r}`).join("; ")}`));
+  else if (returns.length > 1)
+    append(lines, tagged("@returns", `A tuple: ${returns.map((r, i) => `[${i}] ${r}`).join("; ")}`));
   return lines;
 }
 
@@ -32,16 +37,22 @@ function parameterText(param: ParameterModel): string {
   if (description) parts.push(description);
   const range = param.range;
   if (range) {
-    const bounds = [range.minimum !== undefined ? `min ${range.minimum}` : "", range.maximum !== undefined ? `max ${range.maximum}` : "", range.step !== undefined ? `step ${range.step}` : ""].filter(Boolean);
+    const bounds = [
+      range.minimum !== undefined ? `min ${range.minimum}` : "",
+      range.maximum !== undefined ? `max ${range.maximum}` : "",
+      range.step !== undefined ? `step ${range.step}` : "",
+    ].filter(Boolean);
     if (bounds.length > 0) parts.push(`Range: ${bounds.join(", ")}.`);
   }
   if (param.hasDefault) parts.push(`Default: ${preview(param.default)}.`);
-  else if (param.example !== undefined && param.example !== null && param.filePaths.length === 0) parts.push(`Example: ${preview(param.example)}.`);
+  else if (param.example !== undefined && param.example !== null && param.filePaths.length === 0)
+    parts.push(`Example: ${preview(param.example)}.`);
   return parts.join(" ");
 }
 
 /** What a caller passes for a file, for every parameter that holds one. */
-const FILE_INPUT = "a local path (Node), an http(s) URL, a Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the README).";
+const FILE_INPUT =
+  "a local path (Node), an http(s) URL, a Blob/File, bytes, a GradioFile from an earlier result, or a stream (see the README).";
 
 /**
  * The description a parameter's JSDoc shows. A parameter holding files carries the server's
@@ -80,9 +91,17 @@ function writePreview(value: unknown, depth: number, out: string[], budget: { le
     out.push(text.length > budget.left ? text.slice(0, Math.max(budget.left, 0)) : text);
     budget.left -= text.length;
   };
-  if (typeof value !== "object" || value === null) return put(JSON.stringify(value) ?? "null");
-  if (depth >= MAX_PREVIEW_DEPTH) return put("…");
-  const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((v: unknown) => [null, v]) : Object.entries(value);
+  if (typeof value !== "object" || value === null) {
+    put(JSON.stringify(value) ?? "null");
+    return;
+  }
+  if (depth >= MAX_PREVIEW_DEPTH) {
+    put("…");
+    return;
+  }
+  const entries: [string | null, unknown][] = Array.isArray(value)
+    ? value.map((v: unknown) => [null, v])
+    : Object.entries(value);
   put(Array.isArray(value) ? "[" : "{");
   for (const [i, [key, item]] of entries.entries()) {
     if (budget.left <= 0) return;

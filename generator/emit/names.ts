@@ -61,7 +61,9 @@ function upperFirst(word: string): string {
 
 function finish(joined: string, fallback: string): string {
   // Case mapping can, in rare scripts, yield characters outside ID_Continue: drop them.
-  let name = Array.from(joined.replace(/[^\p{ID_Continue}$]/gu, "")).slice(0, MAX_IDENTIFIER_LENGTH).join("");
+  let name = Array.from(joined.replace(/[^\p{ID_Continue}$]/gu, ""))
+    .slice(0, MAX_IDENTIFIER_LENGTH)
+    .join("");
   if (name === "") name = fallback;
   if (!/^[\p{ID_Start}$_]/u.test(name)) name = "_" + name;
   if (!isIdentifierName(name)) name = "_value";
@@ -77,7 +79,9 @@ export function toCamelIdentifier(raw: string, fallback = "value"): string {
 
 /** `"image data"` → `ImageData`, `"snake_case"` → `SnakeCase`; same rules as `toCamelIdentifier`. */
 export function toPascalIdentifier(raw: string, fallback = "Value"): string {
-  const joined = words(raw).map((w) => upperFirst(w.toLowerCase())).join("");
+  const joined = words(raw)
+    .map((w) => upperFirst(w.toLowerCase()))
+    .join("");
   return finish(joined, fallback === "" ? "Value" : fallback);
 }
 

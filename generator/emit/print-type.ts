@@ -56,7 +56,12 @@ function docComment(description: string | undefined, indent: string): string[] {
   return [`${indent}/**`, ...lines.map((l) => (l === "" ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`];
 }
 
-function indexType(type: Extract<TypeNode, { kind: "object" }>, extra: TypeNode, ctx: PrintTypeContext, indent: string): string {
+function indexType(
+  type: Extract<TypeNode, { kind: "object" }>,
+  extra: TypeNode,
+  ctx: PrintTypeContext,
+  indent: string,
+): string {
   // Every declared property must be assignable to the index signature's type.
   const texts = [extra, ...type.properties.map((p) => p.type)].map((t) => print(t, ctx, indent));
   if (type.properties.some((p) => p.optional)) texts.push("undefined");
@@ -65,11 +70,14 @@ function indexType(type: Extract<TypeNode, { kind: "object" }>, extra: TypeNode,
 
 function printObject(type: Extract<TypeNode, { kind: "object" }>, ctx: PrintTypeContext, indent: string): string {
   const { properties, additional } = type;
-  if (properties.length === 0) return `Record<string, ${additional === undefined ? "never" : print(additional, ctx, indent)}>`;
+  if (properties.length === 0)
+    return `Record<string, ${additional === undefined ? "never" : print(additional, ctx, indent)}>`;
   const inner = indent + INDENT;
-  const member = (p: PropertyNode): string => `${propertyKey(p.key)}${p.optional ? "?" : ""}: ${print(p.type, ctx, inner)};`;
+  const member = (p: PropertyNode): string =>
+    `${propertyKey(p.key)}${p.optional ? "?" : ""}: ${print(p.type, ctx, inner)};`;
   const members = properties.map((p) => ({ docs: docComment(p.description, inner), text: member(p) }));
-  if (additional !== undefined) members.push({ docs: [], text: `[key: string]: ${indexType(type, additional, ctx, inner)};` });
+  if (additional !== undefined)
+    members.push({ docs: [], text: `[key: string]: ${indexType(type, additional, ctx, inner)};` });
   if (members.every((m) => m.docs.length === 0)) return `{ ${members.map((m) => m.text).join(" ")} }`;
   const body = members.flatMap((m) => [...m.docs, `${inner}${m.text}`]);
   return `{\n${body.join("\n")}\n${indent}}`;
@@ -94,7 +102,9 @@ function print(type: TypeNode, ctx: PrintTypeContext, indent: string): string {
     case "union": {
       // `string` beside string literals would swallow them; `string & {}` keeps editor suggestions.
       const open = type.members.some((m) => m.kind === "literal" && typeof m.value === "string");
-      const members = [...new Set(type.members.map((m) => (open && m.kind === "string" ? "(string & {})" : print(m, ctx, indent))))];
+      const members = [
+        ...new Set(type.members.map((m) => (open && m.kind === "string" ? "(string & {})" : print(m, ctx, indent)))),
+      ];
       return members.length === 0 ? "never" : members.join(" | ");
     }
     case "file":

@@ -40,6 +40,9 @@ let compiledTools: Handlebars.TemplateDelegate<ToolsView> | undefined;
 
 /** The unformatted TypeScript text of a tools module. */
 export function renderTools(view: ToolsView): string {
-  compiledTools ??= Handlebars.create().compile<ToolsView>(readFileSync(new URL("tools.hbs", TEMPLATES), "utf8"), { noEscape: true, strict: true });
+  compiledTools ??= Handlebars.create().compile<ToolsView>(readFileSync(new URL("tools.hbs", TEMPLATES), "utf8"), {
+    noEscape: true,
+    strict: true,
+  });
   return compiledTools(view);
 }

@@ -39,18 +39,39 @@ export function typeSchema(type: TypeNode, declarations: ReadonlyMap<string, Typ
       return { type: "array", items: next(type.items) };
     case "tuple": {
       const items = [...type.items, ...(type.rest ? [type.rest] : [])].map(next);
-      return { type: "array", ...(items.length === 1 ? { items: items[0] as ToolSchema } : items.length > 1 ? { items: { anyOf: items } } : {}) };
+      return {
+        type: "array",
+        ...(items.length === 1
+          ? { items: items[0] as ToolSchema }
+          : items.length > 1
+            ? { items: { anyOf: items } }
+            : {}),
+      };
     }
     case "object": {
-      const properties = Object.fromEntries(type.properties.map((p) => [p.key, { ...next(p.type), ...(p.description ? { description: p.description } : {}) }]));
+      const properties = Object.fromEntries(
+        type.properties.map((p) => [
+          p.key,
+          { ...next(p.type), ...(p.description ? { description: p.description } : {}) },
+        ]),
+      );
       const required = type.properties.filter((p) => !p.optional).map((p) => p.key);
-      return { type: "object", properties, ...(required.length > 0 ? { required } : {}), additionalProperties: type.additional ? next(type.additional) : false };
+      return {
+        type: "object",
+        properties,
+        ...(required.length > 0 ? { required } : {}),
+        additionalProperties: type.additional ? next(type.additional) : false,
+      };
     }
     case "union": {
       const literals = literalsOf(type.members);
       if (literals !== null) return { enum: literals };
       // `"a" | "b" | (string & {})` (allow_custom_value) prints as a union with string: any string.
-      if (type.members.some((m) => m.kind === "string") && type.members.every((m) => m.kind === "string" || (m.kind === "literal" && typeof m.value === "string"))) return { type: "string" };
+      if (
+        type.members.some((m) => m.kind === "string") &&
+        type.members.every((m) => m.kind === "string" || (m.kind === "literal" && typeof m.value === "string"))
+      )
+        return { type: "string" };
       return { anyOf: type.members.map(next) };
     }
     case "file":
@@ -82,8 +103,12 @@ function parameterSchema(param: ParameterModel, declarations: ReadonlyMap<string
   return {
     ...schema,
     description: [schema.description, facts.join(" ")].filter(Boolean).join(" "),
-    ...(range?.minimum !== undefined && (schema.type === "number" || schema.type === "integer") ? { minimum: range.minimum } : {}),
-    ...(range?.maximum !== undefined && (schema.type === "number" || schema.type === "integer") ? { maximum: range.maximum } : {}),
+    ...(range?.minimum !== undefined && (schema.type === "number" || schema.type === "integer")
+      ? { minimum: range.minimum }
+      : {}),
+    ...(range?.maximum !== undefined && (schema.type === "number" || schema.type === "integer")
+      ? { maximum: range.maximum }
+      : {}),
   };
 }
 
@@ -94,12 +119,20 @@ export function toolDefinitions(model: ClientModel): ToolDefinition[] {
   return model.endpoints.map((endpoint) => {
     const properties = Object.fromEntries(endpoint.parameters.map((p) => [p.name, parameterSchema(p, declarations)]));
     const required = endpoint.parameters.filter((p) => !p.hasDefault).map((p) => p.name);
-    const where = endpoint.apiName === null ? `an unnamed endpoint of ${model.app.source}` : `/${endpoint.apiName} of ${model.app.source}`;
+    const where =
+      endpoint.apiName === null
+        ? `an unnamed endpoint of ${model.app.source}`
+        : `/${endpoint.apiName} of ${model.app.source}`;
     const description = `${endpoint.description ?? `Calls ${where}.`}${endpoint.description ? ` (Endpoint ${where}.)` : ""}${endpoint.streaming ? " Streams partial results; the tool returns the final one." : ""}`;
     return {
       name: toolName(endpoint, taken),
       description,
-      parameters: { type: "object", properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false },
+      parameters: {
+        type: "object",
+        properties,
+        ...(required.length > 0 ? { required } : {}),
+        additionalProperties: false,
+      },
       method: endpoint.functionName,
       params: endpoint.parameters.map((p) => p.name),
       returns: endpoint.returns.length > 1 ? endpoint.returns.map((r) => r.name) : [],

@@ -59,14 +59,19 @@ export const OUTPUT: PrintTypeContext = { ...INPUT, direction: "output" };
 export function moduleView(model: ClientModel, generatorVersion: string): ModuleView {
   // Imports follow what was printed, not a text search (a choice "FileInput" is no type use).
   const used = new Set<string>();
-  const [input, output] = [{ ...INPUT, used }, { ...OUTPUT, used }];
+  const [input, output] = [
+    { ...INPUT, used },
+    { ...OUTPUT, used },
+  ];
   const declared = new Map(model.declarations.map((d) => [d.name, d.type]));
   const endpoints = model.endpoints.map((e) => endpointView(e, { input, output, declared }));
-  const declarations: DeclarationView[] = model.declarations.map((d): DeclarationView => ({
-    name: d.name,
-    doc: d.description ? docLines(d.description) : [],
-    type: printType(d.type, d.direction === "output" ? output : input),
-  }));
+  const declarations: DeclarationView[] = model.declarations.map(
+    (d): DeclarationView => ({
+      name: d.name,
+      doc: d.description ? docLines(d.description) : [],
+      type: printType(d.type, d.direction === "output" ? output : input),
+    }),
+  );
   declarations.push(...resultAliases(model, output));
   const features = clientFeatures(model);
   const appFeatures = features.filter((f) => !ENDPOINT_FEATURES.includes(f));
@@ -106,14 +111,18 @@ const ENDPOINT_FEATURES: readonly string[] = ["direct", "files", "streams"];
 
 /** `{ files: withFiles, … }`, or "" for none. */
 function featureLiteral(names: readonly string[]): string {
-  return names.length === 0 ? "" : `{ ${names.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
+  return names.length === 0
+    ? ""
+    : `{ ${names.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
 }
 
 /** The endpoint features one endpoint needs. */
 function endpointFeatures(endpoint: EndpointModel): string[] {
   return [
     ...(directCall(endpoint) ? ["direct"] : []),
-    ...(endpoint.parameters.some((p) => p.filePaths.length > 0) || endpoint.returns.some((r) => r.filePaths.length > 0) ? ["files"] : []),
+    ...(endpoint.parameters.some((p) => p.filePaths.length > 0) || endpoint.returns.some((r) => r.filePaths.length > 0)
+      ? ["files"]
+      : []),
     ...(endpoint.streaming ? ["streams"] : []),
   ];
 }
@@ -180,10 +189,14 @@ function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointVi
   const firstOptional = lastRequiredIndex(endpoint) + 1;
   const types = endpoint.parameters.map((p) => printType(p.type, ctx.input));
   const params = endpoint.parameters
-    .map((p, i) => (i >= firstOptional ? `${p.name}?: ${types[i]}` : `${p.name}: ${types[i]}${p.hasDefault ? " | undefined" : ""}`))
+    .map((p, i) =>
+      i >= firstOptional ? `${p.name}?: ${types[i]}` : `${p.name}: ${types[i]}${p.hasDefault ? " | undefined" : ""}`,
+    )
     .join(", ");
   const hasNamed = namedForm(endpoint, ctx.declared);
-  const named = hasNamed ? `{ ${endpoint.parameters.map((p, i) => `${propertyKey(p.name)}${p.hasDefault ? "?" : ""}: ${types[i]}`).join("; ")} }` : "";
+  const named = hasNamed
+    ? `{ ${endpoint.parameters.map((p, i) => `${propertyKey(p.name)}${p.hasDefault ? "?" : ""}: ${types[i]}`).join("; ")} }`
+    : "";
   const outputs = endpoint.returns.map((r) => ({ name: r.name, type: updatableType(r.type, ctx.output) }));
   const resultType = outputs.length === 1 ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs));
   return {
@@ -272,18 +285,27 @@ function lastRequiredIndex(endpoint: EndpointModel): number {
 /** `apiName, fnIndex, layout` (an `EndpointDecl`): shorthands where they say the same (a bare name, identity wire slots). */
 function specLiteral(endpoint: EndpointModel, named: boolean): string {
   const slot = (s: Slot) => (s.kind === "param" ? s.param : s.kind);
-  const identity = (slots: readonly Slot[], count: number) => slots.length === count && slots.every((s, i) => s.kind === "param" && s.param === i);
+  const identity = (slots: readonly Slot[], count: number) =>
+    slots.length === count && slots.every((s, i) => s.kind === "param" && s.param === i);
   const layout = jsonLiteral({
     ...(identity(endpoint.inputSlots, endpoint.parameters.length) ? {} : { inputs: endpoint.inputSlots.map(slot) }),
     ...(identity(endpoint.outputSlots, endpoint.returns.length) ? {} : { outputs: endpoint.outputSlots.map(slot) }),
     params: endpoint.parameters.map((p) =>
       !p.hasDefault && p.filePaths.length === 0
         ? p.name
-        : { name: p.name, ...(p.hasDefault ? { default: p.default ?? null } : {}), ...(p.filePaths.length > 0 ? { files: p.filePaths } : {}) },
+        : {
+            name: p.name,
+            ...(p.hasDefault ? { default: p.default ?? null } : {}),
+            ...(p.filePaths.length > 0 ? { files: p.filePaths } : {}),
+          },
     ),
     ...(endpoint.returns.length === 1 && endpoint.returns[0]?.filePaths.length === 0
       ? {}
-      : { returns: endpoint.returns.map((r) => (r.filePaths.length === 0 ? r.name : { name: r.name, files: r.filePaths })) }),
+      : {
+          returns: endpoint.returns.map((r) =>
+            r.filePaths.length === 0 ? r.name : { name: r.name, files: r.filePaths },
+          ),
+        }),
     ...(endpoint.streaming ? { streaming: true } : {}),
     ...(named ? {} : { named: false }),
     ...(directCall(endpoint) ? { queued: false } : {}),

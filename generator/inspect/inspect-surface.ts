@@ -4,7 +4,13 @@
  * names) with, per endpoint, the TypeScript signature the module has, and per parameter/result the
  * printed type, choices, range and description. The `json` format prints this object.
  */
-import { apiSurface, surfaceHash, type EndpointSurface, type ParameterSurface, type ReturnSurface } from "../check/surface.js";
+import {
+  apiSurface,
+  surfaceHash,
+  type EndpointSurface,
+  type ParameterSurface,
+  type ReturnSurface,
+} from "../check/surface.js";
 import { moduleView, INPUT, OUTPUT } from "../emit/view-model.js";
 import { printType } from "../emit/print-type.js";
 import type { ClientModel, Declaration, TypeNode } from "../model/ir.js";
@@ -87,7 +93,11 @@ export function inspectDocument(model: ClientModel, hidden: number): InspectDocu
           description: p.description ?? null,
         };
       }),
-      returns: endpoint.returns.map((r, j) => ({ ...(s.returns[j] as ReturnSurface), tsType: printType(r.type, OUTPUT), description: r.description ?? null })),
+      returns: endpoint.returns.map((r, j) => ({
+        ...(s.returns[j] as ReturnSurface),
+        tsType: printType(r.type, OUTPUT),
+        description: r.description ?? null,
+      })),
     };
   });
   return {
@@ -101,7 +111,11 @@ export function inspectDocument(model: ClientModel, hidden: number): InspectDocu
     login: model.login,
     hiddenEndpoints: hidden,
     endpoints,
-    types: view.declarations.map((d, i) => ({ name: d.name, type: d.type, description: (model.declarations[i]?.description ?? null) || null })),
+    types: view.declarations.map((d, i) => ({
+      name: d.name,
+      type: d.type,
+      description: (model.declarations[i]?.description ?? null) || null,
+    })),
   };
 }
 
@@ -116,6 +130,7 @@ function literalChoices(type: TypeNode): { choices: (string | number | boolean)[
   const literals = type.members.flatMap((m) => (m.kind === "literal" ? [m.value] : []));
   if (literals.length === 0) return { choices: null, custom: false };
   const others = type.members.filter((m) => m.kind !== "literal" && m.kind !== "null");
-  if (others.length > 0 && !others.every((m) => m.kind === "string" || m.kind === "number")) return { choices: null, custom: false };
+  if (others.length > 0 && !others.every((m) => m.kind === "string" || m.kind === "number"))
+    return { choices: null, custom: false };
   return { choices: literals, custom: others.length > 0 };
 }

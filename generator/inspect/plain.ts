@@ -3,7 +3,10 @@
 /** Removes C0/C1 controls (ANSI escape sequences included) and collapses whitespace runs. */
 export function plain(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Wraps `text` to lines of at most `width` characters (words longer than that stay whole). */

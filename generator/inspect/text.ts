@@ -7,7 +7,8 @@ export function renderText(doc: InspectDocument, width: number): string {
   const out: string[] = [];
   const version = doc.gradioVersion ? `Gradio ${plain(doc.gradioVersion)}` : "Gradio (version unknown)";
   out.push(`${plain(doc.source)} — ${version}, ${doc.endpoints.length} endpoint(s)`);
-  if (doc.hiddenEndpoints > 0) out.push(`(${doc.hiddenEndpoints} unnamed or undocumented endpoint(s) not shown: --all-endpoints shows them)`);
+  if (doc.hiddenEndpoints > 0)
+    out.push(`(${doc.hiddenEndpoints} unnamed or undocumented endpoint(s) not shown: --all-endpoints shows them)`);
   if (doc.spaceId) out.push(`A Space: the module also has duplicate() (a copy in your account).`);
   for (const endpoint of doc.endpoints) out.push("", ...endpointText(endpoint, width));
   if (doc.types.length > 0) {
@@ -22,12 +23,16 @@ export function renderText(doc: InspectDocument, width: number): string {
 
 function endpointText(endpoint: InspectEndpoint, width: number): string[] {
   const out = [plain(endpoint.signature)];
-  const where = endpoint.apiName === null ? `unnamed endpoint, fn_index ${endpoint.fnIndex ?? "?"}` : `/${plain(endpoint.apiName)}`;
-  out.push(...hang("  ", `${where}${endpoint.streaming ? " · streams partial results (iterate the JobStream)" : ""}`, width));
+  const where =
+    endpoint.apiName === null ? `unnamed endpoint, fn_index ${endpoint.fnIndex ?? "?"}` : `/${plain(endpoint.apiName)}`;
+  out.push(
+    ...hang("  ", `${where}${endpoint.streaming ? " · streams partial results (iterate the JobStream)" : ""}`, width),
+  );
   if (endpoint.description) out.push(...hang("  ", endpoint.description, width));
   if (endpoint.parameters.length > 0) out.push("  Parameters");
   for (const p of endpoint.parameters) out.push(...parameterText(p, width));
-  if (endpoint.returns.length > 0) out.push(endpoint.returns.length === 1 ? "  Returns" : "  Returns (a tuple, also readable by name)");
+  if (endpoint.returns.length > 0)
+    out.push(endpoint.returns.length === 1 ? "  Returns" : "  Returns (a tuple, also readable by name)");
   for (const r of endpoint.returns) {
     out.push(...hang("    ", `${r.name}: ${plain(r.tsType)} — ${plain(r.component)} "${plain(r.label)}"`, width));
     if (r.description) out.push(...hang("        ", r.description, width));
@@ -39,7 +44,10 @@ function parameterText(p: InspectParameter, width: number): string[] {
   const head = `${p.name}${p.optional ? "?" : ""}: ${plain(p.tsType)} — ${plain(p.component)} "${plain(p.label)}"`;
   const facts: string[] = [];
   if (p.hasDefault) facts.push(`default ${preview(p.default)}`);
-  if (p.choices) facts.push(`choices ${p.choices.map((c) => preview(c, 40)).join(", ")}${p.customValues ? " (or any other value)" : ""}`);
+  if (p.choices)
+    facts.push(
+      `choices ${p.choices.map((c) => preview(c, 40)).join(", ")}${p.customValues ? " (or any other value)" : ""}`,
+    );
   if (p.range) {
     const { minimum, maximum, step } = p.range;
     facts.push(`range ${minimum ?? "…"} to ${maximum ?? "…"}${step === undefined ? "" : `, step ${step}`}`);

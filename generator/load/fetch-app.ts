@@ -20,32 +20,50 @@ export interface FetchAppOptions extends SpaceWaitOptions {
 }
 
 /** The default `authHint`: the CLI's ways of passing credentials. */
-export const CLI_AUTH_HINT = "pass --auth <username:password>, or set GRADIO_AUTH=<username:password> (kept off the command line)";
+export const CLI_AUTH_HINT =
+  "pass --auth <username:password>, or set GRADIO_AUTH=<username:password> (kept off the command line)";
 
 /**
  * Fetches /config and /info of the app at `baseUrl`. `tokenOrigin` is the one origin that may
  * receive the Hugging Face token (as `X-HF-Authorization`, which the Spaces proxy strips before
  * the app sees it, §1.4 and §7 item 16); null = send it nowhere.
  */
-export async function fetchApp(source: string, baseUrl: string, spaceId: string | null, options: FetchAppOptions, tokenOrigin: string | null): Promise<RawSchema> {
+export async function fetchApp(
+  source: string,
+  baseUrl: string,
+  spaceId: string | null,
+  options: FetchAppOptions,
+  tokenOrigin: string | null,
+): Promise<RawSchema> {
   const tokenHeaders: Record<string, string> =
-    options.token && tokenOrigin !== null && new URL(baseUrl).origin === tokenOrigin ? { "x-hf-authorization": `Bearer ${options.token}` } : {};
+    options.token && tokenOrigin !== null && new URL(baseUrl).origin === tokenOrigin
+      ? { "x-hf-authorization": `Bearer ${options.token}` }
+      : {};
   // The session cookies, like the token, go to the app's origin only (the runtime's send drops them on a redirect away).
   const tokenHttp = generatorHttp(baseUrl, tokenHeaders);
   const cookie = options.auth ? await logIn(tokenHttp, baseUrl, options.auth) : null;
   const http = cookie === null ? tokenHttp : generatorHttp(baseUrl, { ...tokenHeaders, cookie });
-  const guarded = (url: string) => (error: unknown): never => {
-    throw loginError(error, url, baseUrl, options, cookie !== null) ?? error;
-  };
+  const guarded =
+    (url: string) =>
+    (error: unknown): never => {
+      throw loginError(error, url, baseUrl, options, cookie !== null) ?? error;
+    };
   const configUrl = `${baseUrl}/config`;
   const { json: config } = await getJson(http, configUrl).catch((error: unknown) => {
     if (error instanceof CodegenError && error.code === "HTTP" && /HTTP 404/.test(error.message)) {
-      throw new CodegenError("NOT_GRADIO", `${error.message}: ${baseUrl} does not look like a Gradio app (no /config)`, { cause: error });
+      throw new CodegenError(
+        "NOT_GRADIO",
+        `${error.message}: ${baseUrl} does not look like a Gradio app (no /config)`,
+        { cause: error },
+      );
     }
     return guarded(configUrl)(error);
   });
   if (!isObject(config) || !Array.isArray(config["dependencies"])) {
-    throw new CodegenError("NOT_GRADIO", `GET ${configUrl} returned JSON without "dependencies": ${baseUrl} does not look like a Gradio app`);
+    throw new CodegenError(
+      "NOT_GRADIO",
+      `GET ${configUrl} returned JSON without "dependencies": ${baseUrl} does not look like a Gradio app`,
+    );
   }
   const prefix = apiPrefix(config["api_prefix"], `GET ${configUrl}`);
   const infoUrl = `${baseUrl}${prefix}/info${options.allEndpoints ? "?all_endpoints=true" : ""}`;
@@ -58,10 +76,22 @@ export async function fetchApp(source: string, baseUrl: string, spaceId: string 
  * Gradio's login guard answered (HTTP 401 "Not authenticated", docs/protocol.md §5.4): an
  * error that says what to do; null for any other failure (a proxy's 401 included).
  */
-function loginError(error: unknown, url: string, baseUrl: string, options: FetchAppOptions, loggedIn: boolean): CodegenError | null {
-  if (!(error instanceof CodegenError && error.code === "HTTP" && /HTTP 401 .*Not authenticated/.test(error.message))) return null;
+function loginError(
+  error: unknown,
+  url: string,
+  baseUrl: string,
+  options: FetchAppOptions,
+  loggedIn: boolean,
+): CodegenError | null {
+  if (!(error instanceof CodegenError && error.code === "HTTP" && /HTTP 401 .*Not authenticated/.test(error.message)))
+    return null;
   const answer = `GET ${url} answered HTTP 401 "Not authenticated"`;
-  if (!options.auth) return new CodegenError("AUTH", `${baseUrl} requires a login (an app launched with auth=; ${answer}): ${options.authHint ?? CLI_AUTH_HINT}`, { cause: error });
+  if (!options.auth)
+    return new CodegenError(
+      "AUTH",
+      `${baseUrl} requires a login (an app launched with auth=; ${answer}): ${options.authHint ?? CLI_AUTH_HINT}`,
+      { cause: error },
+    );
   const why = loggedIn
     ? `even after logging in with the credentials from ${options.auth.from}`
     : `although the credentials from ${options.auth.from} were given: ${baseUrl}/login is not Gradio's username/password login here (the app is guarded some other way, e.g. a custom auth_dependency)`;

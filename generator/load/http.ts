@@ -30,8 +30,15 @@ export const generatorFetch: FetchLike = async (input, init) => {
  * An HTTP context whose credentials (`privateHeaders`) go to `trusted` only — the app's origin, or
  * the Hub's — and stay off once a redirect has left it.
  */
-export function generatorHttp(trusted: string | null, privateHeaders: Readonly<Record<string, string>> = {}): HttpContext {
-  return { fetch: generatorFetch, trustedOrigins: new Set(trusted === null ? [] : [new URL(trusted).origin]), privateHeaders };
+export function generatorHttp(
+  trusted: string | null,
+  privateHeaders: Readonly<Record<string, string>> = {},
+): HttpContext {
+  return {
+    fetch: generatorFetch,
+    trustedOrigins: new Set(trusted === null ? [] : [new URL(trusted).origin]),
+    privateHeaders,
+  };
 }
 
 export interface GetOptions {
@@ -42,7 +49,11 @@ export interface GetOptions {
 }
 
 /** GETs a URL and parses JSON; says clearly when the answer is HTML, not JSON, or too large. */
-export async function getJson(http: HttpContext, url: string, options: GetOptions = {}): Promise<{ status: number; json: unknown }> {
+export async function getJson(
+  http: HttpContext,
+  url: string,
+  options: GetOptions = {},
+): Promise<{ status: number; json: unknown }> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
@@ -54,9 +65,13 @@ export async function getJson(http: HttpContext, url: string, options: GetOption
       throw error;
     });
   } catch (error) {
-    if (timeout.aborted) throw new CodegenError("NETWORK", `GET ${url} failed: no answer within ${timeoutMs / 1000} s`, { cause: error });
+    if (timeout.aborted)
+      throw new CodegenError("NETWORK", `GET ${url} failed: no answer within ${timeoutMs / 1000} s`, { cause: error });
     // The runtime's own verdicts (too many redirects) have no cause and say it all.
-    const reason = error instanceof GradioError && error.cause === undefined ? error.message : `GET ${url} failed: ${innermost(error)}`;
+    const reason =
+      error instanceof GradioError && error.cause === undefined
+        ? error.message
+        : `GET ${url} failed: ${innermost(error)}`;
     throw new CodegenError("NETWORK", reason, { cause: error });
   }
   const text = await readCapped(response, url, options.maxBytes);
@@ -67,8 +82,12 @@ export async function getJson(http: HttpContext, url: string, options: GetOption
   try {
     return { status: response.status, json: JSON.parse(text) as unknown };
   } catch (error) {
-    const what = text.trimStart().startsWith("<") ? "an HTML page" : `text that is not JSON (${JSON.stringify(text.slice(0, 80))})`;
-    throw new CodegenError("NOT_GRADIO", `GET ${url} returned ${what}, not JSON: is this a Gradio app?`, { cause: error });
+    const what = text.trimStart().startsWith("<")
+      ? "an HTML page"
+      : `text that is not JSON (${JSON.stringify(text.slice(0, 80))})`;
+    throw new CodegenError("NOT_GRADIO", `GET ${url} returned ${what}, not JSON: is this a Gradio app?`, {
+      cause: error,
+    });
   }
 }
 

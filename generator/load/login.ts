@@ -18,7 +18,11 @@ export interface AppCredentials extends LoginCredentials {
  */
 export function parseCredentials(text: string, from: string): AppCredentials {
   const colon = text.indexOf(":");
-  if (colon <= 0) throw new CodegenError("USAGE", `${from} must be <username>:<password> (split on the first ":"), with a non-empty username`);
+  if (colon <= 0)
+    throw new CodegenError(
+      "USAGE",
+      `${from} must be <username>:<password> (split on the first ":"), with a non-empty username`,
+    );
   return { username: text.slice(0, colon), password: text.slice(colon + 1), from };
 }
 
@@ -35,10 +39,18 @@ export async function logIn(http: HttpContext, base: string, credentials: AppCre
     // The runtime's messages name the username; ours name only where the credentials came from.
     if (error instanceof GradioError && error.code === "AUTH_FAILED") {
       const answer = error instanceof HttpError ? `HTTP ${error.status}` : '{"success": false}';
-      throw new CodegenError("AUTH", `wrong username or password: POST ${url} answered ${answer}; the app rejected the credentials from ${credentials.from}`);
+      throw new CodegenError(
+        "AUTH",
+        `wrong username or password: POST ${url} answered ${answer}; the app rejected the credentials from ${credentials.from}`,
+      );
     }
     if (error instanceof HttpError) throw new CodegenError("HTTP", `POST ${url} (login) answered HTTP ${error.status}`);
-    if (error instanceof GradioError) throw new CodegenError(error.code === "NETWORK" || error.code === "CROSS_ORIGIN" ? "NETWORK" : "HTTP", error.message, { cause: error });
+    if (error instanceof GradioError)
+      throw new CodegenError(
+        error.code === "NETWORK" || error.code === "CROSS_ORIGIN" ? "NETWORK" : "HTTP",
+        error.message,
+        { cause: error },
+      );
     throw error;
   }
 }

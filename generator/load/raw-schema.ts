@@ -35,7 +35,8 @@ export function checkShape(schema: RawSchema, where: string): RawSchema {
   };
   const { info, config } = schema;
   if (info === null && config === null) fail("", "neither /info nor /config");
-  if (info !== null && !("named_endpoints" in info) && !("unnamed_endpoints" in info)) fail("/info", "not a Gradio /info document: no named_endpoints");
+  if (info !== null && !("named_endpoints" in info) && !("unnamed_endpoints" in info))
+    fail("/info", "not a Gradio /info document: no named_endpoints");
   const jsClient = info === null ? null : jsClientPointer(info);
   if (jsClient !== null) {
     fail(
@@ -63,8 +64,10 @@ export function checkShape(schema: RawSchema, where: string): RawSchema {
   }
   if (config !== null) {
     apiPrefix(config["api_prefix"], where);
-    if (config["dependencies"] !== undefined && !Array.isArray(config["dependencies"])) fail("/config/dependencies", "expected an array");
-    if (config["components"] !== undefined && !Array.isArray(config["components"])) fail("/config/components", "expected an array");
+    if (config["dependencies"] !== undefined && !Array.isArray(config["dependencies"]))
+      fail("/config/dependencies", "expected an array");
+    if (config["components"] !== undefined && !Array.isArray(config["components"]))
+      fail("/config/components", "expected an array");
     (Array.isArray(config["dependencies"]) ? config["dependencies"] : []).forEach((dep: unknown, i: number) => {
       if (!isObject(dep)) fail(`/config/dependencies/${i}`, "expected an object");
       const record = dep as JsonObject;
@@ -90,7 +93,11 @@ export function apiPrefix(value: unknown, where: string): string {
   const prefix = typeof value === "string" ? value.replace(/\/+$/, "") : null;
   const reason = prefix === null ? "it is not a string" : prefix === "" ? null : unsafePathReason(prefix);
   if (reason !== null) {
-    throw new CodegenError("INVALID_SCHEMA", `${where}: "api_prefix" ${shown} is not a path on the app's origin (${reason}), so no request is built from it (at ${pointer})`, { pointer });
+    throw new CodegenError(
+      "INVALID_SCHEMA",
+      `${where}: "api_prefix" ${shown} is not a path on the app's origin (${reason}), so no request is built from it (at ${pointer})`,
+      { pointer },
+    );
   }
   return prefix ?? "";
 }

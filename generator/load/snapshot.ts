@@ -31,7 +31,11 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
     text = await readFile(path, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new CodegenError("SOURCE_NOT_FOUND", `cannot read ${path}: ${reason} (expected an http(s) URL, a Space id like owner/name, or a schema file)`, { cause: error });
+    throw new CodegenError(
+      "SOURCE_NOT_FOUND",
+      `cannot read ${path}: ${reason} (expected an http(s) URL, a Space id like owner/name, or a schema file)`,
+      { cause: error },
+    );
   }
   let json: unknown;
   try {
@@ -39,15 +43,28 @@ export async function readSchemaFile(path: string): Promise<RawSchema> {
   } catch (error) {
     throw new CodegenError("INVALID_JSON", `${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (!isObject(json)) throw new CodegenError("INVALID_SCHEMA", `${path}: expected a JSON object (at /)`, { pointer: "" });
+  if (!isObject(json))
+    throw new CodegenError("INVALID_SCHEMA", `${path}: expected a JSON object (at /)`, { pointer: "" });
   if (json["format"] === SNAPSHOT_FORMAT) {
     const config = json["config"] === null || json["config"] === undefined ? null : json["config"];
-    if (config !== null && !isObject(config)) throw new CodegenError("INVALID_SCHEMA", `${path}: "config" must be an object (at /config)`, { pointer: "/config" });
+    if (config !== null && !isObject(config))
+      throw new CodegenError("INVALID_SCHEMA", `${path}: "config" must be an object (at /config)`, {
+        pointer: "/config",
+      });
     const info = json["info"] === null || json["info"] === undefined ? null : json["info"];
-    if (info !== null && !isObject(info)) throw new CodegenError("INVALID_SCHEMA", `${path}: "info" must be an object (at /info)`, { pointer: "/info" });
-    if (info === null && config === null) throw new CodegenError("INVALID_SCHEMA", `${path}: snapshot with neither an "info" nor a "config" object (at /info)`, { pointer: "/info" });
+    if (info !== null && !isObject(info))
+      throw new CodegenError("INVALID_SCHEMA", `${path}: "info" must be an object (at /info)`, { pointer: "/info" });
+    if (info === null && config === null)
+      throw new CodegenError(
+        "INVALID_SCHEMA",
+        `${path}: snapshot with neither an "info" nor a "config" object (at /info)`,
+        { pointer: "/info" },
+      );
     const login = json["login"] ?? false;
-    if (typeof login !== "boolean") throw new CodegenError("INVALID_SCHEMA", `${path}: "login" must be true or false (at /login)`, { pointer: "/login" });
+    if (typeof login !== "boolean")
+      throw new CodegenError("INVALID_SCHEMA", `${path}: "login" must be true or false (at /login)`, {
+        pointer: "/login",
+      });
     return checkShape(
       {
         source: typeof json["source"] === "string" ? json["source"] : path,
@@ -78,14 +95,24 @@ export function toSnapshot(schema: RawSchema): Snapshot {
   const config = schema.config === null ? null : withoutKeys(schema.config, ["app_id"]);
   const info = schema.info === null ? null : withoutCodeSnippets(schema.info);
   const login = schema.login === true ? { login: true as const } : {};
-  return { format: SNAPSHOT_FORMAT, source: schema.source, baseUrl: schema.baseUrl, spaceId: schema.spaceId, ...login, config, info };
+  return {
+    format: SNAPSHOT_FORMAT,
+    source: schema.source,
+    baseUrl: schema.baseUrl,
+    spaceId: schema.spaceId,
+    ...login,
+    config,
+    info,
+  };
 }
 
 function withoutCodeSnippets(info: JsonObject): JsonObject {
   const named = isObject(info["named_endpoints"]) ? info["named_endpoints"] : {};
   return {
     ...info,
-    named_endpoints: Object.fromEntries(Object.entries(named).map(([k, v]) => [k, isObject(v) ? withoutKeys(v, ["code_snippets"]) : v])),
+    named_endpoints: Object.fromEntries(
+      Object.entries(named).map(([k, v]) => [k, isObject(v) ? withoutKeys(v, ["code_snippets"]) : v]),
+    ),
   };
 }
 

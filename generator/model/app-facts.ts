@@ -5,7 +5,8 @@ import type { AppFacts } from "./ir.js";
 /** App facts; fields that need /config are null without it. */
 export function appFacts(raw: RawSchema): AppFacts {
   const config = raw.config;
-  const str = (key: string): string | null => (config && typeof config[key] === "string" ? (config[key] as string) : null);
+  const str = (key: string): string | null =>
+    config && typeof config[key] === "string" ? (config[key] as string) : null;
   // 3.x configs end the version with a newline ("3.4.1\n", fixtures/config/*3.*.json).
   const version = str("version")?.trim() || null;
   return {

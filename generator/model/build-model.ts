@@ -24,8 +24,36 @@ export interface ModelOptions {
  * endpoint functions must avoid them.
  */
 export const MODULE_NAMES = [
-  ...["app", "features", "connect", "configure", "shared", "client", "options", "createClient", "createAppClient", "createSharedClient", "bindEndpoint", "rebindEndpoint", "asyncDispose", "endpoints", "sharedClient"],
-  ...["withDirect", "withFiles", "withHeartbeat", "withLegacySse", "withLogin", "withSpaces", "withStreams", "mapJobStream", "close", "duplicate", "duplicateSpace"],
+  ...[
+    "app",
+    "features",
+    "connect",
+    "configure",
+    "shared",
+    "client",
+    "options",
+    "createClient",
+    "createAppClient",
+    "createSharedClient",
+    "bindEndpoint",
+    "rebindEndpoint",
+    "asyncDispose",
+    "endpoints",
+    "sharedClient",
+  ],
+  ...[
+    "withDirect",
+    "withFiles",
+    "withHeartbeat",
+    "withLegacySse",
+    "withLogin",
+    "withSpaces",
+    "withStreams",
+    "mapJobStream",
+    "close",
+    "duplicate",
+    "duplicateSpace",
+  ],
   // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
   // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.
   ...["then", "toJSON"],
@@ -33,7 +61,21 @@ export const MODULE_NAMES = [
 
 /** Type names the generated module defines or imports; hoisted type aliases must avoid them. */
 export const MODULE_TYPE_NAMES = [
-  ...["Client", "AppSpec", "CallOptions", "ClientOptions", "EndpointDecl", "EndpointSpec", "FileInput", "GradioFile", "JobStream", "JsonValue", "AsyncDisposal", "Updatable", "GradioUpdate"],
+  ...[
+    "Client",
+    "AppSpec",
+    "CallOptions",
+    "ClientOptions",
+    "EndpointDecl",
+    "EndpointSpec",
+    "FileInput",
+    "GradioFile",
+    "JobStream",
+    "JsonValue",
+    "AsyncDisposal",
+    "Updatable",
+    "GradioUpdate",
+  ],
   // Global types the module's own declarations use.
   ...["Promise", "Symbol", "Readonly", "Record", "Array", "ReadonlyArray"],
   "DuplicateOptions",
@@ -53,7 +95,12 @@ export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientMo
       : infoEndpoints(raw.info, raw.config, { allEndpoints: options.allEndpoints ?? false, names }, diagnostics);
   if (raw.config === null && raw.info !== null && endpoints.length > 0) {
     // /info has neither the generator flag, nor State slots, nor the heartbeat flag (docs/protocol.md §1).
-    diagnostics.push({ level: "warning", pointer: "/config", message: "streaming and State cannot be known from /info alone; generate from the URL or a snapshot (generators are typed as plain calls, the wire layout is read from /config on the first call)" });
+    diagnostics.push({
+      level: "warning",
+      pointer: "/config",
+      message:
+        "streaming and State cannot be known from /info alone; generate from the URL or a snapshot (generators are typed as plain calls, the wire layout is read from /config on the first call)",
+    });
   }
   const hoisted = hoistTypes(endpoints, MODULE_TYPE_NAMES);
   return {

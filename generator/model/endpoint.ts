@@ -50,22 +50,28 @@ const RESERVED_PARAMS = ["options", "client", "endpoints", "mapJobStream"];
 /** The entries of one `/info` endpoint object (`parameters` or `returns`). */
 export function infoEntries(info: JsonObject, list: "parameters" | "returns", base: string): EntrySource[] {
   const items = Array.isArray(info[list]) ? (info[list] as unknown[]).filter(isObject) : [];
-  return items.map((item, i): EntrySource => ({
-    typePointer: `${base}/${list}/${i}/type`,
-    schema: item["type"],
-    ...(typeof item["serializer"] === "string" ? { serializer: item["serializer"] } : {}),
-    label: text(item["label"]),
-    component: text(item["component"]),
-    pythonName: text(item["parameter_name"]),
-    hasDefault: item["parameter_has_default"] === true,
-    default: item["parameter_default"] ?? null,
-    description: descriptionOf(item),
-    ...("example_input" in item ? { example: item["example_input"] } : {}),
-  }));
+  return items.map(
+    (item, i): EntrySource => ({
+      typePointer: `${base}/${list}/${i}/type`,
+      schema: item["type"],
+      ...(typeof item["serializer"] === "string" ? { serializer: item["serializer"] } : {}),
+      label: text(item["label"]),
+      component: text(item["component"]),
+      pythonName: text(item["parameter_name"]),
+      hasDefault: item["parameter_has_default"] === true,
+      default: item["parameter_default"] ?? null,
+      description: descriptionOf(item),
+      ...("example_input" in item ? { example: item["example_input"] } : {}),
+    }),
+  );
 }
 
 /** The source of one `/info` endpoint. */
-export function infoEndpoint(group: "named_endpoints" | "unnamed_endpoints", key: string, info: JsonObject): Pick<EndpointSource, "pointer" | "parameters" | "returns" | "description" | "oauthToken"> {
+export function infoEndpoint(
+  group: "named_endpoints" | "unnamed_endpoints",
+  key: string,
+  info: JsonObject,
+): Pick<EndpointSource, "pointer" | "parameters" | "returns" | "description" | "oauthToken"> {
   const pointer = `/info/${group}/${pointerToken(key)}`;
   const oauth = info["oauth_token"];
   return {
@@ -79,12 +85,20 @@ export function infoEndpoint(group: "named_endpoints" | "unnamed_endpoints", key
 
 function convertEntry(entry: EntrySource, direction: "input" | "output", diagnostics: Diagnostic[]) {
   if (entry.schema === undefined && entry.serializer === undefined) {
-    diagnostics.push({ level: "info", pointer: entry.typePointer, message: "no schema for this value in the document (e.g. a 3.x /config without api_info); typed as unknown" });
+    diagnostics.push({
+      level: "info",
+      pointer: entry.typePointer,
+      message: "no schema for this value in the document (e.g. a 3.x /config without api_info); typed as unknown",
+    });
     return { kind: "unknown" } as const;
   }
   // A 3.x serializer without a schema (3.2x configs): the serializer alone decides.
   const schema = entry.schema === undefined ? {} : entry.schema;
-  const converted = schemaToType(schema, { pointer: entry.typePointer, direction, ...(entry.serializer ? { serializer: entry.serializer } : {}) });
+  const converted = schemaToType(schema, {
+    pointer: entry.typePointer,
+    direction,
+    ...(entry.serializer ? { serializer: entry.serializer } : {}),
+  });
   for (const diagnostic of converted.diagnostics) diagnostics.push(diagnostic);
   return converted.type;
 }
@@ -95,8 +109,20 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
   const inputIds = dep && Array.isArray(dep["inputs"]) ? (dep["inputs"] as number[]) : null;
   const outputIds = dep && Array.isArray(dep["outputs"]) ? (dep["outputs"] as number[]) : null;
 
-  const inputSlots = alignSlots(inputIds, source.parameters.length, source.components, `${source.pointer}/parameters`, diagnostics);
-  const outputSlots = alignSlots(outputIds, source.returns.length, source.components, `${source.pointer}/returns`, diagnostics);
+  const inputSlots = alignSlots(
+    inputIds,
+    source.parameters.length,
+    source.components,
+    `${source.pointer}/parameters`,
+    diagnostics,
+  );
+  const outputSlots = alignSlots(
+    outputIds,
+    source.returns.length,
+    source.components,
+    `${source.pointer}/returns`,
+    diagnostics,
+  );
   const inputComponents = publicComponents(inputIds, inputSlots, source.components);
 
   const paramNames = createNameTable({ taken: RESERVED_PARAMS });
@@ -109,7 +135,10 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
     const hasDefault = param.hasDefault === true;
     const range = numericRange(component);
     return {
-      name: paramNames.claim(pythonName !== null && !ARGS_NAME.test(pythonName) ? pythonName : componentName(param, label), `param${i + 1}`),
+      name: paramNames.claim(
+        pythonName !== null && !ARGS_NAME.test(pythonName) ? pythonName : componentName(param, label),
+        `param${i + 1}`,
+      ),
       ...(pythonName ? { pythonName } : {}),
       label,
       component: param.component ?? "Component",
@@ -153,7 +182,13 @@ export function buildEndpoint(source: EndpointSource, diagnostics: Diagnostic[])
   };
 }
 
-function alignSlots(ids: readonly number[] | null, count: number, components: ReadonlyMap<number, JsonObject>, pointer: string, diagnostics: Diagnostic[]): Slot[] {
+function alignSlots(
+  ids: readonly number[] | null,
+  count: number,
+  components: ReadonlyMap<number, JsonObject>,
+  pointer: string,
+  diagnostics: Diagnostic[],
+): Slot[] {
   if (ids === null) return identitySlots(count);
   const slots = wireSlots(ids, components);
   if (publicCount(slots) === count) return slots;
@@ -165,7 +200,11 @@ function alignSlots(ids: readonly number[] | null, count: number, components: Re
   return identitySlots(count);
 }
 
-function publicComponents(ids: readonly number[] | null, slots: readonly Slot[], components: ReadonlyMap<number, JsonObject>): (JsonObject | undefined)[] {
+function publicComponents(
+  ids: readonly number[] | null,
+  slots: readonly Slot[],
+  components: ReadonlyMap<number, JsonObject>,
+): (JsonObject | undefined)[] {
   if (ids === null) return [];
   const result: (JsonObject | undefined)[] = [];
   slots.forEach((slot, position) => {
@@ -193,15 +232,27 @@ function shallowValues(entry: EntrySource, diagnostics: Diagnostic[]): EntrySour
   const fromConfig = entry.typePointer.startsWith("/config/");
   const base = entry.typePointer.slice(0, entry.typePointer.lastIndexOf("/"));
   const out: { -readonly [K in keyof EntrySource]: EntrySource[K] } = { ...entry };
-  const defaultAt = entry.hasDefault === true ? tooDeepAt(entry.default, MAX_VALUE_DEPTH, `${base}/parameter_default`) : null;
+  const defaultAt =
+    entry.hasDefault === true ? tooDeepAt(entry.default, MAX_VALUE_DEPTH, `${base}/parameter_default`) : null;
   if (defaultAt !== null) {
-    diagnostics.push({ level: "warning", pointer: defaultAt, message: `default nested deeper than ${MAX_VALUE_DEPTH} levels; ignored (the parameter is required)` });
+    diagnostics.push({
+      level: "warning",
+      pointer: defaultAt,
+      message: `default nested deeper than ${MAX_VALUE_DEPTH} levels; ignored (the parameter is required)`,
+    });
     out.hasDefault = false;
     delete out.default;
   }
-  const exampleAt = "example" in entry ? tooDeepAt(entry.example, MAX_VALUE_DEPTH, `${base}/${fromConfig ? "example_inputs" : "example_input"}`) : null;
+  const exampleAt =
+    "example" in entry
+      ? tooDeepAt(entry.example, MAX_VALUE_DEPTH, `${base}/${fromConfig ? "example_inputs" : "example_input"}`)
+      : null;
   if (exampleAt !== null) {
-    diagnostics.push({ level: "warning", pointer: exampleAt, message: `example nested deeper than ${MAX_VALUE_DEPTH} levels; left out of the documentation` });
+    diagnostics.push({
+      level: "warning",
+      pointer: exampleAt,
+      message: `example nested deeper than ${MAX_VALUE_DEPTH} levels; left out of the documentation`,
+    });
     delete out.example;
   }
   return out;

@@ -19,7 +19,11 @@ export interface ConfigModelOptions {
 }
 
 /** Endpoints of every backend dependency; unnamed or hidden ones only with `allEndpoints`. */
-export function configEndpoints(config: JsonObject, options: ConfigModelOptions, diagnostics: Diagnostic[]): EndpointModel[] {
+export function configEndpoints(
+  config: JsonObject,
+  options: ConfigModelOptions,
+  diagnostics: Diagnostic[],
+): EndpointModel[] {
   const { dependencies, components } = configTables(config);
   const positions = componentPositions(config);
   const endpoints: EndpointModel[] = [];
@@ -28,7 +32,11 @@ export function configEndpoints(config: JsonObject, options: ConfigModelOptions,
     // js-only listeners never reach the server; "private" endpoints cannot be called (6.x).
     if (dep["backend_fn"] === false || dep["api_visibility"] === "private") return;
     const fnIndex = typeof dep["id"] === "number" ? dep["id"] : index;
-    const named = typeof dep["api_name"] === "string" && dep["api_name"] !== "" && dep["show_api"] !== false && dep["api_visibility"] !== "undocumented";
+    const named =
+      typeof dep["api_name"] === "string" &&
+      dep["api_name"] !== "" &&
+      dep["show_api"] !== false &&
+      dep["api_visibility"] !== "undocumented";
     if (!named && !options.allEndpoints) {
       skipped++;
       return;
@@ -37,14 +45,23 @@ export function configEndpoints(config: JsonObject, options: ConfigModelOptions,
     const pointer = `/config/dependencies/${index}`;
     const entries = (key: "inputs" | "outputs"): EntrySource[] => {
       const ids = Array.isArray(dep[key]) ? (dep[key] as number[]) : [];
-      return ids.filter((id) => slotKind(components.get(id)) === "param").map((id) => configEntry(id, components.get(id), positions.get(id) ?? -1, key));
+      return ids
+        .filter((id) => slotKind(components.get(id)) === "param")
+        .map((id) => configEntry(id, components.get(id), positions.get(id) ?? -1, key));
     };
-    const functionName = apiName === null ? options.names.claim(`fn${fnIndex}`) : options.names.claim(apiName, "endpoint");
+    const functionName =
+      apiName === null ? options.names.claim(`fn${fnIndex}`) : options.names.claim(apiName, "endpoint");
     const source = { pointer, parameters: entries("inputs"), returns: entries("outputs"), description: null };
-    endpoints.push(buildEndpoint({ ...source, apiName, functionName, dependency: dep, fnIndex, components }, diagnostics));
+    endpoints.push(
+      buildEndpoint({ ...source, apiName, functionName, dependency: dep, fnIndex, components }, diagnostics),
+    );
   });
   if (skipped > 0) {
-    diagnostics.push({ level: "info", pointer: "/config/dependencies", message: `${skipped} unnamed endpoint(s) skipped; pass --all-endpoints to include them` });
+    diagnostics.push({
+      level: "info",
+      pointer: "/config/dependencies",
+      message: `${skipped} unnamed endpoint(s) skipped; pass --all-endpoints to include them`,
+    });
   }
   if (endpoints.some((e) => e.parameters.length > 0)) {
     diagnostics.push({
@@ -58,8 +75,12 @@ export function configEndpoints(config: JsonObject, options: ConfigModelOptions,
 }
 
 /** `config.dependencies` (objects only) and `config.components` by id. */
-export function configTables(config: JsonObject | null): { dependencies: JsonObject[]; components: Map<number, JsonObject> } {
-  const dependencies = config && Array.isArray(config["dependencies"]) ? (config["dependencies"] as unknown[]).filter(isObject) : [];
+export function configTables(config: JsonObject | null): {
+  dependencies: JsonObject[];
+  components: Map<number, JsonObject>;
+} {
+  const dependencies =
+    config && Array.isArray(config["dependencies"]) ? (config["dependencies"] as unknown[]).filter(isObject) : [];
   const components = new Map<number, JsonObject>();
   for (const component of config && Array.isArray(config["components"]) ? (config["components"] as unknown[]) : []) {
     if (isObject(component) && typeof component["id"] === "number") components.set(component["id"], component);
@@ -76,7 +97,12 @@ function componentPositions(config: JsonObject): Map<number, number> {
   return positions;
 }
 
-function configEntry(id: number, component: JsonObject | undefined, position: number, key: "inputs" | "outputs"): EntrySource {
+function configEntry(
+  id: number,
+  component: JsonObject | undefined,
+  position: number,
+  key: "inputs" | "outputs",
+): EntrySource {
   const props = component && isObject(component["props"]) ? component["props"] : {};
   const base = `/config/components/${position}`;
   // 5.x configs split the schema by direction; 4.x has one; 3.40 wraps it in {info, serialized_info}.
@@ -85,7 +111,8 @@ function configEntry(id: number, component: JsonObject | undefined, position: nu
   const raw = component?.[apiKey];
   // Configs before 3.40 have no api_info: the component's type and props stand in for it.
   const schema = raw === undefined ? legacyComponentSchema(component) : unwrapApiInfo(raw);
-  const typePointer = raw === undefined ? `${base}/type` : schema !== raw ? `${base}/${apiKey}/info` : `${base}/${apiKey}`;
+  const typePointer =
+    raw === undefined ? `${base}/type` : schema !== raw ? `${base}/${apiKey}/info` : `${base}/${apiKey}`;
   const type = component && typeof component["type"] === "string" ? component["type"] : "";
   const examples = component?.["example_inputs"];
   return {
@@ -99,7 +126,9 @@ function configEntry(id: number, component: JsonObject | undefined, position: nu
     ...(key === "inputs" && isDefaultable(props["value"]) ? { hasDefault: true, default: props["value"] } : {}),
     component: type === "" ? null : type.charAt(0).toUpperCase() + type.slice(1),
     description: text(props["info"]),
-    ...(key === "inputs" && examples !== undefined ? { example: isObject(examples) && "serialized" in examples ? examples["serialized"] : examples } : {}),
+    ...(key === "inputs" && examples !== undefined
+      ? { example: isObject(examples) && "serialized" in examples ? examples["serialized"] : examples }
+      : {}),
   };
 }
 

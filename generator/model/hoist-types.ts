@@ -17,7 +17,10 @@ interface Hoisting {
 }
 
 /** Returns endpoints whose big types are `named` references, plus the declarations. */
-export function hoistTypes(endpoints: readonly EndpointModel[], taken: Iterable<string>): { endpoints: EndpointModel[]; declarations: Declaration[] } {
+export function hoistTypes(
+  endpoints: readonly EndpointModel[],
+  taken: Iterable<string>,
+): { endpoints: EndpointModel[]; declarations: Declaration[] } {
   const state: Hoisting = { names: createNameTable({ style: "pascal", taken }), byKey: new Map(), declarations: [] };
   const result = endpoints.map((endpoint) => {
     const fn = endpoint.functionName;
@@ -25,7 +28,10 @@ export function hoistTypes(endpoints: readonly EndpointModel[], taken: Iterable<
     return {
       ...endpoint,
       ...(endpoint.returns.length > 1 ? { resultAlias: state.names.claim(`${fn} outputs`, "Outputs") } : {}),
-      parameters: endpoint.parameters.map((p) => ({ ...p, type: hoistTop(p.type, `${fn} ${p.name}`, p.name, "input", state) })),
+      parameters: endpoint.parameters.map((p) => ({
+        ...p,
+        type: hoistTop(p.type, `${fn} ${p.name}`, p.name, "input", state),
+      })),
       returns: endpoint.returns.map((r) => {
         const hint = single || r.name === fn ? `${fn} result` : `${fn} ${r.name} result`;
         return { ...r, type: hoistTop(r.type, hint, r.name, "output", state) };
@@ -35,7 +41,13 @@ export function hoistTypes(endpoints: readonly EndpointModel[], taken: Iterable<
   return { endpoints: result, declarations: state.declarations };
 }
 
-function hoistTop(type: TypeNode, qualified: string, short: string, direction: "input" | "output", state: Hoisting): TypeNode {
+function hoistTop(
+  type: TypeNode,
+  qualified: string,
+  short: string,
+  direction: "input" | "output",
+  state: Hoisting,
+): TypeNode {
   const inner = hoistChoices(type, short, state);
   if (!isObjectShaped(inner)) return inner;
   return declare(inner, qualified, direction, state);
@@ -45,12 +57,17 @@ function hoistTop(type: TypeNode, qualified: string, short: string, direction: "
 function hoistChoices(type: TypeNode, hint: string, state: Hoisting): TypeNode {
   switch (type.kind) {
     case "union":
-      if (type.members.filter((m) => m.kind === "literal").length >= MIN_HOISTED_CHOICES) return declare(type, hint, "any", state);
+      if (type.members.filter((m) => m.kind === "literal").length >= MIN_HOISTED_CHOICES)
+        return declare(type, hint, "any", state);
       return { ...type, members: type.members.map((m) => hoistChoices(m, hint, state)) };
     case "array":
       return { ...type, items: hoistChoices(type.items, singular(hint), state) };
     case "tuple":
-      return { ...type, items: type.items.map((item) => hoistChoices(item, hint, state)), ...(type.rest ? { rest: hoistChoices(type.rest, hint, state) } : {}) };
+      return {
+        ...type,
+        items: type.items.map((item) => hoistChoices(item, hint, state)),
+        ...(type.rest ? { rest: hoistChoices(type.rest, hint, state) } : {}),
+      };
     case "object":
       return {
         ...type,
@@ -81,5 +98,9 @@ function isObjectShaped(type: TypeNode): boolean {
 }
 
 function singular(word: string): string {
-  return word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+  return word.endsWith("ies")
+    ? `${word.slice(0, -3)}y`
+    : word.endsWith("s") && !word.endsWith("ss")
+      ? word.slice(0, -1)
+      : word;
 }

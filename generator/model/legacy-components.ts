@@ -5,9 +5,33 @@
  */
 import { isObject, type JsonObject } from "../load/raw-schema.js";
 
-const STRING_TYPES = new Set(["textbox", "textarea", "markdown", "html", "code", "colorpicker", "datetime", "image", "audio", "video", "file", "model3d", "uploadbutton"]);
+const STRING_TYPES = new Set([
+  "textbox",
+  "textarea",
+  "markdown",
+  "html",
+  "code",
+  "colorpicker",
+  "datetime",
+  "image",
+  "audio",
+  "video",
+  "file",
+  "model3d",
+  "uploadbutton",
+]);
 const NUMBER_TYPES = new Set(["number", "slider"]);
-const JSON_TYPES = new Set(["json", "label", "highlightedtext", "chatbot", "dataframe", "plot", "gallery", "timeseries", "annotatedimage"]);
+const JSON_TYPES = new Set([
+  "json",
+  "label",
+  "highlightedtext",
+  "chatbot",
+  "dataframe",
+  "plot",
+  "gallery",
+  "timeseries",
+  "annotatedimage",
+]);
 
 /** A JSON Schema for a 3.x component, or undefined when its type says nothing useful. */
 export function legacyComponentSchema(component: JsonObject | undefined): unknown {
@@ -23,7 +47,8 @@ export function legacyComponentSchema(component: JsonObject | undefined): unknow
     const one = choices.length > 0 ? { type: "string", enum: choices } : { type: "string" };
     return props["multiselect"] === true ? { type: "array", items: one } : one;
   }
-  if (type === "checkboxgroup") return { type: "array", items: choices.length > 0 ? { type: "string", enum: choices } : { type: "string" } };
+  if (type === "checkboxgroup")
+    return { type: "array", items: choices.length > 0 ? { type: "string", enum: choices } : { type: "string" } };
   return undefined;
 }
 

@@ -11,7 +11,8 @@ export function refineInputType(type: TypeNode, component: JsonObject | undefine
   const props = component && isObject(component["props"]) ? component["props"] : undefined;
   if (props?.["allow_custom_value"] !== true) return type;
   if (literalChoices(type) !== null) return openChoices(type);
-  if (type.kind === "array" && literalChoices(type.items) !== null) return { kind: "array", items: openChoices(type.items) };
+  if (type.kind === "array" && literalChoices(type.items) !== null)
+    return { kind: "array", items: openChoices(type.items) };
   return type;
 }
 

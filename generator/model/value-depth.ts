@@ -29,7 +29,13 @@ interface Visit {
 function pointerOf(visit: Visit, base: string): string {
   const tokens: string[] = [];
   for (let v: Visit | null = visit; v !== null && v.parent !== null; v = v.parent) tokens.push(pointerToken(v.key));
-  return base + tokens.reverse().map((t) => `/${t}`).join("");
+  return (
+    base +
+    tokens
+      .reverse()
+      .map((t) => `/${t}`)
+      .join("")
+  );
 }
 
 /**
@@ -50,7 +56,8 @@ export function tooDeepAt(value: unknown, limit: number, base = ""): string | nu
     for (let i = count - 1; i >= 0; i--) {
       const key = keys === null ? String(i) : (keys[i] as string);
       const child = keys === null ? (current as unknown[])[i] : record[key];
-      if (typeof child === "object" && child !== null) stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
+      if (typeof child === "object" && child !== null)
+        stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
     }
   }
   return null;

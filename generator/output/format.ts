@@ -1,7 +1,13 @@
 /** Formats generated text with the pinned prettier (deterministic: fixed options, no config lookup). */
 import { format } from "prettier";
 
-export const PRETTIER_OPTIONS = { parser: "typescript", printWidth: 100, trailingComma: "all", semi: true, singleQuote: false } as const;
+export const PRETTIER_OPTIONS = {
+  parser: "typescript",
+  printWidth: 100,
+  trailingComma: "all",
+  semi: true,
+  singleQuote: false,
+} as const;
 
 /**
  * Rendered modules larger than this (about 900 endpoints of common components) are not run
@@ -24,5 +30,8 @@ export async function formatModule(text: string): Promise<string> {
 
 /** No trailing spaces, no runs of blank lines, one final newline. */
 export function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }

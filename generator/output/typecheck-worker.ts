@@ -7,7 +7,10 @@ import { CodegenError } from "../errors.js";
 import { typecheckModule, warmUp } from "./typecheck.js";
 
 /** What the worker replies: `ok`, the gate's error, or a crash (the caller then checks in-process). */
-export type GateReply = { readonly ok: true } | { readonly ok: false; readonly code: CodegenError["code"]; readonly message: string } | { readonly ok: false; readonly crash: string };
+export type GateReply =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: CodegenError["code"]; readonly message: string }
+  | { readonly ok: false; readonly crash: string };
 
 warmUp();
 parentPort?.on("message", (request: { text: string; displayName: string }) => {
@@ -15,7 +18,10 @@ parentPort?.on("message", (request: { text: string; displayName: string }) => {
   try {
     typecheckModule(request.text, request.displayName);
   } catch (error) {
-    reply = error instanceof CodegenError ? { ok: false, code: error.code, message: error.message } : { ok: false, crash: String(error) };
+    reply =
+      error instanceof CodegenError
+        ? { ok: false, code: error.code, message: error.message }
+        : { ok: false, crash: String(error) };
   }
   parentPort?.postMessage(reply);
 });

@@ -28,7 +28,13 @@ export interface SharedClient extends EndpointRunner {
  * generator sets `named: false` where the first parameter can itself be such an object, so the
  * two forms never overlap. One result resolves to the value, several to the named tuple.
  */
-export function bindEndpoint<F>(client: EndpointRunner, apiName: string | null, fnIndex: number | null, decl: EndpointDecl, features?: EndpointFeatures): F {
+export function bindEndpoint<F>(
+  client: EndpointRunner,
+  apiName: string | null,
+  fnIndex: number | null,
+  decl: EndpointDecl,
+  features?: EndpointFeatures,
+): F {
   return bindSpec(client, { spec: expandEndpoint(apiName, fnIndex, decl), features });
 }
 

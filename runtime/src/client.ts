@@ -71,9 +71,19 @@ export interface GradioClient extends AsyncDisposal {
    * needs besides the client's own (files, direct calls), so that a bundle keeps only the code of
    * the endpoints a program uses.
    */
-  call(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions, features?: EndpointFeatures): Promise<unknown[]>;
+  call(
+    endpoint: EndpointSpec,
+    args: readonly unknown[],
+    options?: CallOptions,
+    features?: EndpointFeatures,
+  ): Promise<unknown[]>;
   /** Runs a generator endpoint; iterates its partial results (needs the streams feature). */
-  stream(endpoint: EndpointSpec, args: readonly unknown[], options?: CallOptions, features?: EndpointFeatures): JobStream<unknown[]>;
+  stream(
+    endpoint: EndpointSpec,
+    args: readonly unknown[],
+    options?: CallOptions,
+    features?: EndpointFeatures,
+  ): JobStream<unknown[]>;
   /** Ends the session's streams and heartbeat; pending calls fail with ABORTED. */
   close(): Promise<void>;
 }
@@ -84,7 +94,11 @@ type OnPartial = (partial: () => Promise<unknown[]>) => void;
  * Creates a client for one app with the optional `features` it needs (generated modules pass
  * what their app uses). Nothing is sent until the first call.
  */
-export function createAppClient(app: AppSpec, options: ClientOptions & ClientHooks = {}, features: ClientFeatures = {}): GradioClient {
+export function createAppClient(
+  app: AppSpec,
+  options: ClientOptions & ClientHooks = {},
+  features: ClientFeatures = {},
+): GradioClient {
   const sessionHash = options.sessionHash ?? randomHash();
   const customFetch = options.fetch !== undefined;
   let queue: QueueStream | null = null;
@@ -102,19 +116,40 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
    * read here, once, so the order of calls never matters.
    */
   let names: Promise<ReadonlyMap<string, number>> | null = null;
-  const fnIndexOf = async (conn: Connection, apiName: string, signal: AbortSignal | undefined): Promise<number | undefined> => {
+  const fnIndexOf = async (
+    conn: Connection,
+    apiName: string,
+    signal: AbortSignal | undefined,
+  ): Promise<number | undefined> => {
     if (conn.fnIndexByName.size > 0) return conn.fnIndexByName.get(apiName);
     names ??= readFnIndexes(conn, lifetime.signal).catch((error: unknown) => {
       names = null;
       throw error;
     });
     const table = names;
-    return (signal ? await Promise.race([table, new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }))]) : await table).get(apiName);
+    return (
+      signal
+        ? await Promise.race([
+            table,
+            new Promise<never>((_, reject) =>
+              signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+            ),
+          ])
+        : await table
+    ).get(apiName);
   };
 
-  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection, files: ClientFeatures["files"]) => publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
+  const outputs = (spec: EndpointSpec, wire: readonly unknown[], conn: Connection, files: ClientFeatures["files"]) =>
+    publicOutputs(spec, wire, files && ((value, paths) => files.output(value, paths, conn)));
 
-  const run = async (spec: EndpointSpec, args: readonly unknown[], callOptions: CallOptions, own: EndpointFeatures | undefined, onPartial?: OnPartial, onCancelSent?: (sent: Promise<void>) => void): Promise<unknown[]> => {
+  const run = async (
+    spec: EndpointSpec,
+    args: readonly unknown[],
+    callOptions: CallOptions,
+    own: EndpointFeatures | undefined,
+    onPartial?: OnPartial,
+    onCancelSent?: (sent: Promise<void>) => void,
+  ): Promise<unknown[]> => {
     const files = own?.files ?? features.files;
     const streams = own?.streams ?? features.streams;
     const direct = own?.direct ?? features.direct;
@@ -223,7 +258,8 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
             (error: unknown) => (joined(), settle(reject)(error)),
           );
         };
-        if (direct && spec.queued === false && !onPartial) return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
+        if (direct && spec.queued === false && !onPartial)
+          return void direct(request).then((data) => (data ? settle(resolve)(data) : queued()), settle(reject));
         queued();
       });
       return await outputs(spec, wire, conn, files);
@@ -264,8 +300,15 @@ export function createAppClient(app: AppSpec, options: ClientOptions & ClientHoo
     call: (spec, args, callOptions = {}, own) => run(spec, args, callOptions, own),
     stream(spec, args, callOptions = {}, own) {
       const streams = own?.streams ?? features.streams;
-      if (!streams) throw new GradioError("UNSUPPORTED", `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`);
-      return streams.stream((signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, own, onPartial, onCancelSent), callOptions.signal);
+      if (!streams)
+        throw new GradioError(
+          "UNSUPPORTED",
+          `${spec.apiName ?? spec.fnIndex}: this client was created without streams support`,
+        );
+      return streams.stream(
+        (signal, onPartial, onCancelSent) => run(spec, args, { ...callOptions, signal }, own, onPartial, onCancelSent),
+        callOptions.signal,
+      );
     },
     close,
     [asyncDispose]: close,

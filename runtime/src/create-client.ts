@@ -14,9 +14,21 @@ import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
 
 /** Every optional feature of the universal entry. */
-export const allFeatures: ClientFeatures = { files, streams, heartbeat, spaces: resolveSpace, login: loginFeature, legacySse, direct };
+export const allFeatures: ClientFeatures = {
+  files,
+  streams,
+  heartbeat,
+  spaces: resolveSpace,
+  login: loginFeature,
+  legacySse,
+  direct,
+};
 
 /** Creates a client for one app with every feature. Nothing is sent until the first call. */
-export function createClient(app: AppSpec, options: ClientOptions = {}, features: ClientFeatures = allFeatures): GradioClient {
+export function createClient(
+  app: AppSpec,
+  options: ClientOptions = {},
+  features: ClientFeatures = allFeatures,
+): GradioClient {
   return createAppClient(app, options, features);
 }

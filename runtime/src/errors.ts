@@ -68,7 +68,11 @@ export class HttpError extends GradioError {
     options?: { cause?: unknown },
   ) {
     const detail = init.detail ?? init.body.slice(0, 200);
-    super(init.code ?? "HTTP", `${init.method} ${init.url} failed: HTTP ${init.status}${detail && ` ${detail}`}`, options);
+    super(
+      init.code ?? "HTTP",
+      `${init.method} ${init.url} failed: HTTP ${init.status}${detail && ` ${detail}`}`,
+      options,
+    );
     Object.assign(this, { method: init.method, url: init.url, status: init.status, body: init.body });
   }
 }
@@ -79,7 +83,10 @@ export class ValidationError extends GradioError {
   declare readonly issues: readonly { readonly parameter: string | null; readonly message: string }[];
 
   constructor(endpoint: string, issues: readonly { parameter: string | null; message: string }[]) {
-    super("VALIDATION", `${endpoint}: ${issues.length} parameter(s) failed validation${issues.map((i) => `\n- ${i.parameter ?? "input"}: ${i.message}`).join("")}`);
+    super(
+      "VALIDATION",
+      `${endpoint}: ${issues.length} parameter(s) failed validation${issues.map((i) => `\n- ${i.parameter ?? "input"}: ${i.message}`).join("")}`,
+    );
     this.issues = issues;
   }
 }
@@ -88,6 +95,10 @@ export class ValidationError extends GradioError {
 export class SchemaDriftError extends GradioError {
   override readonly name = "SchemaDriftError";
   constructor(message: string, options?: { cause?: unknown }) {
-    super("SCHEMA_DRIFT", `${message} — the app changed since this module was generated; regenerate it with gradio-codegen`, options);
+    super(
+      "SCHEMA_DRIFT",
+      `${message} — the app changed since this module was generated; regenerate it with gradio-codegen`,
+      options,
+    );
   }
 }

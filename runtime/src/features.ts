@@ -32,7 +32,11 @@ export interface FilesFeature {
 }
 
 /** Runs one job; `onPartial` receives each intermediate result (mapped on demand, in order). */
-export type JobRunner = (signal: AbortSignal, onPartial: (partial: () => Promise<unknown[]>) => void, onCancelSent: (sent: Promise<void>) => void) => Promise<unknown[]>;
+export type JobRunner = (
+  signal: AbortSignal,
+  onPartial: (partial: () => Promise<unknown[]>) => void,
+  onCancelSent: (sent: Promise<void>) => void,
+) => Promise<unknown[]>;
 
 /** Generator endpoints: `client.stream()` and diffs of partial results. */
 export interface StreamsFeature {

@@ -1,5 +1,12 @@
 /** @gradio-codegen/runtime — the transport every generated module imports (universal entry). */
-export { createAppClient, type CallOptions, type ClientHooks, type EndpointFeatures, type ClientOptions, type GradioClient } from "./client.js";
+export {
+  createAppClient,
+  type CallOptions,
+  type ClientHooks,
+  type EndpointFeatures,
+  type ClientOptions,
+  type GradioClient,
+} from "./client.js";
 export { bindEndpoint, createSharedClient, rebindEndpoint, type EndpointRunner, type SharedClient } from "./bind.js";
 export { allFeatures, createClient } from "./create-client.js";
 export type {
@@ -31,7 +38,16 @@ export { mapJobStream, type JobStream } from "./session/job-stream.js";
 export { GradioUpdate, requireValue, valueOf, type Updatable, type UpdateProps } from "./session/update.js";
 export type { ProgressUnit } from "./protocol/messages.js";
 export { expandEndpoint } from "./spec.js";
-export type { AppSpec, EndpointDecl, EndpointSpec, FilePath, JsonValue, ParamSpec, ReturnSpec, WireSlot } from "./spec.js";
+export type {
+  AppSpec,
+  EndpointDecl,
+  EndpointSpec,
+  FilePath,
+  JsonValue,
+  ParamSpec,
+  ReturnSpec,
+  WireSlot,
+} from "./spec.js";
 export type { FetchLike } from "./transport/http.js";
 // The HTTP layer and URL rule, for the generator (which loads schemas through them) and custom features.
 export { credentialsFor, send, type HttpContext, type RequestOptions } from "./transport/http.js";

@@ -59,12 +59,18 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
 export function resolveLimits(overrides: Partial<Limits> | undefined, idleTimeoutMs?: number): Limits {
   const limits: Limits = { ...DEFAULT_LIMITS, ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }), ...overrides };
   for (const [name, value] of Object.entries(limits)) {
-    if (typeof value !== "number" || !(value > 0)) throw new GradioError("INVALID_ARGUMENT", `limits.${name} must be a number > 0, got ${String(value)}`);
+    if (typeof value !== "number" || !(value > 0))
+      throw new GradioError("INVALID_ARGUMENT", `limits.${name} must be a number > 0, got ${String(value)}`);
   }
   return limits;
 }
 
 /** The typed error for a size limit that was hit. */
-export function limitError(what: string, limit: keyof Limits, value: number, how = `raise it with connect({ limits: { ${limit}: … } })`): GradioError {
+export function limitError(
+  what: string,
+  limit: keyof Limits,
+  value: number,
+  how = `raise it with connect({ limits: { ${limit}: … } })`,
+): GradioError {
   return new GradioError("LIMIT_EXCEEDED", `${what} exceeds limits.${limit} (${value}); ${how}`);
 }

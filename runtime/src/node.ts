@@ -7,7 +7,12 @@ import { openAsBlob } from "node:fs";
 import { basename } from "node:path";
 import { createCookieJar } from "./auth/cookies.js";
 import { loginFeature } from "./auth/login.js";
-import { createAppClient as createUniversalClient, type ClientHooks, type ClientOptions, type GradioClient } from "./client.js";
+import {
+  createAppClient as createUniversalClient,
+  type ClientHooks,
+  type ClientOptions,
+  type GradioClient,
+} from "./client.js";
 import { GradioError } from "./errors.js";
 import type { ClientFeatures, FilesFeature, HeartbeatFeature } from "./features.js";
 import { files as universalFiles } from "./files/feature.js";
@@ -87,7 +92,11 @@ export const allFeatures: ClientFeatures = {
  * less CPU, but uvicorn answers a reused connection's join in two segments and the second waits
  * out the client's 40 ms delayed ACK (curl shows the same; undici's fetch does not).
  */
-export function createAppClient(app: AppSpec, options: ClientOptions & ClientHooks = {}, features: ClientFeatures = {}): GradioClient {
+export function createAppClient(
+  app: AppSpec,
+  options: ClientOptions & ClientHooks = {},
+  features: ClientFeatures = {},
+): GradioClient {
   const token = options.token ?? (process.env["HF_TOKEN"] || undefined);
   const hfEndpoint = options.hfEndpoint ?? (process.env["HF_ENDPOINT"] || undefined);
   const fetch = options.fetch ?? proxyAwareFetch;

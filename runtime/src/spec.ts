@@ -76,7 +76,8 @@ export interface EndpointSpec {
  * without defaults or files is just its name; absent `returns` means one result without files;
  * absent `inputs`/`outputs` mean one wire slot per parameter/result, in order.
  */
-export interface EndpointDecl extends Omit<EndpointSpec, "apiName" | "fnIndex" | "inputs" | "outputs" | "params" | "returns"> {
+export interface EndpointDecl
+  extends Omit<EndpointSpec, "apiName" | "fnIndex" | "inputs" | "outputs" | "params" | "returns"> {
   readonly inputs?: readonly WireSlot[];
   readonly outputs?: readonly WireSlot[];
   readonly params: readonly (string | ParamSpec)[];
@@ -87,5 +88,13 @@ export interface EndpointDecl extends Omit<EndpointSpec, "apiName" | "fnIndex" |
 export function expandEndpoint(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): EndpointSpec {
   const params = decl.params.map((p) => (typeof p === "string" ? { name: p } : p));
   const returns = (decl.returns ?? ["result"]).map((r) => (typeof r === "string" ? { name: r } : r));
-  return { ...decl, apiName, fnIndex, params, returns, inputs: decl.inputs ?? params.map((_, i) => i), outputs: decl.outputs ?? returns.map((_, i) => i) };
+  return {
+    ...decl,
+    apiName,
+    fnIndex,
+    params,
+    returns,
+    inputs: decl.inputs ?? params.map((_, i) => i),
+    outputs: decl.outputs ?? returns.map((_, i) => i),
+  };
 }

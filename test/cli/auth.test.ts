@@ -15,10 +15,16 @@ import { EXAMPLES_DIR, workDir } from "../support/paths.js";
 import { typecheckFiles } from "../support/typecheck.js";
 
 interface AuthModule {
-  connect(options?: { auth?: { username: string; password: string }; baseUrl?: string; hfEndpoint?: string }): { whoami(text: string): Promise<string>; close(): Promise<void> };
+  connect(options?: { auth?: { username: string; password: string }; baseUrl?: string; hfEndpoint?: string }): {
+    whoami(text: string): Promise<string>;
+    close(): Promise<void>;
+  };
 }
 interface CalculatorModule {
-  connect(options?: { auth?: { username: string; password: string }; baseUrl?: string }): { predict(a: number, op: string, b: number): Promise<number>; close(): Promise<void> };
+  connect(options?: { auth?: { username: string; password: string }; baseUrl?: string }): {
+    predict(a: number, op: string, b: number): Promise<number>;
+    close(): Promise<void>;
+  };
 }
 
 const apps = inject("apps");
@@ -74,13 +80,27 @@ describe("gradio-codegen against an app launched with auth= (rt_auth)", () => {
   it("without credentials → exit 1: the app requires a login, pass --auth or set GRADIO_AUTH", async () => {
     const out = fresh("none");
     const result = await runCli([rtAuth, "-o", out], { env: clean });
-    expectFailure(result, out, 1, new RegExp(`${rtAuth} requires a login .*GET ${rtAuth}/config answered HTTP 401 "Not authenticated".*pass --auth <username:password>, or set GRADIO_AUTH`));
+    expectFailure(
+      result,
+      out,
+      1,
+      new RegExp(
+        `${rtAuth} requires a login .*GET ${rtAuth}/config answered HTTP 401 "Not authenticated".*pass --auth <username:password>, or set GRADIO_AUTH`,
+      ),
+    );
   });
 
   it("a wrong password → exit 1 naming the login URL and the HTTP 400, not the credentials", async () => {
     const out = fresh("wrong");
     const result = await runCli([rtAuth, "-o", out, "--auth", `${USER}:${WRONG}`], { env: clean });
-    expectFailure(result, out, 1, new RegExp(`wrong username or password: POST ${rtAuth}/login answered HTTP 400; the app rejected the credentials from --auth`));
+    expectFailure(
+      result,
+      out,
+      1,
+      new RegExp(
+        `wrong username or password: POST ${rtAuth}/login answered HTTP 400; the app rejected the credentials from --auth`,
+      ),
+    );
     expectNoCredentials(result.stderr, result.stdout);
   });
 
@@ -96,10 +116,16 @@ describe("gradio-codegen against an app launched with auth= (rt_auth)", () => {
   it("--auth: logs in first (POST {base}/login, form-encoded), then reads /config and /info with the session cookie", async () => {
     const path = new URL(rtAuth).pathname;
     const start = proxy.requests.length;
-    const result = await runCli([`${proxy.url}${path}`, "-o", fresh("proxied"), "--auth", `${USER}:${PASSWORD}`], { env: clean });
+    const result = await runCli([`${proxy.url}${path}`, "-o", fresh("proxied"), "--auth", `${USER}:${PASSWORD}`], {
+      env: clean,
+    });
     expect(result.code, result.stderr).toBe(0);
     const [login, ...later] = proxy.requests.slice(start);
-    expect(login).toMatchObject({ method: "POST", path: `${path}/login`, headers: expect.objectContaining({ "content-type": "application/x-www-form-urlencoded" }) });
+    expect(login).toMatchObject({
+      method: "POST",
+      path: `${path}/login`,
+      headers: expect.objectContaining({ "content-type": "application/x-www-form-urlencoded" }),
+    });
     expect(login?.headers["cookie"]).toBeUndefined();
     expect(later.map((r) => r.path)).toEqual([`${path}/config`, `${path}/gradio_api/info`]);
     // Over plain http only Gradio's "unsecure" cookie applies (the other one is Secure).
@@ -107,14 +133,21 @@ describe("gradio-codegen against an app launched with auth= (rt_auth)", () => {
   });
 
   it("--auth user:password → a module with login support, its lock and a snapshot saying login: true; no credentials anywhere", async () => {
-    const result = await runCli([rtAuth, "-o", module, "--save-snapshot", snapshot, "--auth", `${USER}:${PASSWORD}`], { env: clean });
+    const result = await runCli([rtAuth, "-o", module, "--save-snapshot", snapshot, "--auth", `${USER}:${PASSWORD}`], {
+      env: clean,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`wrote ${module} (1 endpoint(s))`);
     const text = readFileSync(module, "utf8");
     expect(text).toContain("login: withLogin");
     expect(text).toContain('apiName: "whoami"');
-    expect(JSON.parse(readFileSync(snapshot, "utf8"))).toMatchObject({ format: "gradio-codegen-snapshot/1", login: true });
-    expect(JSON.parse(readFileSync(join(dir, "rt_auth.gradio-lock.json"), "utf8"))).toMatchObject({ surface: { login: true } });
+    expect(JSON.parse(readFileSync(snapshot, "utf8"))).toMatchObject({
+      format: "gradio-codegen-snapshot/1",
+      login: true,
+    });
+    expect(JSON.parse(readFileSync(join(dir, "rt_auth.gradio-lock.json"), "utf8"))).toMatchObject({
+      surface: { login: true },
+    });
     expectNoCredentials(result.stdout, result.stderr);
   });
 
@@ -158,7 +191,9 @@ describe("gradio-codegen against an app launched with auth= (rt_auth)", () => {
     const id = "tester/private-login";
     hub.addSpace({ id, host: rtAuth });
     const out = fresh("space");
-    const result = await runCli([id, "-o", out, "--auth", `${USER}:${PASSWORD}`], { env: { ...clean, HF_ENDPOINT: hub.url } });
+    const result = await runCli([id, "-o", out, "--auth", `${USER}:${PASSWORD}`], {
+      env: { ...clean, HF_ENDPOINT: hub.url },
+    });
     expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text).toContain(`spaceId: "${id}"`);
@@ -180,7 +215,10 @@ describe("login support is decided at generation time", () => {
     expect(text).not.toContain("withLogin");
     expect(text).toContain("createAppClient(app, options);");
     const client = ((await import(out)) as CalculatorModule).connect({ baseUrl: calculator, auth });
-    await expect(client.predict(1, "add", 2)).rejects.toMatchObject({ code: "UNSUPPORTED", message: expect.stringMatching(/created without login support; regenerate its module/) });
+    await expect(client.predict(1, "add", 2)).rejects.toMatchObject({
+      code: "UNSUPPORTED",
+      message: expect.stringMatching(/created without login support; regenerate its module/),
+    });
     await client.close();
   });
 
@@ -198,14 +236,21 @@ describe("login support is decided at generation time", () => {
   it("--auth with a schema file is a usage error pointing to --login", async () => {
     const out = fresh("file-auth");
     const result = await runCli([calculatorSnapshot, "-o", out, "--auth", `${USER}:${PASSWORD}`], { env: clean });
-    expectFailure(result, out, 2, /--auth logs in to a live app, and .*schema\.json is a schema file; to include login support in its module, pass --login instead/);
+    expectFailure(
+      result,
+      out,
+      2,
+      /--auth logs in to a live app, and .*schema\.json is a schema file; to include login support in its module, pass --login instead/,
+    );
   });
 
   it("--auth for an app without a login: a warning, and the module still has login support (--auth implies --login)", async () => {
     const out = fresh("open-auth");
     const result = await runCli([calculator, "-o", out, "--auth", `${USER}:${PASSWORD}`], { env: clean });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/warning: .*calculator has no Gradio login .*credentials from --auth were not needed; the module still gets login support/);
+    expect(result.stderr).toMatch(
+      /warning: .*calculator has no Gradio login .*credentials from --auth were not needed; the module still gets login support/,
+    );
     expect(readFileSync(out, "utf8")).toContain("login: withLogin");
   });
 
@@ -215,7 +260,9 @@ describe("login support is decided at generation time", () => {
     expect((await runCli([calculator, "-o", withLogin, "--login"], { env: clean })).code).toBe(0);
     expect((await runCli([calculator, "-o", without], { env: clean })).code).toBe(0);
     const removed = await runCli([calculator, "-o", withLogin, "--check"], { env: clean });
-    expect(removed.stdout).toMatch(/BREAKING\s+\(app\)\s+login support removed: after regenerating, connect\(\{ auth \}\) fails with UNSUPPORTED; if the app needs a login, pass --auth or --login/);
+    expect(removed.stdout).toMatch(
+      /BREAKING\s+\(app\)\s+login support removed: after regenerating, connect\(\{ auth \}\) fails with UNSUPPORTED; if the app needs a login, pass --auth or --login/,
+    );
     expect(removed.code).toBe(4);
     const added = await runCli([calculator, "-o", without, "--check", "--login"], { env: clean });
     expect(added.stdout).toMatch(/compatible\s+\(app\)\s+login support added/);
@@ -247,12 +294,16 @@ describe("config file: per-app authEnv and login", () => {
       { name: "open", source: calculator, output: "cfg-open.ts", login: true },
       { name: "plain", source: calculator, output: "cfg-plain.ts" },
     ]);
-    const result = await runCli(["--config", config], { env: { ...clean, RT_AUTH_CREDENTIALS: `${USER}:${PASSWORD}` } });
+    const result = await runCli(["--config", config], {
+      env: { ...clean, RT_AUTH_CREDENTIALS: `${USER}:${PASSWORD}` },
+    });
     expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(readFileSync(join(dir, "cfg-guarded.ts"), "utf8")).toContain("login: withLogin");
     expect(readFileSync(join(dir, "cfg-open.ts"), "utf8")).toContain("login: withLogin");
     expect(readFileSync(join(dir, "cfg-plain.ts"), "utf8")).not.toContain("withLogin");
-    const check = await runCli(["--config", config, "--check"], { env: { ...clean, RT_AUTH_CREDENTIALS: `${USER}:${PASSWORD}` } });
+    const check = await runCli(["--config", config, "--check"], {
+      env: { ...clean, RT_AUTH_CREDENTIALS: `${USER}:${PASSWORD}` },
+    });
     expect(check.stdout).toMatch(/3 app\(s\): 3 up to date/);
     expect(check.code).toBe(0);
     expectNoCredentials(result.stdout, result.stderr, check.stdout, check.stderr);
@@ -265,17 +316,31 @@ describe("config file: per-app authEnv and login", () => {
     ]);
     const result = await runCli(["--config", config], { env: clean });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/noenv: .*requires a login .*add "authEnv": "<NAME>" to its entry in the config file/);
+    expect(result.stderr).toMatch(
+      /noenv: .*requires a login .*add "authEnv": "<NAME>" to its entry in the config file/,
+    );
     expect(result.stderr).toMatch(/unset: the environment variable RT_AUTH_UNSET_VARIABLE \(authEnv\) is not set/);
   });
 
   it.each([
-    ["authEnv holding the credentials themselves", { authEnv: `${USER}:${PASSWORD}` }, /app bad: "authEnv" must be the name of an environment variable \(letters, digits, _\), not its value \(at \/apps\/0\/authEnv\)/],
+    [
+      "authEnv holding the credentials themselves",
+      { authEnv: `${USER}:${PASSWORD}` },
+      /app bad: "authEnv" must be the name of an environment variable \(letters, digits, _\), not its value \(at \/apps\/0\/authEnv\)/,
+    ],
     ["an empty authEnv", { authEnv: "" }, /app bad: "authEnv" must be a non-empty string \(at \/apps\/0\/authEnv\)/],
     ["login not a boolean", { login: "yes" }, /app bad: "login" must be true or false \(at \/apps\/0\/login\)/],
-    ["a misspelt key", { logn: true }, /app bad: unknown key "logn" \(allowed: .*authEnv, login.*\) \(at \/apps\/0\/logn\)/],
+    [
+      "a misspelt key",
+      { logn: true },
+      /app bad: unknown key "logn" \(allowed: .*authEnv, login.*\) \(at \/apps\/0\/logn\)/,
+    ],
   ])("%s → exit 1 with a JSON pointer, never echoing the value", async (_, entry, message) => {
-    const config = write(`bad-${++n}.config.json`, [{ name: "bad", source: calculator, output: "never.ts", ...entry }], badDir);
+    const config = write(
+      `bad-${++n}.config.json`,
+      [{ name: "bad", source: calculator, output: "never.ts", ...entry }],
+      badDir,
+    );
     const result = await runCli(["--config", config], { env: clean });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);

@@ -12,7 +12,11 @@ const apps = inject("apps");
 const dir = workDir("cli");
 const out = join(dir, "out.ts");
 
-function expectCleanFailure(result: { code: number | null; stderr: string; stdout: string }, code: number, mention: RegExp): void {
+function expectCleanFailure(
+  result: { code: number | null; stderr: string; stdout: string },
+  code: number,
+  mention: RegExp,
+): void {
   expect(result.code).toBe(code);
   expect(result.stderr).toMatch(mention);
   expect(result.stderr).toMatch(/^gradio-codegen: /);
@@ -32,15 +36,27 @@ describe("gradio-codegen with bad input", () => {
 
   it("a URL that is not a Gradio app → failure (1) naming URL and status", async () => {
     const origin = new URL(apps["calculator"] as string).origin;
-    expectCleanFailure(await runCli([`${origin}/`, "-o", out]), 1, new RegExp(`GET ${origin}/config answered HTTP 404.*not look like a Gradio app`));
+    expectCleanFailure(
+      await runCli([`${origin}/`, "-o", out]),
+      1,
+      new RegExp(`GET ${origin}/config answered HTTP 404.*not look like a Gradio app`),
+    );
   });
 
   it("a URL nobody listens on → failure (1) naming the URL", async () => {
-    expectCleanFailure(await runCli(["http://127.0.0.1:9/", "-o", out]), 1, /GET http:\/\/127\.0\.0\.1:9\/config failed/);
+    expectCleanFailure(
+      await runCli(["http://127.0.0.1:9/", "-o", out]),
+      1,
+      /GET http:\/\/127\.0\.0\.1:9\/config failed/,
+    );
   });
 
   it("a missing schema file → failure (1)", async () => {
-    expectCleanFailure(await runCli([join(dir, "missing.json"), "-o", out]), 1, /cannot read .*missing\.json: no such file/);
+    expectCleanFailure(
+      await runCli([join(dir, "missing.json"), "-o", out]),
+      1,
+      /cannot read .*missing\.json: no such file/,
+    );
   });
 
   it("invalid JSON → failure (1)", async () => {

@@ -35,7 +35,10 @@ describe("credentials (username:password)", () => {
       }
       return null;
     })();
-    expect(error).toMatchObject({ code: "USAGE", message: expect.stringMatching(/^\$GRADIO_AUTH must be <username>:<password>/) });
+    expect(error).toMatchObject({
+      code: "USAGE",
+      message: expect.stringMatching(/^\$GRADIO_AUTH must be <username>:<password>/),
+    });
     if (text !== "") expect(error?.message).not.toContain("wonderland");
   });
 });
@@ -59,7 +62,11 @@ describe("the snapshot's login flag", () => {
     expect((await generateFromSchema(raw, { typecheck: false })).model.login).toBe(true);
     const bad = join(dir, "bad-login.json");
     writeFileSync(bad, JSON.stringify({ ...snapshot, login: "yes" }));
-    await expect(loadSchema(bad)).rejects.toMatchObject({ code: "INVALID_SCHEMA", pointer: "/login", message: expect.stringMatching(/"login" must be true or false \(at \/login\)/) });
+    await expect(loadSchema(bad)).rejects.toMatchObject({
+      code: "INVALID_SCHEMA",
+      pointer: "/login",
+      message: expect.stringMatching(/"login" must be true or false \(at \/login\)/),
+    });
   });
 });
 
@@ -69,11 +76,15 @@ describe("runtime features passed to createAppClient", () => {
 
   it("login only when decided", async () => {
     expect(features((await generateFromSchema(await calculator(), { typecheck: false })).text)).toBe("");
-    expect(features((await generateFromSchema(await calculator(), { typecheck: false, login: true })).text)).toBe("{ login: withLogin }");
-    expect(features((await generateFromSchema({ ...(await calculator()), login: true }, { typecheck: false })).text)).toBe("{ login: withLogin }");
+    expect(features((await generateFromSchema(await calculator(), { typecheck: false, login: true })).text)).toBe(
+      "{ login: withLogin }",
+    );
+    expect(
+      features((await generateFromSchema({ ...(await calculator()), login: true }, { typecheck: false })).text),
+    ).toBe("{ login: withLogin }");
   });
 
-  it("legacySse for Gradio 4.0–4.8's protocol \"sse\" (the module passes the strict type-check gate against the runtime)", async () => {
+  it('legacySse for Gradio 4.0–4.8\'s protocol "sse" (the module passes the strict type-check gate against the runtime)', async () => {
     const raw = await calculator();
     const old: RawSchema = { ...raw, config: { ...raw.config, protocol: "sse" } };
     const { text } = await generateFromSchema(old, { login: true });
@@ -83,19 +94,26 @@ describe("runtime features passed to createAppClient", () => {
 });
 
 describe("--check and login support", () => {
-  const surface = async (login: boolean): Promise<ApiSurface> => apiSurface((await generateFromSchema(await loadSchema(calculatorSnapshot), { typecheck: false, login })).model);
+  const surface = async (login: boolean): Promise<ApiSurface> =>
+    apiSurface((await generateFromSchema(await loadSchema(calculatorSnapshot), { typecheck: false, login })).model);
 
   it("added → compatible, removed → breaking, same → no change; not part of the schema hash", async () => {
     const [plain, login] = [await surface(false), await surface(true)];
     expect(diffSurfaces(plain, plain)).toEqual([]);
-    expect(diffSurfaces(plain, login)).toEqual([{ severity: "compatible", endpoint: "(app)", message: expect.stringMatching(/^login support added/) }]);
-    expect(diffSurfaces(login, plain)).toEqual([{ severity: "breaking", endpoint: "(app)", message: expect.stringMatching(/^login support removed/) }]);
+    expect(diffSurfaces(plain, login)).toEqual([
+      { severity: "compatible", endpoint: "(app)", message: expect.stringMatching(/^login support added/) },
+    ]);
+    expect(diffSurfaces(login, plain)).toEqual([
+      { severity: "breaking", endpoint: "(app)", message: expect.stringMatching(/^login support removed/) },
+    ]);
     expect(surfaceHash(login)).toBe(surfaceHash(plain));
   });
 
   it("a lock from before login was a choice (no field) had login support: checked without it → removed", async () => {
     const { login: _, ...legacy } = await surface(true);
     expect(diffSurfaces(legacy, await surface(true))).toEqual([]);
-    expect(diffSurfaces(legacy, await surface(false))).toMatchObject([{ severity: "breaking", message: expect.stringMatching(/^login support removed/) }]);
+    expect(diffSurfaces(legacy, await surface(false))).toMatchObject([
+      { severity: "breaking", message: expect.stringMatching(/^login support removed/) },
+    ]);
   });
 });

@@ -13,7 +13,10 @@ import { runCli, type CliResult } from "../support/cli.js";
 import { workDir } from "../support/paths.js";
 
 interface CalculatorModule {
-  connect(options: { hfEndpoint: string; token?: string }): { predict(a: number, op: string, b: number): Promise<number>; close(): Promise<void> };
+  connect(options: { hfEndpoint: string; token?: string }): {
+    predict(a: number, op: string, b: number): Promise<number>;
+    close(): Promise<void>;
+  };
 }
 
 const TOKEN = "hf_standinSecretToken123";
@@ -62,7 +65,11 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
     const text = readFileSync(out, "utf8");
     expect(text).toContain(`spaceId: "${id}"`);
     expect(text).toContain("baseUrl: null");
-    expect(JSON.parse(readFileSync(join(dir, "public.schema.json"), "utf8"))).toMatchObject({ source: id, spaceId: id, baseUrl: null });
+    expect(JSON.parse(readFileSync(join(dir, "public.schema.json"), "utf8"))).toMatchObject({
+      source: id,
+      spaceId: id,
+      baseUrl: null,
+    });
     expect(hubRequests(id).map((r) => r.path)).toEqual([`/api/spaces/${id}`]);
     const client = ((await import(out)) as CalculatorModule).connect({ hfEndpoint: hub.url });
     expect(await client.predict(4, "add", 5)).toBe(9);
@@ -77,7 +84,9 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
     expect(lines).toEqual([
       `waiting for Space ${id}: SLEEPING …`,
       `waiting for Space ${id}: SLEEPING → APP_STARTING …`,
-      expect.stringMatching(new RegExp(`^Space ${id} is RUNNING after \\d+\\.\\d s \\(SLEEPING → APP_STARTING → RUNNING\\)$`)),
+      expect.stringMatching(
+        new RegExp(`^Space ${id} is RUNNING after \\d+\\.\\d s \\(SLEEPING → APP_STARTING → RUNNING\\)$`),
+      ),
     ]);
     expect(hubRequests(id)).toHaveLength(stages.length);
     expect(readFileSync(out, "utf8")).toContain(`spaceId: "${id}"`);
@@ -96,12 +105,20 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
   it("an unknown Space → the 404 message, exit 1, no file", async () => {
     const out = join(dir, "unknown.ts");
     const result = await runCli(["nobody/nothing", "-o", out], { env: { HF_ENDPOINT: hub.url, HF_TOKEN: "" } });
-    expectFailure(result, out, /Space nobody\/nothing not found \(or private: if it is private, pass --hf-token or set HF_TOKEN\); GET .*\/api\/spaces\/nobody\/nothing answered HTTP 404/);
+    expectFailure(
+      result,
+      out,
+      /Space nobody\/nothing not found \(or private: if it is private, pass --hf-token or set HF_TOKEN\); GET .*\/api\/spaces\/nobody\/nothing answered HTTP 404/,
+    );
   });
 
   it("a private Space without a token → says to pass --hf-token, exit 1, no file", async () => {
     const { out, result } = await generate({ private: true, token: TOKEN });
-    expectFailure(result, out, /needs authentication \(HTTP 401 .*\): it is private or does not exist; pass --hf-token or set HF_TOKEN/);
+    expectFailure(
+      result,
+      out,
+      /needs authentication \(HTTP 401 .*\): it is private or does not exist; pass --hf-token or set HF_TOKEN/,
+    );
   });
 
   it("a private Space with a wrong token → says the Hub rejected it, exit 1", async () => {
@@ -113,7 +130,10 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
   it("a private Space with --hf-token works; the token reaches the Hub as Authorization and the app's origin only as X-HF-Authorization", async () => {
     const hostPath = new URL(calculator).pathname;
     const proxyStart = proxy.requests.length;
-    const { id, out, result } = await generate({ private: true, token: TOKEN, host: `${proxy.url}${hostPath}`, stages: ["SLEEPING", "RUNNING"] }, ["--hf-token", TOKEN]);
+    const { id, out, result } = await generate(
+      { private: true, token: TOKEN, host: `${proxy.url}${hostPath}`, stages: ["SLEEPING", "RUNNING"] },
+      ["--hf-token", TOKEN],
+    );
     expect(result.stderr).not.toContain(TOKEN);
     expect(result.code).toBe(0);
     expect(readFileSync(out, "utf8")).not.toContain(TOKEN);
@@ -127,7 +147,9 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
     }
     // App origin (the resolved host): /config and /info, plus the wake-up request, only with X-HF-Authorization.
     const toApp = proxy.requests.slice(proxyStart);
-    expect(toApp.map((r) => r.path)).toEqual(expect.arrayContaining([`${hostPath}/config`, `${hostPath}/gradio_api/info`]));
+    expect(toApp.map((r) => r.path)).toEqual(
+      expect.arrayContaining([`${hostPath}/config`, `${hostPath}/gradio_api/info`]),
+    );
     for (const r of toApp) {
       expect(r.headers["x-hf-authorization"]).toBe(`Bearer ${TOKEN}`);
       expect(r.headers["authorization"]).toBeUndefined();
@@ -141,7 +163,9 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
   it("HF_TOKEN never reaches an app given by a non-Hugging-Face URL", async () => {
     const start = proxy.requests.length;
     const out = join(dir, "by-url.ts");
-    const result = await runCli([`${proxy.url}${new URL(calculator).pathname}/`, "-o", out], { env: { HF_TOKEN: TOKEN } });
+    const result = await runCli([`${proxy.url}${new URL(calculator).pathname}/`, "-o", out], {
+      env: { HF_TOKEN: TOKEN },
+    });
     expect(result.code).toBe(0);
     const seen = proxy.requests.slice(start);
     expect(seen.length).toBeGreaterThanOrEqual(2);
@@ -167,8 +191,17 @@ describe("gradio-codegen owner/name (Hub stand-in, live app)", () => {
   });
 
   it("a Space that never starts → a timeout error within the bound, exit 1, no file", async () => {
-    const { out, result, ms } = await generate({ stages: ["SLEEPING", "APP_STARTING"] }, ["--wait-timeout", "1", "--poll-interval", "0.1"]);
-    expectFailure(result, out, /did not start within 1 s \(stages seen: SLEEPING → APP_STARTING\): try again later, or wait longer with --wait-timeout <seconds>/);
+    const { out, result, ms } = await generate({ stages: ["SLEEPING", "APP_STARTING"] }, [
+      "--wait-timeout",
+      "1",
+      "--poll-interval",
+      "0.1",
+    ]);
+    expectFailure(
+      result,
+      out,
+      /did not start within 1 s \(stages seen: SLEEPING → APP_STARTING\): try again later, or wait longer with --wait-timeout <seconds>/,
+    );
     expect(ms).toBeLessThan(8_000);
   });
 

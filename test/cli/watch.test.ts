@@ -50,14 +50,20 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 function startApp(dir: string, source: string, port: number): ChildProcess {
   writeFileSync(join(dir, "app.py"), source);
-  const child = spawn(venvPython(inject("gradioVersion")), [join(dir, "app.py")], { cwd: dir, env: { ...process.env, PORT: String(port), GRADIO_ANALYTICS_ENABLED: "False" }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(venvPython(inject("gradioVersion")), [join(dir, "app.py")], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), GRADIO_ANALYTICS_ENABLED: "False" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   children.add(child);
   return child;
 }
@@ -99,12 +105,19 @@ function lines(child: ChildProcess): { next(re: RegExp, timeoutMs?: number): Pro
         return Promise.resolve(seen[from + found] as string);
       }
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms; saw:\n${seen.join("\n")}`)), timeoutMs);
-        waiters.push({ re, from, resolve: (line) => {
-          clearTimeout(timer);
-          cursor = seen.indexOf(line, from) + 1;
-          resolve(line);
-        } });
+        const timer = setTimeout(
+          () => reject(new Error(`no line matching ${re} within ${timeoutMs} ms; saw:\n${seen.join("\n")}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          re,
+          from,
+          resolve: (line) => {
+            clearTimeout(timer);
+            cursor = seen.indexOf(line, from) + 1;
+            resolve(line);
+          },
+        });
       });
     },
   };
@@ -116,7 +129,11 @@ describe("gradio-codegen <url> -o app.ts --watch", () => {
     const out = join(dir, "out");
     const port = await freePort();
     let app = startApp(dir, APP_V1, port);
-    const cli = spawn(process.execPath, [CLI, `http://127.0.0.1:${port}/`, "-o", join(out, "app.ts"), "--watch", "--watch-interval", "0.25"], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const cli = spawn(
+      process.execPath,
+      [CLI, `http://127.0.0.1:${port}/`, "-o", join(out, "app.ts"), "--watch", "--watch-interval", "0.25"],
+      { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] },
+    );
     children.add(cli);
     const log = lines(cli);
     await log.next(/watching http:\/\/127\.0\.0\.1:\d+\/ → /);

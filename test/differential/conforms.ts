@@ -7,8 +7,14 @@ import { GradioFile, GradioUpdate } from "@gradio-codegen/runtime";
 import type { TypeNode } from "../../generator/model/ir.js";
 
 /** Where the value first contradicts the type (a path like `$[1].data`), or null when it conforms. */
-export function contradiction(value: unknown, type: TypeNode, named: ReadonlyMap<string, TypeNode>, path = "$"): string | null {
-  if (value instanceof GradioUpdate) return value.hasValue ? contradiction(value.value, type, named, `${path}.value`) : null;
+export function contradiction(
+  value: unknown,
+  type: TypeNode,
+  named: ReadonlyMap<string, TypeNode>,
+  path = "$",
+): string | null {
+  if (value instanceof GradioUpdate)
+    return value.hasValue ? contradiction(value.value, type, named, `${path}.value`) : null;
   return check(value, type, named, path);
 }
 
@@ -42,7 +48,12 @@ function check(value: unknown, type: TypeNode, named: ReadonlyMap<string, TypeNo
       }
       return null;
     case "tuple": {
-      if (!Array.isArray(value) || value.length < type.items.length || (type.rest === undefined && value.length > type.items.length)) return fail();
+      if (
+        !Array.isArray(value) ||
+        value.length < type.items.length ||
+        (type.rest === undefined && value.length > type.items.length)
+      )
+        return fail();
       for (const [i, item] of value.entries()) {
         const itemType = type.items[i] ?? type.rest;
         const bad = itemType ? check(item, itemType, named, `${path}[${i}]`) : null;
@@ -51,7 +62,8 @@ function check(value: unknown, type: TypeNode, named: ReadonlyMap<string, TypeNo
       return null;
     }
     case "object": {
-      if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof GradioFile) return fail();
+      if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof GradioFile)
+        return fail();
       const record = value as Record<string, unknown>;
       for (const p of type.properties) {
         if (!(p.key in record) || record[p.key] === undefined) {

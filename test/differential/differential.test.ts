@@ -96,7 +96,12 @@ const rows: Row[] = [];
 let host: AppHost;
 
 async function normalise(value: unknown): Promise<unknown> {
-  if (value instanceof GradioFile) return { sha256: createHash("sha256").update(await value.bytes()).digest("hex") };
+  if (value instanceof GradioFile)
+    return {
+      sha256: createHash("sha256")
+        .update(await value.bytes())
+        .digest("hex"),
+    };
   if (value instanceof GradioUpdate) return normalise(value.toJSON());
   if (Array.isArray(value)) return Promise.all(value.map(normalise));
   if (typeof value === "object" && value !== null) {
@@ -139,10 +144,42 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
   const table = [
-    line(["app", "endpoints", "calls", "identical", "differing", "excluded (nondeterministic)", "TS fails where Python succeeds", "type contradictions", "signature differences (config / info)"]),
+    line([
+      "app",
+      "endpoints",
+      "calls",
+      "identical",
+      "differing",
+      "excluded (nondeterministic)",
+      "TS fails where Python succeeds",
+      "type contradictions",
+      "signature differences (config / info)",
+    ]),
     line(Array.from({ length: 9 }, () => "---")),
-    ...rows.map((r) => line([r.app, r.endpoints, r.calls, r.identical, r.differing.join("; ") || 0, r.excluded.join("; ") || 0, r.tsFailures.length, r.typeContradictions.length, r.signatures.join("; ") || "none"])),
-    line(["total", sum((r) => r.endpoints), sum((r) => r.calls), sum((r) => r.identical), sum((r) => r.differing.length), sum((r) => r.excluded.length), sum((r) => r.tsFailures.length), sum((r) => r.typeContradictions.length), sum((r) => r.signatures.length)]),
+    ...rows.map((r) =>
+      line([
+        r.app,
+        r.endpoints,
+        r.calls,
+        r.identical,
+        r.differing.join("; ") || 0,
+        r.excluded.join("; ") || 0,
+        r.tsFailures.length,
+        r.typeContradictions.length,
+        r.signatures.join("; ") || "none",
+      ]),
+    ),
+    line([
+      "total",
+      sum((r) => r.endpoints),
+      sum((r) => r.calls),
+      sum((r) => r.identical),
+      sum((r) => r.differing.length),
+      sum((r) => r.excluded.length),
+      sum((r) => r.tsFailures.length),
+      sum((r) => r.typeContradictions.length),
+      sum((r) => r.signatures.length),
+    ]),
   ];
   process.stdout.write(`\nDifferential test (Gradio ${inject("gradioVersion")}):\n${table.join("\n")}\n`);
 });
@@ -151,76 +188,110 @@ const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
 
 /** JSON with object keys sorted (the two clients order an update's keys differently). */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
 
 describe.runIf(inject("gradioLine") === "current")("differential: generated module vs Python gradio_client", () => {
-  it.each(Object.keys(CALLS))("%s", async (app) => {
-    const url = host.url(app);
-    const calls = CALLS[app] ?? [];
-    // Python: two passes, each with its own session.
-    const spec = join(WORK, `${app}.calls.json`);
-    writeFileSync(spec, JSON.stringify({ passes: 2, downloads: join(WORK, "downloads"), apps: { [url]: calls } }));
-    const { stdout } = await run(inject("python"), [join(import.meta.dirname, "py_client.py"), spec], { maxBuffer: 64 << 20, timeout: 120_000 });
-    const passes = (JSON.parse(stdout) as Record<string, Outcome[]>[]).map((p) => p[url] ?? []);
+  it.each(Object.keys(CALLS))(
+    "%s",
+    async (app) => {
+      const url = host.url(app);
+      const calls = CALLS[app] ?? [];
+      // Python: two passes, each with its own session.
+      const spec = join(WORK, `${app}.calls.json`);
+      writeFileSync(spec, JSON.stringify({ passes: 2, downloads: join(WORK, "downloads"), apps: { [url]: calls } }));
+      const { stdout } = await run(inject("python"), [join(import.meta.dirname, "py_client.py"), spec], {
+        maxBuffer: 64 << 20,
+        timeout: 120_000,
+      });
+      const passes = (JSON.parse(stdout) as Record<string, Outcome[]>[]).map((p) => p[url] ?? []);
 
-    // TypeScript: the module generated from the URL, imported as a user would.
-    const fromUrl = await generate(url);
-    const moduleFile = join(WORK, `${app}.ts`);
-    writeFileSync(moduleFile, fromUrl.text);
-    const mod = (await import(moduleFile)) as { connect(o: { baseUrl: string }): Record<string, (...a: unknown[]) => unknown> & { close(): Promise<void> } };
-    const client = mod.connect({ baseUrl: url });
-    const named = new Map<string, TypeNode>(fromUrl.model.declarations.map((d) => [d.name, d.type]));
-    const row: Row = { app, endpoints: fromUrl.model.endpoints.length, calls: calls.length, identical: 0, differing: [], excluded: [], tsFailures: [], typeContradictions: [], signatures: [] };
-    try {
-      for (const [i, call] of calls.entries()) {
-        const endpoint = fromUrl.model.endpoints.find((e) => `/${e.apiName}` === call.api);
-        if (!endpoint) throw new Error(`${app}: no endpoint ${call.api}`);
-        const args = call.args.map((a) => (typeof a === "object" && a !== null && "file" in a ? (a as { file: string }).file : a));
-        const fn = client[endpoint.functionName] as (...a: unknown[]) => unknown;
-        let ts: { ok: unknown; raw: unknown } | { error: string };
-        try {
-          const raw = endpoint.streaming ? await (fn(...args) as { result: Promise<unknown> }).result : await (fn(...args) as Promise<unknown>);
-          ts = { ok: await normalise(raw), raw };
-        } catch (error) {
-          ts = { error: String(error) };
+      // TypeScript: the module generated from the URL, imported as a user would.
+      const fromUrl = await generate(url);
+      const moduleFile = join(WORK, `${app}.ts`);
+      writeFileSync(moduleFile, fromUrl.text);
+      const mod = (await import(moduleFile)) as {
+        connect(o: { baseUrl: string }): Record<string, (...a: unknown[]) => unknown> & { close(): Promise<void> };
+      };
+      const client = mod.connect({ baseUrl: url });
+      const named = new Map<string, TypeNode>(fromUrl.model.declarations.map((d) => [d.name, d.type]));
+      const row: Row = {
+        app,
+        endpoints: fromUrl.model.endpoints.length,
+        calls: calls.length,
+        identical: 0,
+        differing: [],
+        excluded: [],
+        tsFailures: [],
+        typeContradictions: [],
+        signatures: [],
+      };
+      try {
+        for (const [i, call] of calls.entries()) {
+          const endpoint = fromUrl.model.endpoints.find((e) => `/${e.apiName}` === call.api);
+          if (!endpoint) throw new Error(`${app}: no endpoint ${call.api}`);
+          const args = call.args.map((a) =>
+            typeof a === "object" && a !== null && "file" in a ? (a as { file: string }).file : a,
+          );
+          const fn = client[endpoint.functionName] as (...a: unknown[]) => unknown;
+          let ts: { ok: unknown; raw: unknown } | { error: string };
+          try {
+            const raw = endpoint.streaming
+              ? await (fn(...args) as { result: Promise<unknown> }).result
+              : await (fn(...args) as Promise<unknown>);
+            ts = { ok: await normalise(raw), raw };
+          } catch (error) {
+            ts = { error: String(error) };
+          }
+          const [py1, py2] = [passes[0]?.[i], passes[1]?.[i]];
+          const label = `${call.api}(${JSON.stringify(call.args).slice(1, -1).slice(0, 40)})`;
+          if (canonical(py1) !== canonical(py2)) {
+            row.excluded.push(label);
+            continue;
+          }
+          if ("raw" in ts) {
+            const values = endpoint.returns.length === 1 ? [ts.raw] : (ts.raw as unknown[]);
+            endpoint.returns.forEach((r, k) => {
+              const bad = contradiction(values[k], r.type, named);
+              if (bad) row.typeContradictions.push(`${label} ${r.name}: ${bad}`);
+            });
+          }
+          if (py1 && "ok" in py1 && !("ok" in ts)) row.tsFailures.push(`${label}: ${ts.error}`);
+          else if (py1 && "error" in py1 && "error" in ts)
+            row.identical++; // both fail (gr.Error)
+          else if (py1 && "ok" in py1 && "ok" in ts && canonical(py1.ok) === canonical(ts.ok)) row.identical++;
+          else
+            row.differing.push(
+              `${label}: python ${JSON.stringify(py1).slice(0, 160)} vs ts ${JSON.stringify("ok" in ts ? ts.ok : ts).slice(0, 160)}`,
+            );
         }
-        const [py1, py2] = [passes[0]?.[i], passes[1]?.[i]];
-        const label = `${call.api}(${JSON.stringify(call.args).slice(1, -1).slice(0, 40)})`;
-        if (canonical(py1) !== canonical(py2)) {
-          row.excluded.push(label);
-          continue;
-        }
-        if ("raw" in ts) {
-          const values = endpoint.returns.length === 1 ? [ts.raw] : (ts.raw as unknown[]);
-          endpoint.returns.forEach((r, k) => {
-            const bad = contradiction(values[k], r.type, named);
-            if (bad) row.typeContradictions.push(`${label} ${r.name}: ${bad}`);
-          });
-        }
-        if (py1 && "ok" in py1 && !("ok" in ts)) row.tsFailures.push(`${label}: ${ts.error}`);
-        else if (py1 && "error" in py1 && "error" in ts) row.identical++; // both fail (gr.Error)
-        else if (py1 && "ok" in py1 && "ok" in ts && canonical(py1.ok) === canonical(ts.ok)) row.identical++;
-        else row.differing.push(`${label}: python ${JSON.stringify(py1).slice(0, 160)} vs ts ${JSON.stringify("ok" in ts ? ts.ok : ts).slice(0, 160)}`);
+      } finally {
+        await client.close();
       }
-    } finally {
-      await client.close();
-    }
 
-    // The same app from its saved /config and its saved /info: strict gate passes, signatures compared.
-    const prefix = fromUrl.model.app.apiPrefix ?? "";
-    const [config, info] = await Promise.all([fetch(`${url}/config`).then((r) => r.text()), fetch(`${url}${prefix}/info`).then((r) => r.text())]);
-    writeFileSync(join(WORK, `${app}.config.json`), config);
-    writeFileSync(join(WORK, `${app}.info.json`), info);
-    const fromConfig = await generate(join(WORK, `${app}.config.json`));
-    const fromInfo = await generate(join(WORK, `${app}.info.json`));
-    const infoDiffs = signatureDiffs(fromUrl, fromInfo, "info");
-    row.signatures.push(...signatureDiffs(fromUrl, fromConfig, "config"), ...infoDiffs);
-    rows.push(row);
+      // The same app from its saved /config and its saved /info: strict gate passes, signatures compared.
+      const prefix = fromUrl.model.app.apiPrefix ?? "";
+      const [config, info] = await Promise.all([
+        fetch(`${url}/config`).then((r) => r.text()),
+        fetch(`${url}${prefix}/info`).then((r) => r.text()),
+      ]);
+      writeFileSync(join(WORK, `${app}.config.json`), config);
+      writeFileSync(join(WORK, `${app}.info.json`), info);
+      const fromConfig = await generate(join(WORK, `${app}.config.json`));
+      const fromInfo = await generate(join(WORK, `${app}.info.json`));
+      const infoDiffs = signatureDiffs(fromUrl, fromInfo, "info");
+      row.signatures.push(...signatureDiffs(fromUrl, fromConfig, "config"), ...infoDiffs);
+      rows.push(row);
 
-    expect(row.tsFailures).toEqual([]);
-    expect(row.typeContradictions).toEqual([]);
-    expect(infoDiffs.filter((d) => !d.startsWith("info streaming"))).toEqual([]);
-    expect(row.identical + row.excluded.length + row.differing.length).toBe(calls.length);
-  }, 240_000);
+      expect(row.tsFailures).toEqual([]);
+      expect(row.typeContradictions).toEqual([]);
+      expect(infoDiffs.filter((d) => !d.startsWith("info streaming"))).toEqual([]);
+      expect(row.identical + row.excluded.length + row.differing.length).toBe(calls.length);
+    },
+    240_000,
+  );
 });

@@ -11,7 +11,15 @@ import { startApps, type AppHost } from "../harness/app-host.js";
 import { runCli } from "../support/cli.js";
 import { workDir } from "../support/paths.js";
 
-const VARIANTS = ["base", "param_default", "param_required", "endpoint_removed", "choice_removed", "choice_added", "renamed"] as const;
+const VARIANTS = [
+  "base",
+  "param_default",
+  "param_required",
+  "endpoint_removed",
+  "choice_removed",
+  "choice_added",
+  "renamed",
+] as const;
 
 describe("gradio-codegen --check against a changed app", () => {
   let host: AppHost;
@@ -52,7 +60,17 @@ describe("gradio-codegen --check against a changed app", () => {
   it("a module reformatted with other prettier options is still up to date", async () => {
     const copy = join(dir, "reformatted.ts");
     await runCli([url("base"), "-o", copy]);
-    writeFileSync(copy, await format(readFileSync(copy, "utf8"), { parser: "typescript", printWidth: 60, singleQuote: true, semi: false, trailingComma: "none", arrowParens: "avoid" }));
+    writeFileSync(
+      copy,
+      await format(readFileSync(copy, "utf8"), {
+        parser: "typescript",
+        printWidth: 60,
+        singleQuote: true,
+        semi: false,
+        trailingComma: "none",
+        arrowParens: "avoid",
+      }),
+    );
     const result = await runCli([url("base"), "-o", copy, "--check"]);
     expect(result.code).toBe(0);
   });
@@ -80,7 +98,13 @@ describe("gradio-codegen --check against a changed app", () => {
     for (const name of outputs) expect((await runCli([url("base"), "-o", join(dir, `${name}.ts`)])).code).toBe(0);
     const config = join(dir, "gradio-codegen.config.json");
     const sources = { one: url("base"), two: url("choice_removed"), three: url("base") };
-    writeFileSync(config, JSON.stringify({ concurrency: 2, apps: outputs.map((name) => ({ name, source: sources[name as keyof typeof sources], output: `${name}.ts` })) }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        concurrency: 2,
+        apps: outputs.map((name) => ({ name, source: sources[name as keyof typeof sources], output: `${name}.ts` })),
+      }),
+    );
     const result = await runCli(["--config", config, "--check"]);
     expect(result.stdout).toMatch(/3 app\(s\): 2 up to date, 1 with BREAKING changes — needs attention: two/);
     expect(result.stdout).toMatch(/two\s+BREAKING changes/);
@@ -96,8 +120,15 @@ describe("gradio-codegen --check against a changed app", () => {
   });
 
   describe("the runtime's drift guard (module generated from the base version)", () => {
-    type Drift = { connect(o: { baseUrl: string; verifySchema?: boolean }): { predict(t: string, m: string): Promise<string>; helper(t: string): Promise<string>; close(): Promise<void> } };
-    const drifted = async (variant: string, verifySchema = false) => ((await import(module)) as Drift).connect({ baseUrl: url(variant), verifySchema });
+    type Drift = {
+      connect(o: { baseUrl: string; verifySchema?: boolean }): {
+        predict(t: string, m: string): Promise<string>;
+        helper(t: string): Promise<string>;
+        close(): Promise<void>;
+      };
+    };
+    const drifted = async (variant: string, verifySchema = false) =>
+      ((await import(module)) as Drift).connect({ baseUrl: url(variant), verifySchema });
 
     it("the unchanged app works", async () => {
       const client = await drifted("base", true);
@@ -107,19 +138,30 @@ describe("gradio-codegen --check against a changed app", () => {
 
     it("a new required input → SCHEMA_DRIFT naming the layout change, not a server error", async () => {
       const client = await drifted("param_required");
-      await expect(client.predict("x", "a")).rejects.toMatchObject({ code: "SCHEMA_DRIFT", message: expect.stringMatching(/\/predict changed: inputs \(2 public\) → \(3 public\).*regenerate/) });
+      await expect(client.predict("x", "a")).rejects.toMatchObject({
+        code: "SCHEMA_DRIFT",
+        message: expect.stringMatching(/\/predict changed: inputs \(2 public\) → \(3 public\).*regenerate/),
+      });
       await client.close();
     });
 
     it("a removed endpoint → SCHEMA_DRIFT saying so", async () => {
       const client = await drifted("endpoint_removed");
-      await expect(client.helper("x")).rejects.toMatchObject({ code: "SCHEMA_DRIFT", message: expect.stringMatching(/\/helper: the app has no endpoint of that name any more/) });
+      await expect(client.helper("x")).rejects.toMatchObject({
+        code: "SCHEMA_DRIFT",
+        message: expect.stringMatching(/\/helper: the app has no endpoint of that name any more/),
+      });
       await client.close();
     });
 
     it("with verifySchema a renamed endpoint is refused before anything runs", async () => {
       const client = await drifted("renamed", true);
-      await expect(client.predict("x", "a")).rejects.toMatchObject({ code: "SCHEMA_DRIFT", message: expect.stringMatching(/\/predict: the app has no endpoint of that name any more \(removed or renamed\)/) });
+      await expect(client.predict("x", "a")).rejects.toMatchObject({
+        code: "SCHEMA_DRIFT",
+        message: expect.stringMatching(
+          /\/predict: the app has no endpoint of that name any more \(removed or renamed\)/,
+        ),
+      });
       await client.close();
     });
   });

@@ -17,7 +17,9 @@ import { typecheckFiles } from "../support/typecheck.js";
 
 const apps = inject("apps");
 const CANONICAL_ORIGIN = "http://127.0.0.1:7860";
-const { examples } = JSON.parse(readFileSync(join(EXAMPLES_DIR, "examples.json"), "utf8")) as { examples: { name: string; app: string }[] };
+const { examples } = JSON.parse(readFileSync(join(EXAMPLES_DIR, "examples.json"), "utf8")) as {
+  examples: { name: string; app: string }[];
+};
 const refresh = process.env["GRADIO_CODEGEN_REFRESH_EXAMPLES"] === "1";
 
 /** Live schema with the ephemeral test port replaced by a stable origin. */
@@ -37,14 +39,17 @@ describe.each(examples)("example $name", ({ name, app }) => {
     writeFileSync(schemaFile, await liveSnapshotText(app));
   });
 
-  it.skipIf(refresh)("regenerates offline, byte-identical to the committed module and lock; --check says up to date", async () => {
-    const first = await generate(schemaFile);
-    const second = await generate(schemaFile);
-    expect(second.text).toBe(first.text);
-    expect(first.text).toBe(readFileSync(moduleFile, "utf8"));
-    expect(lockText(makeLock(first, { allEndpoints: false }))).toBe(readFileSync(lockPath(moduleFile), "utf8"));
-    expect((await checkModule(first, moduleFile)).exitCode).toBe(0);
-  });
+  it.skipIf(refresh)(
+    "regenerates offline, byte-identical to the committed module and lock; --check says up to date",
+    async () => {
+      const first = await generate(schemaFile);
+      const second = await generate(schemaFile);
+      expect(second.text).toBe(first.text);
+      expect(first.text).toBe(readFileSync(moduleFile, "utf8"));
+      expect(lockText(makeLock(first, { allEndpoints: false }))).toBe(readFileSync(lockPath(moduleFile), "utf8"));
+      expect((await checkModule(first, moduleFile)).exitCode).toBe(0);
+    },
+  );
 
   it.skipIf(refresh)("its snapshot still matches the live app", async () => {
     const live = JSON.parse(await liveSnapshotText(app)) as Record<string, unknown>;
@@ -59,7 +64,10 @@ describe.each(examples)("example $name", ({ name, app }) => {
   });
 
   it.skipIf(refresh)("the usage file's demo works against the live app", async () => {
-    const usage = (await import(join(folder, "usage.ts"))) as { demo(baseUrl: string): Promise<unknown>; expected: unknown };
+    const usage = (await import(join(folder, "usage.ts"))) as {
+      demo(baseUrl: string): Promise<unknown>;
+      expected: unknown;
+    };
     expect(await usage.demo(apps[app] as string)).toEqual(usage.expected);
   });
 });

@@ -17,12 +17,16 @@ import { typecheckFiles } from "../support/typecheck.js";
 const apps = inject("apps");
 const version = inject("gradioVersion");
 const oldLine = majorOf(version) < 6;
-const { examples } = JSON.parse(readFileSync(join(EXAMPLES_DIR, "examples.json"), "utf8")) as { examples: { name: string; app: string }[] };
+const { examples } = JSON.parse(readFileSync(join(EXAMPLES_DIR, "examples.json"), "utf8")) as {
+  examples: { name: string; app: string }[];
+};
 
 /** Examples whose usage file cannot apply to this line, and why (the module is still generated and compiled). */
 const USAGE_DIFFERS: Readonly<Record<string, string | undefined>> = {
-  translator: "4.x/5.x name a gr.Interface endpoint /predict, 6.x after the function (/translate); test/e2e/slice.test.ts calls it as predict()",
-  chatbot_stream: "4.x/5.x messages carry `content` as a string or file, 6.x as typed parts ({type: 'text', text}), which the usage file reads",
+  translator:
+    "4.x/5.x name a gr.Interface endpoint /predict, 6.x after the function (/translate); test/e2e/slice.test.ts calls it as predict()",
+  chatbot_stream:
+    "4.x/5.x messages carry `content` as a string or file, 6.x as typed parts ({type: 'text', text}), which the usage file reads",
   whisper:
     majorOf(version) < 5
       ? "4.x's Audio decodes every upload with pydub, which needs ffprobe (not installed here) for a file without a .wav name, as the usage file's bytes and Blob are; test/e2e/slice.test.ts uploads the WAV from a path on 4.x"
@@ -46,7 +50,10 @@ describe.skipIf(!oldLine)(`generated from the Gradio ${version} servers themselv
       modules.set(name, join(folder, `${name}.ts`));
       writeFileSync(join(folder, `${name}.ts`), text);
       if (USAGE_DIFFERS[name] !== undefined) continue;
-      const usage = readFileSync(join(EXAMPLES_DIR, name, "usage.ts"), "utf8").replaceAll('"../../test/fixtures/', `"${fixtures}/`);
+      const usage = readFileSync(join(EXAMPLES_DIR, name, "usage.ts"), "utf8").replaceAll(
+        '"../../test/fixtures/',
+        `"${fixtures}/`,
+      );
       usages.set(name, join(folder, "usage.ts"));
       writeFileSync(join(folder, "usage.ts"), usage);
     }
@@ -72,7 +79,10 @@ describe.skipIf(!oldLine)(`generated from the Gradio ${version} servers themselv
   describe.each(examples)("example $name", ({ name, app }) => {
     const reason = USAGE_DIFFERS[name];
     it.skipIf(reason !== undefined)(`the usage file's demo works${reason ? ` — skipped: ${reason}` : ""}`, async () => {
-      const { demo, expected } = (await import(usages.get(name) as string)) as { demo(baseUrl: string): Promise<unknown>; expected: unknown };
+      const { demo, expected } = (await import(usages.get(name) as string)) as {
+        demo(baseUrl: string): Promise<unknown>;
+        expected: unknown;
+      };
       expect(await demo(apps[app] as string)).toEqual(expected);
     });
   });

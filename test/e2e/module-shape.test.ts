@@ -80,9 +80,13 @@ describe("generated module shape (live Gradio 6)", () => {
   });
 
   it("an endpoint named /then makes neither the module nor a client thenable", async () => {
-    const mod = (await import(modules["js_names"] as string)) as Record<string, unknown> & { connect(): Record<string, Predict> & { close(): Promise<void> } };
+    const mod = (await import(modules["js_names"] as string)) as Record<string, unknown> & {
+      connect(): Record<string, Predict> & { close(): Promise<void> };
+    };
     expect("then" in mod).toBe(false);
-    expect(Object.keys(mod).filter((k) => ["then", "toJSON", "constructor", "__proto__", "prototype"].includes(k))).toEqual([]);
+    expect(
+      Object.keys(mod).filter((k) => ["then", "toJSON", "constructor", "__proto__", "prototype"].includes(k)),
+    ).toEqual([]);
     const client = await mod.connect();
     try {
       expect("then" in client).toBe(false);
@@ -97,11 +101,17 @@ describe("generated module shape (live Gradio 6)", () => {
   });
 
   it("call order does not matter: an endpoint looked up by name works after one with a baked-in fn_index, and before", async () => {
-    const config = (await (await fetch(`${appUrl("js_names")}/config`)).json()) as { dependencies: { id: number; api_name: string }[] };
+    const config = (await (await fetch(`${appUrl("js_names")}/config`)).json()) as {
+      dependencies: { id: number; api_name: string }[];
+    };
     const fnIndex = (name: string) => config.dependencies.find((d) => d.api_name === name)?.id ?? -1;
     const baked = (name: string): EndpointSpec => ({ ...endpoint(name), fnIndex: fnIndex(name) });
-    for (const order of [["echo", "then"], ["then", "echo"]] as const) {
+    for (const order of [
+      ["echo", "then"],
+      ["then", "echo"],
+    ] as const) {
       await using client = createClient(appSpec("js_names"));
+      // biome-ignore lint/suspicious/noThenProperty: the endpoint is named /then on purpose (a JS-meaningful name)
       const specs: Record<string, EndpointSpec> = { echo: baked("echo"), then: endpoint("then") };
       for (const name of order) expect(await client.call(specs[name] as EndpointSpec, ["x"])).toEqual([`${name}:x`]);
     }

@@ -66,7 +66,12 @@ describe("generated modules against the live test apps", () => {
   });
 
   it("a missing argument from untyped JavaScript is a typed error, not a server call", async () => {
-    const calculator = (await import(modules["calculator"] as string)) as { predict(...args: unknown[]): Promise<number> };
-    await expect(calculator.predict(1, "add")).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringContaining('"num2"') });
+    const calculator = (await import(modules["calculator"] as string)) as {
+      predict(...args: unknown[]): Promise<number>;
+    };
+    await expect(calculator.predict(1, "add")).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: expect.stringContaining('"num2"'),
+    });
   });
 });

@@ -49,12 +49,20 @@ describe("tools dispatcher against real Gradio apps", () => {
     const client = module.connect({ fetch: requests.fetch });
     try {
       const dispatch = tools.createDispatcher(client);
-      await expect(dispatch("predict", { num1: 4, operation: "power", num2: 5 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/\/operation must be one of "add".*received "power"; nothing was sent/) });
-      await expect(dispatch("predict", { num1: 4, operation: "add" })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringContaining("/num2") });
+      await expect(dispatch("predict", { num1: 4, operation: "power", num2: 5 })).rejects.toMatchObject({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringMatching(/\/operation must be one of "add".*received "power"; nothing was sent/),
+      });
+      await expect(dispatch("predict", { num1: 4, operation: "add" })).rejects.toMatchObject({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringContaining("/num2"),
+      });
       await expect(dispatch("nope", {})).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
       expect(requests.count()).toBe(0);
       expect(await dispatch("predict", { num1: 4, operation: "add", num2: 5 })).toBe(9);
-      await expect(dispatch("predict", { num1: 1, operation: "divide", num2: 0 })).rejects.toMatchObject({ code: "APP_ERROR" });
+      await expect(dispatch("predict", { num1: 1, operation: "divide", num2: 0 })).rejects.toMatchObject({
+        code: "APP_ERROR",
+      });
     } finally {
       await client.close();
     }
@@ -64,7 +72,10 @@ describe("tools dispatcher against real Gradio apps", () => {
     const { tools, module } = await generated("file_tools");
     const client = module.connect();
     try {
-      const result = (await tools.createDispatcher(client)("make_report", { title: "Q3 tools" })) as { url: string; name: string };
+      const result = (await tools.createDispatcher(client)("make_report", { title: "Q3 tools" })) as {
+        url: string;
+        name: string;
+      };
       expect(result.name).toMatch(/\.txt$/);
       expect(await (await fetch(result.url)).text()).toBe("Report: Q3 tools\n");
     } finally {
@@ -76,7 +87,10 @@ describe("tools dispatcher against real Gradio apps", () => {
     const { tools, module } = await generated("chatbot_stream");
     const client = module.connect();
     try {
-      const history = (await tools.createDispatcher(client)("respond", { message: "hello tools" })) as { role: string; content: { text?: string }[] }[];
+      const history = (await tools.createDispatcher(client)("respond", { message: "hello tools" })) as {
+        role: string;
+        content: { text?: string }[];
+      }[];
       expect(history.at(-1)?.content.at(-1)?.text).toBe("You said: hello tools");
     } finally {
       await client.close();

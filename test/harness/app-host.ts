@@ -81,7 +81,10 @@ function waitForReadyLine(child: ChildProcess): Promise<number | Record<string, 
   return new Promise((resolvePromise, reject) => {
     let stdout = "";
     let stderr = "";
-    const timer = setTimeout(() => fail(new Error(`test apps did not start within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`test apps did not start within ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       reject(new Error(`${error.message}\n--- app host stderr ---\n${stderr.slice(-4000)}`));

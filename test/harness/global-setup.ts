@@ -44,7 +44,9 @@ export async function setupLine(project: TestProject, line: GradioLine): Promise
   const host: AppHost = await startApps({ python, apps: names });
   const t2 = Date.now();
   const setupSeconds = { venv: (t1 - t0) / 1000, apps: (t2 - t1) / 1000 };
-  log(`gradio ${version}: venv ${setupSeconds.venv.toFixed(1)} s, ${names.length} apps up in ${setupSeconds.apps.toFixed(1)} s at ${host.origin}`);
+  log(
+    `gradio ${version}: venv ${setupSeconds.venv.toFixed(1)} s, ${names.length} apps up in ${setupSeconds.apps.toFixed(1)} s at ${host.origin}`,
+  );
   project.provide("apps", Object.fromEntries(names.map((name) => [name, host.url(name)])));
   project.provide("gradioVersion", version);
   project.provide("gradioLine", line);

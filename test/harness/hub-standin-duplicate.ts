@@ -28,7 +28,12 @@ export interface WriteState {
 const FREE = new Set(["cpu-basic"]);
 
 /** Answers a POST; `auth` is the caller's token and account (undefined: no token). */
-export function routeWrite(state: WriteState, pathname: string, auth: { token: string; user: string } | undefined, body: string): Answer {
+export function routeWrite(
+  state: WriteState,
+  pathname: string,
+  auth: { token: string; user: string } | undefined,
+  body: string,
+): Answer {
   const dup = /^\/api\/spaces\/([^/]+\/[^/]+)\/duplicate$/.exec(pathname);
   if (!dup) return [404, { error: "Sorry, we can't find the page you are looking for." }];
   if (auth === undefined) return [401, { error: "Invalid username or password." }];
@@ -42,19 +47,28 @@ export function routeWrite(state: WriteState, pathname: string, auth: { token: s
   } catch {
     return [400, { error: "Invalid JSON body" }];
   }
-  if (!isRecord(payload) || typeof payload["repository"] !== "string") return [400, { error: '"repository" is required' }];
+  if (!isRecord(payload) || typeof payload["repository"] !== "string")
+    return [400, { error: '"repository" is required' }];
   const target = payload["repository"];
   const [namespace] = target.split("/");
-  if (namespace !== auth.user) return [403, { error: `You don't have the rights to create a space under the namespace "${namespace}"` }];
-  if (state.spaces.has(target)) return [409, { error: "You already created this space repo", url: `/spaces/${target}` }];
+  if (namespace !== auth.user)
+    return [403, { error: `You don't have the rights to create a space under the namespace "${namespace}"` }];
+  if (state.spaces.has(target))
+    return [409, { error: "You already created this space repo", url: `/spaces/${target}` }];
   const other = state.repos.get(target);
   if (other !== undefined) return [409, { error: `You already created a ${other} repo named ${target}` }];
-  const hardware = typeof payload["hardware"] === "string" ? payload["hardware"] : (source.spec.hardware ?? "cpu-basic");
+  const hardware =
+    typeof payload["hardware"] === "string" ? payload["hardware"] : (source.spec.hardware ?? "cpu-basic");
   const user = state.users.find((u) => u.name === auth.user);
   if (!FREE.has(hardware) && user?.canPay === false) {
-    return [402, { error: `Hardware ${hardware} requires a payment method: add one at https://huggingface.co/settings/billing` }];
+    return [
+      402,
+      { error: `Hardware ${hardware} requires a payment method: add one at https://huggingface.co/settings/billing` },
+    ];
   }
-  const visibility = payload["visibility"] ?? (payload["private"] === false ? "public" : payload["private"] === true ? "private" : undefined);
+  const visibility =
+    payload["visibility"] ??
+    (payload["private"] === false ? "public" : payload["private"] === true ? "private" : undefined);
   const sleep = typeof payload["sleepTimeSeconds"] === "number" ? payload["sleepTimeSeconds"] : undefined;
   const copy = source.spec.copy ?? {};
   state.addSpace({
@@ -66,17 +80,22 @@ export function routeWrite(state: WriteState, pathname: string, auth: { token: s
     hardware,
     ...(sleep === undefined ? {} : { sleepTime: sleep }),
     ...(copy.errorMessage === undefined ? {} : { errorMessage: copy.errorMessage }),
-    created: { secrets: keys(payload["secrets"]), variables: Object.fromEntries(keys(payload["variables"]).map((k) => [k, valueOf(payload["variables"], k)])) },
+    created: {
+      secrets: keys(payload["secrets"]),
+      variables: Object.fromEntries(keys(payload["variables"]).map((k) => [k, entryValue(payload["variables"], k)])),
+    },
   });
   return [200, { url: `https://huggingface.co/spaces/${target}` }];
 }
 
 /** The `key`s of a `[{key, value, description?}]` list. */
 function keys(list: unknown): string[] {
-  return Array.isArray(list) ? list.flatMap((item) => (isRecord(item) && typeof item["key"] === "string" ? [item["key"]] : [])) : [];
+  return Array.isArray(list)
+    ? list.flatMap((item) => (isRecord(item) && typeof item["key"] === "string" ? [item["key"]] : []))
+    : [];
 }
 
-function valueOf(list: unknown, key: string): string {
+function entryValue(list: unknown, key: string): string {
   const item = Array.isArray(list) ? list.find((i) => isRecord(i) && i["key"] === key) : undefined;
   return isRecord(item) && typeof item["value"] === "string" ? item["value"] : "";
 }

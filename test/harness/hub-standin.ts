@@ -93,7 +93,13 @@ export async function startHubStandin(): Promise<HubStandin> {
     // The Hub rejects an unknown token on every route, public ones included.
     if (authorization !== undefined && (bearer === undefined || tokenOwner(bearer) === undefined)) return BAD_TOKEN;
     const pathname = path.split("?")[0] ?? "";
-    if (method === "POST") return routeWrite(write, pathname, bearer === undefined ? undefined : { token: bearer, user: tokenOwner(bearer) ?? "" }, body);
+    if (method === "POST")
+      return routeWrite(
+        write,
+        pathname,
+        bearer === undefined ? undefined : { token: bearer, user: tokenOwner(bearer) ?? "" },
+        body,
+      );
     if (method !== "GET") return [405, { error: "Method not allowed" }];
     if (pathname === "/api/whoami-v2") {
       const user = bearer === undefined ? undefined : tokenOwner(bearer);
@@ -101,7 +107,11 @@ export async function startHubStandin(): Promise<HubStandin> {
     }
     const bySub = /^\/api\/spaces\/by-subdomain\/([^/]+)$/.exec(pathname);
     const byId = /^\/api\/spaces\/([^/]+\/[^/]+?)(\/host|\/runtime)?$/.exec(pathname);
-    const space = bySub ? [...spaces.values()].find((s) => s.subdomain === bySub[1]) : byId ? spaces.get(decodeURIComponent(byId[1] ?? "")) : undefined;
+    const space = bySub
+      ? [...spaces.values()].find((s) => s.subdomain === bySub[1])
+      : byId
+        ? spaces.get(decodeURIComponent(byId[1] ?? ""))
+        : undefined;
     if (!bySub && !byId) return [404, { error: "Sorry, we can't find the page you are looking for." }];
     if (space === undefined) return NOT_FOUND;
     if (space.spec.private) {
@@ -116,7 +126,9 @@ export async function startHubStandin(): Promise<HubStandin> {
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? "/";
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+    );
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {

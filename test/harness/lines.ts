@@ -8,20 +8,36 @@ import type { GradioLine } from "./gradio-versions.js";
 
 /** Test files of the old-line projects: listed one by one, so a new live test opts in explicitly. */
 export const OLD_LINE_TESTS: readonly string[] = [
-  ...["bad-input", "cancel", "concurrency", "errors", "files", "nonqueued", "session", "status", "streaming"].map((name) => `test/runtime/live-${name}.test.ts`),
+  ...["bad-input", "cancel", "concurrency", "errors", "files", "nonqueued", "session", "status", "streaming"].map(
+    (name) => `test/runtime/live-${name}.test.ts`,
+  ),
   "test/runtime/process-exit.test.ts",
   "test/e2e/slice.test.ts",
   "test/e2e/lines.test.ts",
 ];
 
 /** Test files of the `gradio-4.8` project (Gradio 4.0–4.8, queue protocol `sse`); not run on the other lines. */
-export const LEGACY_SSE_TESTS: readonly string[] = ["test/runtime/live-legacy-sse.test.ts", "test/e2e/legacy-sse-module.test.ts"];
+export const LEGACY_SSE_TESTS: readonly string[] = [
+  "test/runtime/live-legacy-sse.test.ts",
+  "test/e2e/legacy-sse-module.test.ts",
+];
 
 /** Apps the runtime suite and the slice call, plus the example apps the generator is run on. */
 const OLD_LINE_APPS: readonly string[] = [
-  "rt_features", "rt_chat", "rt_hidden_errors", "rt_queue_full",
-  "calculator", "translator", "whisper_like",
-  "chatbot_stream", "counter_state", "country_picker", "dataframe_stats", "file_tools", "image_filter", "text_tools",
+  "rt_features",
+  "rt_chat",
+  "rt_hidden_errors",
+  "rt_queue_full",
+  "calculator",
+  "translator",
+  "whisper_like",
+  "chatbot_stream",
+  "counter_state",
+  "country_picker",
+  "dataframe_stats",
+  "file_tools",
+  "image_filter",
+  "text_tools",
 ];
 
 /** Apps started per line; `null` = every app under test/apps. */

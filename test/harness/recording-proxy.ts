@@ -22,7 +22,9 @@ export async function startRecordingProxy(targetOrigin: string): Promise<Recordi
   const requests: RecordedRequest[] = [];
   let failures = 0;
   const server = createServer((req, res) => {
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+    );
     requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers });
     if (failures > 0) {
       failures -= 1;
@@ -31,7 +33,13 @@ export async function startRecordingProxy(targetOrigin: string): Promise<Recordi
       return;
     }
     const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

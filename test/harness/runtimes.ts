@@ -58,7 +58,9 @@ export async function ensureRuntimes(log: (line: string) => void = () => {}): Pr
 function paths(): Runtimes {
   const arch = process.arch === "x64" ? "x64" : process.arch === "arm64" ? "arm64" : null;
   if (process.platform !== "linux" || arch === null) {
-    throw new Error(`the cross-runtime suite installs linux x64/arm64 binaries only; this is ${process.platform}-${process.arch}`);
+    throw new Error(
+      `the cross-runtime suite installs linux x64/arm64 binaries only; this is ${process.platform}-${process.arch}`,
+    );
   }
   const modules = join(DIR, "node_modules");
   return {
@@ -75,7 +77,12 @@ function paths(): Runtimes {
 async function ensureNpmRuntimes(log: (line: string) => void): Promise<Runtimes> {
   const wanted = `${JSON.stringify(RUNTIME_PINS)}\n`;
   const runtimes = paths();
-  const installed = async () => existsSync(MARKER) && (await readFile(MARKER, "utf8")) === wanted && [runtimes.bun, runtimes.deno, runtimes.playwrightCore, runtimes.miniflare, runtimes.edgeRuntime].every((p) => existsSync(p));
+  const installed = async () =>
+    existsSync(MARKER) &&
+    (await readFile(MARKER, "utf8")) === wanted &&
+    [runtimes.bun, runtimes.deno, runtimes.playwrightCore, runtimes.miniflare, runtimes.edgeRuntime].every((p) =>
+      existsSync(p),
+    );
   if (await installed()) return runtimes;
   await mkdir(DIR, { recursive: true });
   const release = await lock();
@@ -85,16 +92,32 @@ async function ensureNpmRuntimes(log: (line: string) => void): Promise<Runtimes>
     const specs = Object.entries(RUNTIME_PINS).map(([name, version]) => `${name}@${version}`);
     log(`npm install --prefix .runtimes ${specs.join(" ")} (first run only)`);
     await rm(MARKER, { force: true });
-    if (!existsSync(join(DIR, "package.json"))) await writeFile(join(DIR, "package.json"), `${JSON.stringify({ private: true }, null, 2)}\n`);
-    await run("npm", ["install", "--prefix", DIR, "--save-exact", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", ...specs]);
+    if (!existsSync(join(DIR, "package.json")))
+      await writeFile(join(DIR, "package.json"), `${JSON.stringify({ private: true }, null, 2)}\n`);
+    await run("npm", [
+      "install",
+      "--prefix",
+      DIR,
+      "--save-exact",
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      ...specs,
+    ]);
     await expectVersion(runtimes.bun, ["--version"], RUNTIME_PINS.bun);
     await expectVersion(runtimes.deno, ["--version"], `deno ${RUNTIME_PINS.deno}`);
     for (const name of ["playwright-core", "miniflare", "edge-runtime"] as const) {
-      const pkg = JSON.parse(await readFile(join(DIR, "node_modules", name, "package.json"), "utf8")) as { version?: unknown };
-      if (pkg.version !== RUNTIME_PINS[name]) throw new Error(`.runtimes has ${name} ${String(pkg.version)}, want ${RUNTIME_PINS[name]}`);
+      const pkg = JSON.parse(await readFile(join(DIR, "node_modules", name, "package.json"), "utf8")) as {
+        version?: unknown;
+      };
+      if (pkg.version !== RUNTIME_PINS[name])
+        throw new Error(`.runtimes has ${name} ${String(pkg.version)}, want ${RUNTIME_PINS[name]}`);
     }
     await writeFile(MARKER, wanted);
-    log(`bun, deno, playwright-core, miniflare (workerd) and edge-runtime ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `bun, deno, playwright-core, miniflare (workerd) and edge-runtime ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return runtimes;
   } finally {
     await release();
@@ -104,7 +127,9 @@ async function ensureNpmRuntimes(log: (line: string) => void): Promise<Runtimes>
 async function ensureChromium(log: (line: string) => void): Promise<void> {
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} is missing and installing it needs root: run \`apt-get install -y --no-install-recommends chromium\` (Debian) first`);
+    throw new Error(
+      `${CHROMIUM} is missing and installing it needs root: run \`apt-get install -y --no-install-recommends chromium\` (Debian) first`,
+    );
   }
   const started = Date.now();
   // apt's own lock serialises concurrent installs; wait for it instead of failing.
@@ -128,7 +153,11 @@ async function ensureChromium(log: (line: string) => void): Promise<void> {
 /** Runs a command; rejects with the command line and its combined output on failure or timeout. */
 function run(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
@@ -141,14 +170,18 @@ function run(command: string, args: readonly string[], env: Record<string, strin
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolvePromise(output);
-      else reject(new Error(`${line} failed (exit code ${code}, signal ${signal})\n--- output ---\n${output.slice(-8000)}`));
+      else
+        reject(
+          new Error(`${line} failed (exit code ${code}, signal ${signal})\n--- output ---\n${output.slice(-8000)}`),
+        );
     });
   });
 }
 
 async function expectVersion(binary: string, args: readonly string[], prefix: string): Promise<void> {
   const output = (await run(binary, args)).trim();
-  if (!output.startsWith(prefix)) throw new Error(`${binary} ${args.join(" ")} printed ${JSON.stringify(output.slice(0, 200))}, want ${prefix}`);
+  if (!output.startsWith(prefix))
+    throw new Error(`${binary} ${args.join(" ")} printed ${JSON.stringify(output.slice(0, 200))}, want ${prefix}`);
 }
 
 /** An exclusive lock file holding the owner's pid; a lock whose owner died is taken over. */
@@ -167,7 +200,8 @@ async function lock(): Promise<() => Promise<void>> {
       await rm(LOCK, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`${LOCK} is held by another install for more than ${LOCK_WAIT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${LOCK} is held by another install for more than ${LOCK_WAIT_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

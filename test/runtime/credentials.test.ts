@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCookieJar } from "../../runtime/src/auth/cookies.js";
 import { send, type HttpContext } from "../../runtime/src/transport/http.js";
 
-const SECRETS = { "x-hf-authorization": "Bearer hf_secret", cookie: "access-token-unsecure-x=abc", "x-ip-token": "ip-secret" };
+const SECRETS = {
+  "x-hf-authorization": "Bearer hf_secret",
+  cookie: "access-token-unsecure-x=abc",
+  "x-ip-token": "ip-secret",
+};
 const seen: { server: string; path: string; headers: Record<string, string | string[] | undefined> }[] = [];
 const servers: Server[] = [];
 let a = "";
@@ -29,20 +33,53 @@ async function start(name: string, route: (path: string) => string | null): Prom
 }
 
 beforeAll(async () => {
-  a = await start("a", (path) => (path === "/to-b" ? `${b}/file` : path === "/to-a" ? "/file" : path === "/bounce" ? `${b}/back` : null));
+  a = await start("a", (path) =>
+    path === "/to-b" ? `${b}/file` : path === "/to-a" ? "/file" : path === "/bounce" ? `${b}/back` : null,
+  );
   b = await start("b", (path) => (path === "/back" ? `${a}/file` : path === "/to-a" ? `${a}/file` : null));
 });
 afterAll(() => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))));
 
-const ctx = (): HttpContext => ({ fetch: (u, i) => fetch(u, i), trustedOrigins: new Set([new URL(a).origin]), privateHeaders: SECRETS });
-const leaked = (from: number) => seen.slice(from).map((r) => ({ server: r.server, path: r.path, secret: Object.keys(SECRETS).some((k) => r.headers[k] !== undefined) }));
+const ctx = (): HttpContext => ({
+  fetch: (u, i) => fetch(u, i),
+  trustedOrigins: new Set([new URL(a).origin]),
+  privateHeaders: SECRETS,
+});
+const leaked = (from: number) =>
+  seen.slice(from).map((r) => ({
+    server: r.server,
+    path: r.path,
+    secret: Object.keys(SECRETS).some((k) => r.headers[k] !== undefined),
+  }));
 
 describe("credentials policy of runtime/src/transport/http.ts", () => {
   it.each([
     ["the app's own origin keeps them", "/file", [{ server: "a", path: "/file", secret: true }]],
-    ["a same-origin redirect keeps them", "/to-a", [{ server: "a", path: "/to-a", secret: true }, { server: "a", path: "/file", secret: true }]],
-    ["a cross-origin redirect drops them", "/to-b", [{ server: "a", path: "/to-b", secret: true }, { server: "b", path: "/file", secret: false }]],
-    ["…and they are not restored when the chain comes back", "/bounce", [{ server: "a", path: "/bounce", secret: true }, { server: "b", path: "/back", secret: false }, { server: "a", path: "/file", secret: false }]],
+    [
+      "a same-origin redirect keeps them",
+      "/to-a",
+      [
+        { server: "a", path: "/to-a", secret: true },
+        { server: "a", path: "/file", secret: true },
+      ],
+    ],
+    [
+      "a cross-origin redirect drops them",
+      "/to-b",
+      [
+        { server: "a", path: "/to-b", secret: true },
+        { server: "b", path: "/file", secret: false },
+      ],
+    ],
+    [
+      "…and they are not restored when the chain comes back",
+      "/bounce",
+      [
+        { server: "a", path: "/bounce", secret: true },
+        { server: "b", path: "/back", secret: false },
+        { server: "a", path: "/file", secret: false },
+      ],
+    ],
   ])("%s", async (_, path, want) => {
     const from = seen.length;
     await (await send(ctx(), `${a}${path}`)).text();
@@ -52,16 +89,26 @@ describe("credentials policy of runtime/src/transport/http.ts", () => {
   it("a third-party URL (e.g. a file on another host) gets none, nor the trusted origin it redirects to", async () => {
     const from = seen.length;
     await (await send(ctx(), `${b}/to-a`)).text();
-    expect(leaked(from)).toEqual([{ server: "b", path: "/to-a", secret: false }, { server: "a", path: "/file", secret: false }]);
+    expect(leaked(from)).toEqual([
+      { server: "b", path: "/to-a", secret: false },
+      { server: "a", path: "/file", secret: false },
+    ]);
   });
 });
 
 describe("login cookie jar", () => {
-  const response = (...cookies: string[]) => new Response("{}", { headers: cookies.map((c): [string, string] => ["set-cookie", c]) });
+  const response = (...cookies: string[]) =>
+    new Response("{}", { headers: cookies.map((c): [string, string] => ["set-cookie", c]) });
 
   it("answers only for its origin; Secure cookies only over https", () => {
     const jar = createCookieJar("http://127.0.0.1:1");
-    jar.store(response("access-token-k=v1; HttpOnly; Path=/; SameSite=none; Secure", "access-token-unsecure-k=v1; HttpOnly; Path=/; SameSite=lax"), "http://127.0.0.1:1/app/login");
+    jar.store(
+      response(
+        "access-token-k=v1; HttpOnly; Path=/; SameSite=none; Secure",
+        "access-token-unsecure-k=v1; HttpOnly; Path=/; SameSite=lax",
+      ),
+      "http://127.0.0.1:1/app/login",
+    );
     expect(jar.header("http://127.0.0.1:1/app/config")).toBe("access-token-unsecure-k=v1");
     expect(jar.header("http://127.0.0.1:2/app/config")).toBeNull();
     const https = createCookieJar("https://x.hf.space");

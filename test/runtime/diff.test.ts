@@ -21,7 +21,10 @@ interface DiffCase {
   pythonApplied: unknown;
 }
 
-const recorded = JSON.parse(readFileSync(new URL("./fixtures/diff-cases.json", import.meta.url), "utf8")) as { gradio: string; cases: DiffCase[] };
+const recorded = JSON.parse(readFileSync(new URL("./fixtures/diff-cases.json", import.meta.url), "utf8")) as {
+  gradio: string;
+  cases: DiffCase[];
+};
 
 describe(`applyDiff on edits from the server's diff (Gradio ${recorded.gradio})`, () => {
   for (const c of recorded.cases) {
@@ -40,7 +43,10 @@ describe(`applyDiff on edits from the server's diff (Gradio ${recorded.gradio})`
 
   it("the bug cases are the ones docs/protocol.md §3.2 describes", () => {
     const bug = recorded.cases.find((c) => c.name === "BUG nested list shrink");
-    expect(bug?.edits).toEqual([["delete", [0, 1], null], ["delete", [1, 0], null]]);
+    expect(bug?.edits).toEqual([
+      ["delete", [0, 1], null],
+      ["delete", [1, 0], null],
+    ]);
     expect(bug?.pythonApplied).toEqual([["a"], ["d"]]);
   });
 });
@@ -49,20 +55,53 @@ describe("applyDiff: hand-written edits", () => {
   const table: { name: string; base: unknown; edits: [string, (string | number)[], unknown][]; want: unknown }[] = [
     { name: "replace root", base: "a", edits: [["replace", [], { x: 1 }]], want: { x: 1 } },
     { name: "append to root string", base: "Hel", edits: [["append", [], "lo"]], want: "Hello" },
-    { name: "append to null starts from the value (output added by a hot reload)", base: null, edits: [["append", [], "x"]], want: "x" },
+    {
+      name: "append to null starts from the value (output added by a hot reload)",
+      base: null,
+      edits: [["append", [], "x"]],
+      want: "x",
+    },
     { name: "append list to list", base: [1], edits: [["append", [], [2, 3]]], want: [1, 2, 3] },
     { name: "add inserts into an array", base: [1, 3], edits: [["add", [1], 2]], want: [1, 2, 3] },
     { name: "add sets an object key", base: { a: 1 }, edits: [["add", ["b"], 2]], want: { a: 1, b: 2 } },
     { name: "delete object key", base: { a: 1, b: 2 }, edits: [["delete", ["a"], null]], want: { b: 2 } },
-    { name: "deletes apply in order with pre-adjusted indices", base: [0, 1, 2, 3], edits: [["delete", [1], null], ["delete", [1], null]], want: [0, 3] },
-    { name: "nested replace through object and array", base: { rows: [[1, 2], [3, 4]] }, edits: [["replace", ["rows", 1, 0], 9]], want: { rows: [[1, 2], [9, 4]] } },
+    {
+      name: "deletes apply in order with pre-adjusted indices",
+      base: [0, 1, 2, 3],
+      edits: [
+        ["delete", [1], null],
+        ["delete", [1], null],
+      ],
+      want: [0, 3],
+    },
+    {
+      name: "nested replace through object and array",
+      base: {
+        rows: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      edits: [["replace", ["rows", 1, 0], 9]],
+      want: {
+        rows: [
+          [1, 2],
+          [9, 4],
+        ],
+      },
+    },
     {
       name: "chatbot token append deep inside messages",
       base: [{ role: "assistant", content: [{ type: "text", text: "Hi" }] }],
       edits: [["append", [0, "content", 0, "text"], " there"]],
       want: [{ role: "assistant", content: [{ type: "text", text: "Hi there" }] }],
     },
-    { name: "edit below a missing parent is skipped, not a crash", base: { a: 1 }, edits: [["replace", ["x", "y"], 1]], want: { a: 1 } },
+    {
+      name: "edit below a missing parent is skipped, not a crash",
+      base: { a: 1 },
+      edits: [["replace", ["x", "y"], 1]],
+      want: { a: 1 },
+    },
     { name: "empty edit list = unchanged", base: [1, { a: "b" }], edits: [], want: [1, { a: "b" }] },
   ];
   for (const row of table) {
@@ -85,7 +124,13 @@ describe("isEditList", () => {
   it.each([
     [[], true],
     [[["append", [], "x"]], true],
-    [[["replace", [0, "a"], null], ["delete", [1], null]], true],
+    [
+      [
+        ["replace", [0, "a"], null],
+        ["delete", [1], null],
+      ],
+      true,
+    ],
     [["a", "b"], false],
     [[["frobnicate", [], 1]], false],
     [[["add", "0", 1]], false],

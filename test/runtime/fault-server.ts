@@ -83,4 +83,9 @@ export const predict = (files = false): EndpointSpec => ({
 });
 
 /** A completed job's message. */
-export const completed = (eventId: string, data: unknown[]) => ({ msg: "process_completed", event_id: eventId, success: true, output: { data } });
+export const completed = (eventId: string, data: unknown[]) => ({
+  msg: "process_completed",
+  event_id: eventId,
+  success: true,
+  output: { data },
+});

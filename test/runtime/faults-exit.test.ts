@@ -23,7 +23,19 @@ const EXIT_BUDGET_MS = { "config-hangs": 2000, "join-hangs": 2000, "cancel-ignor
 let server: FaultServer;
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "runtime", "tsconfig.json"), "--outDir", OUT, "--declaration", "false"], { encoding: "utf8" });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      join(ROOT, "runtime", "tsconfig.json"),
+      "--outDir",
+      OUT,
+      "--declaration",
+      "false",
+    ],
+    { encoding: "utf8" },
+  );
   if (tsc.status !== 0) throw new Error(`compiling the runtime failed:\n${tsc.stdout}${tsc.stderr}`);
   const hang = () => {};
   server = await faultServer({
@@ -48,7 +60,10 @@ describe("process exit after a call gave up on a misbehaving server", () => {
   for (const scenario of ["config-hangs", "join-hangs", "cancel-ignored"] as const) {
     it(`${scenario}: exits with code 0 within ${EXIT_BUDGET_MS[scenario]} ms, without close()`, async () => {
       joinHangs = scenario === "join-hangs";
-      const { code, afterReadyMs, stderr } = await runUntilExit([SCRIPT, pathToFileURL(join(OUT, "node.js")).href, server.url, scenario], scenario);
+      const { code, afterReadyMs, stderr } = await runUntilExit(
+        [SCRIPT, pathToFileURL(join(OUT, "node.js")).href, server.url, scenario],
+        scenario,
+      );
       process.stderr.write(`[runtime] exit after ${scenario}: ${afterReadyMs.toFixed(0)} ms\n`);
       expect(stderr).toBe("");
       expect(code).toBe(0);

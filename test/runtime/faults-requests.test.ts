@@ -13,7 +13,8 @@ import { createClient, saveFile } from "../../runtime/src/node.js";
 import { completed, faultApp, faultServer, predict, sse, type Handler } from "./fault-server.js";
 
 const hang: Handler = () => {};
-const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+const within = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
 describe("default bounds", () => {
   it("answer headers within 30 s and 60 s of silence: a request that never answers fails well within 90 s", () => {
@@ -41,7 +42,9 @@ describe("a /config that is never answered (a hung server)", () => {
 
   it("fails with TIMEOUT naming limits.requestTimeoutMs when the call has no timeout", async () => {
     const server = await faultServer({ "/config": hang });
-    const client = createClient(faultApp(server.url, { apiPrefix: null, protocol: null }), { limits: { requestTimeoutMs: 300 } });
+    const client = createClient(faultApp(server.url, { apiPrefix: null, protocol: null }), {
+      limits: { requestTimeoutMs: 300 },
+    });
     try {
       const error = await client.call(predict(), ["hi"]).catch((e: unknown) => e);
       expect((error as GradioError).code).toBe("TIMEOUT");
@@ -56,8 +59,13 @@ describe("a /config larger than limits.maxMessageBytes (a flooding server)", () 
   it("fails with LIMIT_EXCEEDED naming the limit, with or without a Content-Length", async () => {
     const huge = JSON.stringify({ api_prefix: "", protocol: "sse_v3", padding: "x".repeat(2 * 1024 * 1024) });
     for (const declared of [true, false]) {
-      const server = await faultServer({ "/config": (_req, res) => res.writeHead(200, declared ? { "content-length": String(huge.length) } : {}).end(huge) });
-      const client = createClient(faultApp(server.url, { apiPrefix: null, protocol: null }), { limits: { maxMessageBytes: 1024 * 1024 } });
+      const server = await faultServer({
+        "/config": (_req, res) =>
+          res.writeHead(200, declared ? { "content-length": String(huge.length) } : {}).end(huge),
+      });
+      const client = createClient(faultApp(server.url, { apiPrefix: null, protocol: null }), {
+        limits: { maxMessageBytes: 1024 * 1024 },
+      });
       try {
         const error = (await client.call(predict(), ["hi"]).catch((e: unknown) => e)) as GradioError;
         expect(error.code).toBe("LIMIT_EXCEEDED");
@@ -72,10 +80,14 @@ describe("a /config larger than limits.maxMessageBytes (a flooding server)", () 
 describe("a direct call (queue=False) whose result is larger than limits.maxMessageBytes (a flooding server)", () => {
   it("fails with LIMIT_EXCEEDED naming the limit", async () => {
     const huge = JSON.stringify({ data: ["x".repeat(2 * 1024 * 1024)] });
-    const server = await faultServer({ "/run/predict": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(huge) });
+    const server = await faultServer({
+      "/run/predict": (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(huge),
+    });
     const client = createClient(faultApp(server.url), { limits: { maxMessageBytes: 1024 * 1024 } });
     try {
-      const error = (await client.call({ ...predict(), queued: false }, ["hi"]).catch((e: unknown) => e)) as GradioError;
+      const error = (await client
+        .call({ ...predict(), queued: false }, ["hi"])
+        .catch((e: unknown) => e)) as GradioError;
       expect(error.code).toBe("LIMIT_EXCEEDED");
       expect(error.message).toContain("limits.maxMessageBytes");
     } finally {
@@ -103,7 +115,12 @@ describe("a join that is accepted and never answered (a hung server)", () => {
 async function fileFrom(file: Handler, limits = {}) {
   const server = await faultServer({
     "/file=": file,
-    "/queue/data": (_req, res) => (sse(res)(completed("job-0", [{ path: "/tmp/report.txt", orig_name: "report.txt", meta: { _type: "gradio.FileData" } }])), res.end()),
+    "/queue/data": (_req, res) => (
+      sse(res)(
+        completed("job-0", [{ path: "/tmp/report.txt", orig_name: "report.txt", meta: { _type: "gradio.FileData" } }]),
+      ),
+      res.end()
+    ),
   });
   const client = createClient(faultApp(server.url), { limits });
   const [result] = await client.call(predict(true), ["x"]);
@@ -114,12 +131,18 @@ async function fileFrom(file: Handler, limits = {}) {
 
 describe("downloads (a hung or flooding file server)", () => {
   it("bytes(), text(), blob() take { signal, timeout }: the request is aborted and the error typed", async () => {
-    const { server, file } = await fileFrom((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).write("partial"));
+    const { server, file } = await fileFrom((_req, res) =>
+      res.writeHead(200, { "content-type": "text/plain" }).write("partial"),
+    );
     expect(((await file.bytes({ timeout: 200 }).catch((e: unknown) => e)) as GradioError).code).toBe("TIMEOUT");
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    expect(((await file.text({ signal: controller.signal }).catch((e: unknown) => e)) as GradioError).code).toBe("ABORTED");
-    expect(((await file.blob({ signal: AbortSignal.timeout(100) }).catch((e: unknown) => e)) as GradioError).code).toBe("TIMEOUT");
+    expect(((await file.text({ signal: controller.signal }).catch((e: unknown) => e)) as GradioError).code).toBe(
+      "ABORTED",
+    );
+    expect(((await file.blob({ signal: AbortSignal.timeout(100) }).catch((e: unknown) => e)) as GradioError).code).toBe(
+      "TIMEOUT",
+    );
     const downloads = server.seen.filter((s) => s.path.startsWith("/file="));
     expect(downloads).toHaveLength(3);
     for (const request of downloads) expect(await within(request.closedByClient, 5000)).toBe(true);
@@ -134,9 +157,17 @@ describe("downloads (a hung or flooding file server)", () => {
 
   it("a file over maxBytes fails with LIMIT_EXCEEDED, with or without a Content-Length", async () => {
     const big = Buffer.alloc(300 * 1024, 97);
-    const declared = await fileFrom((_req, res) => res.writeHead(200, { "content-length": String(big.length) }).end(big));
-    const chunked = await fileFrom((_req, res) => (res.writeHead(200), res.write(big.subarray(0, 150_000)), res.end(big.subarray(150_000))), { maxDownloadBytes: 200 * 1024 });
-    for (const error of [await declared.file.bytes({ maxBytes: 200 * 1024 }).catch((e: unknown) => e), await chunked.file.text().catch((e: unknown) => e)]) {
+    const declared = await fileFrom((_req, res) =>
+      res.writeHead(200, { "content-length": String(big.length) }).end(big),
+    );
+    const chunked = await fileFrom(
+      (_req, res) => (res.writeHead(200), res.write(big.subarray(0, 150_000)), res.end(big.subarray(150_000))),
+      { maxDownloadBytes: 200 * 1024 },
+    );
+    for (const error of [
+      await declared.file.bytes({ maxBytes: 200 * 1024 }).catch((e: unknown) => e),
+      await chunked.file.text().catch((e: unknown) => e),
+    ]) {
       expect((error as GradioError).code).toBe("LIMIT_EXCEEDED");
       expect((error as GradioError).message).toContain("maxDownloadBytes");
     }
@@ -154,7 +185,9 @@ describe("downloads (a hung or flooding file server)", () => {
     expect(error.code).toBe("NETWORK");
     expect(readdirSync(dir)).toEqual([]);
     const hung = await fileFrom((_req, res) => res.writeHead(200).write("partial"));
-    expect(((await saveFile(hung.file, dir, { timeout: 200 }).catch((e: unknown) => e)) as GradioError).code).toBe("TIMEOUT");
+    expect(((await saveFile(hung.file, dir, { timeout: 200 }).catch((e: unknown) => e)) as GradioError).code).toBe(
+      "TIMEOUT",
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ function recordingSink() {
   return { sink, messages, failure: () => failure };
 }
 
-const http = (url: string) => ({ fetch: (input: string, init?: RequestInit) => globalThis.fetch(input, init), trustedOrigins: new Set([url]), privateHeaders: {} });
+const http = (url: string) => ({
+  fetch: (input: string, init?: RequestInit) => globalThis.fetch(input, init),
+  trustedOrigins: new Set([url]),
+  privateHeaders: {},
+});
 
 describe("messages for event ids that never register (a flooding server)", () => {
   it("holds at most limits.maxBufferedBytes characters, and a job whose early messages were dropped fails with LIMIT_EXCEEDED", async () => {
@@ -35,12 +39,16 @@ describe("messages for event ids that never register (a flooding server)", () =>
     const server = await faultServer({
       "/queue/data": (_req, res) => {
         const send = sse(res);
-        for (let i = 0; i < 200; i++) send({ msg: "process_generating", event_id: `UNKNOWN-${i % 50}`, output: { data: [padding(16 * KiB)] } });
+        for (let i = 0; i < 200; i++)
+          send({ msg: "process_generating", event_id: `UNKNOWN-${i % 50}`, output: { data: [padding(16 * KiB)] } });
         send({ msg: "estimation", event_id: "real", rank: 0 });
         flooded();
       },
     });
-    const queue = createQueueStream(http(server.url), `${server.url}/queue/data`, { ...DEFAULT_LIMITS, maxBufferedBytes: cap });
+    const queue = createQueueStream(http(server.url), `${server.url}/queue/data`, {
+      ...DEFAULT_LIMITS,
+      maxBufferedBytes: cap,
+    });
     const real = recordingSink();
     queue.register("real", real.sink);
     await done;
@@ -88,11 +96,16 @@ describe("a server that ignores the cancel and keeps the stream alive (a hung wo
     const client = createClient(faultApp(server.url));
     try {
       const onStatus = () => controller.abort();
-      const error = await client.call(predict(), ["hi"], { signal: controller.signal, onStatus }).catch((e: unknown) => e);
+      const error = await client
+        .call(predict(), ["hi"], { signal: controller.signal, onStatus })
+        .catch((e: unknown) => e);
       expect((error as GradioError).code).toBe("ABORTED");
       const stream = server.seen.find((s) => s.path.startsWith("/queue/data"));
       // Bounded wait for the client to hang up (it drops an unneeded stream after a 2 s grace).
-      const hungUp = await Promise.race([stream?.closedByClient.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+      const hungUp = await Promise.race([
+        stream?.closedByClient.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 10_000)),
+      ]);
       expect(hungUp).toBe(true);
       expect(server.count("/cancel")).toBe(1);
     } finally {

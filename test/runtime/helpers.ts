@@ -27,13 +27,29 @@ export function appUrl(name: string): string {
 /** AppSpec of a test app on the harness's Gradio (sse_v3 on every line; prefix per line). */
 export function appSpec(name: string, overrides: Partial<AppSpec> = {}): AppSpec {
   const url = appUrl(name);
-  return { source: url, baseUrl: url, spaceId: null, gradioVersion: inject("gradioVersion"), protocol: "sse_v3", apiPrefix: apiPrefix(), connectHeartbeat: false, maxFileSize: null, ...overrides };
+  return {
+    source: url,
+    baseUrl: url,
+    spaceId: null,
+    gradioVersion: inject("gradioVersion"),
+    protocol: "sse_v3",
+    apiPrefix: apiPrefix(),
+    connectHeartbeat: false,
+    maxFileSize: null,
+    ...overrides,
+  };
 }
 
 /** An endpoint whose fn_index the runtime looks up by name in /config. */
 export function endpoint(
   apiName: string,
-  layout: { inputs?: readonly WireSlot[]; outputs?: readonly WireSlot[]; params?: readonly string[]; returns?: readonly (string | { name: string; files: readonly FilePath[] })[]; streaming?: boolean } = {},
+  layout: {
+    inputs?: readonly WireSlot[];
+    outputs?: readonly WireSlot[];
+    params?: readonly string[];
+    returns?: readonly (string | { name: string; files: readonly FilePath[] })[];
+    streaming?: boolean;
+  } = {},
 ): EndpointSpec {
   const params = layout.params ?? ["text"];
   const returns = layout.returns ?? ["out"];

@@ -33,28 +33,46 @@ describe("Gradio login (auth=)", () => {
     await using client = createClient(appSpec("rt_auth", { baseUrl: `${proxy.url}${path}` }), { auth });
     expect(await client.call(whoami, ["via proxy"])).toEqual(["alice:via proxy"]);
     const seen = proxy.requests.slice(start);
-    expect(seen[0]).toMatchObject({ method: "POST", path: `${path}/login`, headers: expect.objectContaining({ "content-type": "application/x-www-form-urlencoded" }) });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      path: `${path}/login`,
+      headers: expect.objectContaining({ "content-type": "application/x-www-form-urlencoded" }),
+    });
     expect(seen[0]?.headers["cookie"]).toBeUndefined();
     const later = seen.slice(1);
-    expect(later.map((r) => r.path)).toEqual(expect.arrayContaining([`${path}/config`, `${path}/gradio_api/queue/join`]));
+    expect(later.map((r) => r.path)).toEqual(
+      expect.arrayContaining([`${path}/config`, `${path}/gradio_api/queue/join`]),
+    );
     // Over plain http only the server's "unsecure" twin is sent: the other one is Secure.
     for (const r of later) expect(r.headers["cookie"]).toMatch(/^access-token-unsecure-[^=]+=[\w-]+$/);
   });
 
-  it("wrong password → AUTH_FAILED from the server's 400 \"Incorrect credentials.\"", async () => {
+  it('wrong password → AUTH_FAILED from the server\'s 400 "Incorrect credentials."', async () => {
     await using client = createClient(appSpec("rt_auth"), { auth: { username: "alice", password: "looking-glass" } });
     const error = await client.call(whoami, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: "AUTH_FAILED", status: 400, method: "POST" });
-    expect((error as Error).message).toMatch(/\/rt_auth\/login failed: HTTP 400 .*rejected the username\/password for "alice"/);
+    expect((error as Error).message).toMatch(
+      /\/rt_auth\/login failed: HTTP 400 .*rejected the username\/password for "alice"/,
+    );
     expect((error as Error).message).not.toContain("looking-glass");
   });
 
   it("no credentials → AUTH_REQUIRED (HTTP 401) whose message says to pass auth — on /config and on the join", async () => {
     await using lookup = createClient(appSpec("rt_auth"));
-    await expect(lookup.call(whoami, ["x"])).rejects.toMatchObject({ code: "AUTH_REQUIRED", status: 401, message: expect.stringMatching(/GET .*\/rt_auth\/config failed: HTTP 401 .*Not authenticated.*pass \{ auth: \{ username, password \} \}/) });
+    await expect(lookup.call(whoami, ["x"])).rejects.toMatchObject({
+      code: "AUTH_REQUIRED",
+      status: 401,
+      message: expect.stringMatching(
+        /GET .*\/rt_auth\/config failed: HTTP 401 .*Not authenticated.*pass \{ auth: \{ username, password \} \}/,
+      ),
+    });
     await using direct = createClient(appSpec("rt_auth"));
-    await expect(direct.call({ ...whoami, fnIndex: 0 }, ["x"])).rejects.toMatchObject({ code: "AUTH_REQUIRED", status: 401, message: expect.stringMatching(/POST .*\/queue\/join failed: HTTP 401 .*pass \{ auth/) });
+    await expect(direct.call({ ...whoami, fnIndex: 0 }, ["x"])).rejects.toMatchObject({
+      code: "AUTH_REQUIRED",
+      status: 401,
+      message: expect.stringMatching(/POST .*\/queue\/join failed: HTTP 401 .*pass \{ auth/),
+    });
   });
 
   it("auth given to an app without auth=: its /login redirects to the page, nothing to log in to, calls go on", async () => {
@@ -64,7 +82,12 @@ describe("Gradio login (auth=)", () => {
 
   it("a failed login is not cached: the next call of the same client logs in again", async () => {
     let password = "wrong";
-    const credentials = { username: "alice", get password() { return password; } };
+    const credentials = {
+      username: "alice",
+      get password() {
+        return password;
+      },
+    };
     await using client = createClient(appSpec("rt_auth"), { auth: credentials });
     await expect(client.call(whoami, ["x"])).rejects.toMatchObject({ code: "AUTH_FAILED" });
     password = "wonderland";

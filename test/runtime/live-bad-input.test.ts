@@ -30,7 +30,10 @@ function rewriteLines(response: Response, edit: (line: string) => string | null)
       if (pending) controller.enqueue(pending);
     },
   });
-  const body = response.body?.pipeThrough(new TextDecoderStream()).pipeThrough(lines).pipeThrough(new TextEncoderStream());
+  const body = response.body
+    ?.pipeThrough(new TextDecoderStream())
+    .pipeThrough(lines)
+    .pipeThrough(new TextEncoderStream());
   return new Response(body, { status: response.status, headers: response.headers });
 }
 
@@ -42,16 +45,24 @@ describe("malformed SSE lines", () => {
       const response = await globalThis.fetch(input, init);
       if (!isQueueData(input)) return response;
       // Break the completion of the victim's job; its event_id stays readable.
-      return rewriteLines(response, (line) => (line.includes('"victim"') && line.includes("process_completed") ? line.replace('"output":{', '"output":{{') : line));
+      return rewriteLines(response, (line) =>
+        line.includes('"victim"') && line.includes("process_completed")
+          ? line.replace('"output":{', '"output":{{')
+          : line,
+      );
     };
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
     const victim = client.call(echo, ["victim"], { timeout: 10_000 }).catch((e: unknown) => e);
-    const others = Promise.allSettled(Array.from({ length: 20 }, (_, i) => client.call(echo, [`other-${i}`], { timeout: 10_000 })));
+    const others = Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => client.call(echo, [`other-${i}`], { timeout: 10_000 })),
+    );
     const error = await victim;
     expect(error).toBeInstanceOf(GradioError);
     expect(error).toMatchObject({ code: "PROTOCOL" });
     expect((error as Error).message).toMatch(/malformed message/);
-    expect(await others).toEqual(Array.from({ length: 20 }, (_, i) => ({ status: "fulfilled", value: [`other-${i}`] })));
+    expect(await others).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ status: "fulfilled", value: [`other-${i}`] })),
+    );
   });
 
   it("an unattributable broken line fails nobody", async () => {
@@ -59,11 +70,15 @@ describe("malformed SSE lines", () => {
       const response = await globalThis.fetch(input, init);
       if (!isQueueData(input)) return response;
       let injected = false;
-      return rewriteLines(response, (line) => (!injected && line.startsWith("data:") ? ((injected = true), `data: {this is not json\n\n${line}`) : line));
+      return rewriteLines(response, (line) =>
+        !injected && line.startsWith("data:") ? ((injected = true), `data: {this is not json\n\n${line}`) : line,
+      );
     };
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
     const payloads = Array.from({ length: 10 }, (_, i) => `p${i}`);
-    expect(await Promise.all(payloads.map((p) => client.call(echo, [p], { timeout: 10_000 })))).toEqual(payloads.map((p) => [p]));
+    expect(await Promise.all(payloads.map((p) => client.call(echo, [p], { timeout: 10_000 })))).toEqual(
+      payloads.map((p) => [p]),
+    );
   });
 });
 
@@ -90,7 +105,10 @@ describe("broken connections", () => {
     };
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
     const started = performance.now();
-    const results = await Promise.allSettled([client.call(slow, [uniqueToken("drop"), 50]), client.call(slow, [uniqueToken("drop"), 50])]);
+    const results = await Promise.allSettled([
+      client.call(slow, [uniqueToken("drop"), 50]),
+      client.call(slow, [uniqueToken("drop"), 50]),
+    ]);
     expect(performance.now() - started).toBeLessThan(3000);
     // A job registered on the cut stream fails with NETWORK. A job whose join answer came back
     // after the cut finds its session deleted by the server's disconnect handler (clean_events +
@@ -107,7 +125,12 @@ describe("broken connections", () => {
 
   it("HTML where JSON was expected → PROTOCOL error naming the URL", async () => {
     const fetchSpy: FetchLike = async (input, init) =>
-      input.endsWith("/config") ? new Response("<!doctype html><html><body>Login</body></html>", { status: 200, headers: { "content-type": "text/html" } }) : globalThis.fetch(input, init);
+      input.endsWith("/config")
+        ? new Response("<!doctype html><html><body>Login</body></html>", {
+            status: 200,
+            headers: { "content-type": "text/html" },
+          })
+        : globalThis.fetch(input, init);
     await using client = createClient(appSpec("rt_features", { apiPrefix: null }), { fetch: fetchSpy });
     const error = (await client.call(echo, ["x"]).catch((e: unknown) => e)) as GradioError;
     expect(error.code).toBe("PROTOCOL");
@@ -128,7 +151,8 @@ describe("server killed mid-job", () => {
     await using observer = createClient(appSpec("rt_features", { baseUrl: url, source: url }));
     const token = uniqueToken("killed");
     const call = client.call(slow, [token, 200]).catch((e: unknown) => e);
-    for (let i = 0; i < 100 && ((await observer.call(endpoint("iterations"), [token]))[0] as number) < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && ((await observer.call(endpoint("iterations"), [token]))[0] as number) < 2; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const killedAt = performance.now();
     await host.stop();
     const error = (await call) as GradioError;
@@ -136,7 +160,9 @@ describe("server killed mid-job", () => {
     expect(error).toBeInstanceOf(GradioError);
     expect(["NETWORK", "PROTOCOL"]).toContain(error.code);
     expect(ms).toBeLessThan(10_000);
-    process.stderr.write(`[runtime] server killed mid-job: ${error.code} after ${ms.toFixed(0)} ms (${error.message.slice(0, 100)})\n`);
+    process.stderr.write(
+      `[runtime] server killed mid-job: ${error.code} after ${ms.toFixed(0)} ms (${error.message.slice(0, 100)})\n`,
+    );
     await expect(client.call(echo, ["x"])).rejects.toMatchObject({ code: "NETWORK" });
   });
 });

@@ -16,12 +16,12 @@ const iterations = endpoint("iterations", { params: ["token"], returns: ["count"
 function cancelSpy() {
   const bodies: unknown[] = [];
   const fetchSpy: FetchLike = (input, init) => {
-    if (input === `${apiBase("rt_features")}/cancel` && typeof init?.body === "string") bodies.push(JSON.parse(init.body));
+    if (input === `${apiBase("rt_features")}/cancel` && typeof init?.body === "string")
+      bodies.push(JSON.parse(init.body));
     return globalThis.fetch(input, init);
   };
   return { bodies, fetchSpy };
 }
-
 
 /** Asserts that the token's loop stopped well before `steps`; returns the final count. */
 async function expectStopped(observer: GradioClient, token: string, steps: number): Promise<number> {
@@ -49,7 +49,13 @@ describe("cancellation", () => {
     controller.abort();
     await expect(call).rejects.toMatchObject({ code: "ABORTED" });
     expect(performance.now() - abortedAt).toBeLessThan(50);
-    expect(bodies).toEqual([expect.objectContaining({ session_hash: client.sessionHash, fn_index: 3, event_id: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
+    expect(bodies).toEqual([
+      expect.objectContaining({
+        session_hash: client.sessionHash,
+        fn_index: 3,
+        event_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      }),
+    ]);
     await expectStopped(observer, token, 100);
   });
 
@@ -83,7 +89,9 @@ describe("cancellation", () => {
       if (seen.length === 3) break;
     }
     expect(seen).toEqual([1, 2, 3]);
-    expect(bodies).toEqual([expect.objectContaining({ session_hash: client.sessionHash, event_id: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
+    expect(bodies).toEqual([
+      expect.objectContaining({ session_hash: client.sessionHash, event_id: expect.stringMatching(/^[0-9a-f]{32}$/) }),
+    ]);
     await expect(stream.result).rejects.toMatchObject({ code: "ABORTED" });
     await expectStopped(observer, token, 100);
   });
@@ -125,7 +133,9 @@ describe("cancellation", () => {
   it("an already-aborted signal fails before anything is sent", async () => {
     const { bodies, fetchSpy } = cancelSpy();
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
-    await expect(client.call(slow, ["never", 5], { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "ABORTED" });
+    await expect(client.call(slow, ["never", 5], { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: "ABORTED",
+    });
     expect(bodies).toEqual([]);
   });
 
@@ -163,7 +173,9 @@ describe("timeout", () => {
     await client.call(endpoint("echo"), ["warm up"]);
     await sleep(50);
     const baseline = activeTimers();
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => client.call(endpoint("echo"), [`m${i}`], { timeout: 60_000 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => client.call(endpoint("echo"), [`m${i}`], { timeout: 60_000 })),
+    );
     expect(results).toEqual(Array.from({ length: 50 }, (_, i) => [`m${i}`]));
     await sleep(50);
     expect(activeTimers()).toBeLessThanOrEqual(baseline);

@@ -12,7 +12,9 @@ const tokens = endpoint("tokens", { params: ["n"], returns: ["out"], streaming: 
 describe("concurrency", () => {
   it("500 concurrent calls in one client: every result matched to its caller", { timeout: 180_000 }, async () => {
     let streams = 0;
-    const fetchSpy: FetchLike = (input, init) => (input.includes("/queue/data") && streams++, globalThis.fetch(input, init));
+    const fetchSpy: FetchLike = (input, init) => (
+      input.includes("/queue/data") && streams++, globalThis.fetch(input, init)
+    );
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
     const payloads = Array.from({ length: 500 }, (_, i) => `caller-${i}-${"✓".repeat(i % 7)}`);
     const started = performance.now();

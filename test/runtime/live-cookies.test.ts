@@ -7,13 +7,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createClient, GradioFile } from "../../runtime/src/node.js";
+import { createClient, type GradioFile } from "../../runtime/src/node.js";
 import { appSpec, appUrl, endpoint } from "./helpers.js";
 import { recordingProxy } from "./live-support.js";
 
 const echo = endpoint("echo");
 const makeFile = endpoint("make_file", { returns: [{ name: "file", files: [[]] }] });
-const describeFiles = { ...endpoint("describe_files", { params: ["files"] }), params: [{ name: "files", files: [["*"]] }] };
+const describeFiles = {
+  ...endpoint("describe_files", { params: ["files"] }),
+  params: [{ name: "files", files: [["*"]] }],
+};
 
 describe("cookies of the app's origin (Node)", () => {
   it("a sticky-session cookie set on the first answer rides on every later request of the client, uploads and downloads included", async () => {

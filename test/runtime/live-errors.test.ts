@@ -15,7 +15,11 @@ describe("errors raised by the app (docs/protocol.md §5.1)", () => {
     await using client = createClient(appSpec("rt_features"));
     const error = await client.call(appError, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "APP_ERROR", appMessage: "Custom message: x", title: gradioMajor() >= 5 ? "Oops" : null });
+    expect(error).toMatchObject({
+      code: "APP_ERROR",
+      appMessage: "Custom message: x",
+      title: gradioMajor() >= 5 ? "Oops" : null,
+    });
     expect((error as Error).message).toContain("/app_error");
   });
 
@@ -26,7 +30,10 @@ describe("errors raised by the app (docs/protocol.md §5.1)", () => {
 
   it("show_error=False: gr.Error still shows, an unexpected exception arrives as {error: null} → null appMessage", async () => {
     await using client = createClient(appSpec("rt_hidden_errors"));
-    await expect(client.call(appError, ["z"])).rejects.toMatchObject({ code: "APP_ERROR", appMessage: "Custom message: z" });
+    await expect(client.call(appError, ["z"])).rejects.toMatchObject({
+      code: "APP_ERROR",
+      appMessage: "Custom message: z",
+    });
     const error = (await client.call(crash, ["z"]).catch((e: unknown) => e)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.appMessage).toBeNull();
@@ -36,7 +43,11 @@ describe("errors raised by the app (docs/protocol.md §5.1)", () => {
   it("an app error fails only its own call; the session keeps working", async () => {
     await using client = createClient(appSpec("rt_features"));
     const echo = endpoint("echo");
-    const results = await Promise.allSettled([client.call(echo, ["a"]), client.call(crash, ["b"]), client.call(echo, ["c"])]);
+    const results = await Promise.allSettled([
+      client.call(echo, ["a"]),
+      client.call(crash, ["b"]),
+      client.call(echo, ["c"]),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await client.call(echo, ["d"])).toEqual(["d"]);
   });
@@ -74,7 +85,9 @@ describe("queue limits", () => {
     await using client = createClient(appSpec("rt_queue_full"));
     const hold = endpoint("hold", { params: ["seconds"], returns: ["out"] });
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.call(hold, [0.5])));
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as HttpError);
+    const rejected = results
+      .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+      .map((r) => r.reason as HttpError);
     const fulfilled = results.filter((r) => r.status === "fulfilled");
     expect(rejected.length).toBeGreaterThanOrEqual(3);
     expect(fulfilled.length).toBeGreaterThanOrEqual(2);

@@ -40,7 +40,9 @@ describe("file outputs", () => {
 describe("file inputs", () => {
   it("a local path, bytes and a Blob go up in one upload request", async () => {
     const uploads: string[] = [];
-    const fetchSpy: FetchLike = (input, init) => (input.includes("/upload") && uploads.push(input), globalThis.fetch(input, init));
+    const fetchSpy: FetchLike = (input, init) => (
+      input.includes("/upload") && uploads.push(input), globalThis.fetch(input, init)
+    );
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
     const dir = mkdtempSync(join(tmpdir(), "rt-files-"));
     const path = join(dir, "local.txt");
@@ -54,7 +56,9 @@ describe("file inputs", () => {
 
   it("a GradioFile from an earlier result is sent back as-is, without a new upload", async () => {
     const uploads: string[] = [];
-    const fetchSpy: FetchLike = (input, init) => (input.includes("/upload") && uploads.push(input), globalThis.fetch(input, init));
+    const fetchSpy: FetchLike = (input, init) => (
+      input.includes("/upload") && uploads.push(input), globalThis.fetch(input, init)
+    );
     await using client = createClient(appSpec("rt_features"), { fetch: fetchSpy });
     const [files] = (await client.call(makeFiles, [2])) as [GradioFile[]];
     const [out] = await client.call(describeFilesSpec, [files]);

@@ -9,7 +9,14 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { createAppClient, createClient, GradioError, type AppSpec, type FetchLike, type JobEvent } from "../../runtime/src/index.js";
+import {
+  createAppClient,
+  createClient,
+  GradioError,
+  type AppSpec,
+  type FetchLike,
+  type JobEvent,
+} from "../../runtime/src/index.js";
 import { appSpec, appUrl, endpoint, sleep, uniqueToken } from "./helpers.js";
 import { runUntilExit, waitForIterations } from "./live-support.js";
 
@@ -38,11 +45,14 @@ async function rejection(promise: Promise<unknown>): Promise<GradioError> {
   return outcome.error as GradioError;
 }
 
-
 describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
   it("the harness serves a 4.0–4.8 app: /config says protocol sse, no api_prefix", async () => {
     const config = (await (await fetch(`${appUrl("rt_legacy_sse")}/config`)).json()) as Record<string, unknown>;
-    expect([config["version"], config["protocol"], config["api_prefix"]]).toEqual([inject("gradioVersion"), "sse", undefined]);
+    expect([config["version"], config["protocol"], config["api_prefix"]]).toEqual([
+      inject("gradioVersion"),
+      "sse",
+      undefined,
+    ]);
   });
 
   it("a call: GET /queue/join (the job's stream), POST /queue/data with the send_data event_id, result, status events", async () => {
@@ -57,14 +67,26 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
     const events: JobEvent["type"][] = [];
     expect(await client.call(echo, ["héllo ✓"], { onStatus: (e) => events.push(e.type) })).toEqual(["héllo ✓"]);
     // /config once: the endpoint's fn_index is looked up by name.
-    expect(requests).toEqual(["GET /config", `GET /queue/join?fn_index=0&session_hash=${client.sessionHash}`, "POST /queue/data"]);
-    expect(bodies).toEqual([{ data: ["héllo ✓"], fn_index: 0, session_hash: client.sessionHash, event_id: expect.stringMatching(/^[0-9a-f]{32}$/), event_data: null }]);
+    expect(requests).toEqual([
+      "GET /config",
+      `GET /queue/join?fn_index=0&session_hash=${client.sessionHash}`,
+      "POST /queue/data",
+    ]);
+    expect(bodies).toEqual([
+      {
+        data: ["héllo ✓"],
+        fn_index: 0,
+        session_hash: client.sessionHash,
+        event_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        event_data: null,
+      },
+    ]);
     expect([events[0], events.at(-1)]).toEqual(["queued", "started"]);
   });
 
   it("gr.Error → APP_ERROR with the app's message (4.x sends repr(message): the quotes are undone); other exceptions keep their text", async () => {
     await using client = createClient(legacy());
-    const error = await rejection(client.call(appError, ["it's \"bad\""]));
+    const error = await rejection(client.call(appError, ['it\'s "bad"']));
     expect(error).toMatchObject({ code: "APP_ERROR", appMessage: `Custom message: it's "bad"` });
     const other = await rejection(client.call(crash, ["x"]));
     expect(other).toMatchObject({ code: "APP_ERROR", appMessage: "secret detail x" });
@@ -130,7 +152,10 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
       const first = client.call(slowOne, [busy, 8]);
       const controller = new AbortController();
       let position: number | null = null;
-      const second = client.call(slowOne, [queued, 1], { signal: controller.signal, onStatus: (e) => (e.type === "queued" ? (position = e.position) : undefined) });
+      const second = client.call(slowOne, [queued, 1], {
+        signal: controller.signal,
+        onStatus: (e) => (e.type === "queued" ? (position = e.position) : undefined),
+      });
       for (let i = 0; i < 100 && position === null; i++) await sleep(20);
       expect(position).not.toBeNull();
       controller.abort();
@@ -166,7 +191,10 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
 
   describe("transport failures", () => {
     it("POST /queue/data refused → HttpError with its status", async () => {
-      const refuse: FetchLike = (input, init) => (input.endsWith("/queue/data") ? Promise.resolve(new Response("nope", { status: 500 })) : globalThis.fetch(input, init));
+      const refuse: FetchLike = (input, init) =>
+        input.endsWith("/queue/data")
+          ? Promise.resolve(new Response("nope", { status: 500 }))
+          : globalThis.fetch(input, init);
       await using client = createClient(legacy(), { fetch: refuse });
       expect(await rejection(client.call(echo, ["x"]))).toMatchObject({ code: "HTTP", status: 500 });
     });
@@ -179,11 +207,17 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
         const reader = response.body.getReader();
         const first = await reader.read();
         await reader.cancel();
-        return new Response(first.value ?? new Uint8Array(), { status: 200, headers: { "content-type": "text/event-stream" } });
+        return new Response(first.value ?? new Uint8Array(), {
+          status: 200,
+          headers: { "content-type": "text/event-stream" },
+        });
       };
       await using client = createClient(legacy(), { fetch: truncate });
       const error = await rejection(client.call(echo, ["x"]));
-      expect([error.code, error.message]).toEqual(["NETWORK", expect.stringContaining("ended before the job completed")]);
+      expect([error.code, error.message]).toEqual([
+        "NETWORK",
+        expect.stringContaining("ended before the job completed"),
+      ]);
     });
 
     it("nothing listening → NETWORK", async () => {
@@ -211,7 +245,13 @@ describe("Gradio 4.0–4.8 queue protocol sse (legacySse)", () => {
     const call = client.call(slow, [uniqueToken("legacy-close"), 15]);
     await sleep(300);
     await client.close();
-    const outcome = await Promise.race([call.then(() => "resolved", (e: unknown) => (e instanceof GradioError ? e.code : "other")), sleep(1000).then(() => "pending")]);
+    const outcome = await Promise.race([
+      call.then(
+        () => "resolved",
+        (e: unknown) => (e instanceof GradioError ? e.code : "other"),
+      ),
+      sleep(1000).then(() => "pending"),
+    ]);
     expect(outcome).toBe("ABORTED");
   });
 });
@@ -223,7 +263,14 @@ describe("process exit (Gradio 4.8)", () => {
   // The runtime's sources bundled by esbuild (well under a second; tsc takes 10–20 s here), so the
   // test never runs a stale runtime/dist.
   beforeAll(async () => {
-    await build({ entryPoints: [join(ROOT, "runtime", "src", "index.ts")], bundle: true, format: "esm", platform: "node", outfile: BUNDLE, logLevel: "warning" });
+    await build({
+      entryPoints: [join(ROOT, "runtime", "src", "index.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: BUNDLE,
+      logLevel: "warning",
+    });
   }, 60_000);
 
   // Runs in a fresh node process: argv = runtime index.js URL, app base URL, scenario. Prints READY when done.
@@ -249,7 +296,11 @@ describe("process exit (Gradio 4.8)", () => {
     process.stdout.write("READY\\n");
   `;
 
-  const runScenario = (scenario: string) => runUntilExit(["--input-type=module", "-e", SCRIPT, pathToFileURL(BUNDLE).href, appUrl("rt_legacy_sse"), scenario], scenario);
+  const runScenario = (scenario: string) =>
+    runUntilExit(
+      ["--input-type=module", "-e", SCRIPT, pathToFileURL(BUNDLE).href, appUrl("rt_legacy_sse"), scenario],
+      scenario,
+    );
 
   for (const scenario of ["calls", "timeout", "cancelled-stream"]) {
     it(`${scenario}: the process exits by itself within 2 s, without close()`, async () => {

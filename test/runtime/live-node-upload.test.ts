@@ -15,7 +15,10 @@ import { createClient, GradioError } from "../../runtime/src/node.js";
 import { appSpec, appUrl, endpoint } from "./helpers.js";
 import { recordingProxy, type RecordingProxy } from "./live-support.js";
 
-const describeFiles = { ...endpoint("describe_files", { params: ["files"] }), params: [{ name: "files", files: [["*"]] }] };
+const describeFiles = {
+  ...endpoint("describe_files", { params: ["files"] }),
+  params: [{ name: "files", files: [["*"]] }],
+};
 const dir = mkdtempSync(join(tmpdir(), "rt-node-upload-"));
 
 /** A file of `mb` MB whose first line is "big" (describe_files reports name:size:first line). */
@@ -82,12 +85,21 @@ describe("Node upload fast path", () => {
     });
     const path = bigFile("big-3.bin", 3);
     const base = front.base;
-    await using client = createClient(appSpec("rt_features", { baseUrl: base, source: base }), { headers: { "x-secret": "s3cret" }, token: "hf_secret" });
+    await using client = createClient(appSpec("rt_features", { baseUrl: base, source: base }), {
+      headers: { "x-secret": "s3cret" },
+      token: "hf_secret",
+    });
     const [out] = await client.call(describeFiles, [[path]]);
     expect(out).toBe("big-3.bin:3000000:big");
     const uploadsAt = (p: RecordingProxy) => p.seen.filter((r) => r.path.includes("/upload"));
     expect(uploadsAt(front).map((r) => r.headers["x-secret"])).toEqual(["s3cret"]);
-    expect(uploadsAt(other).map((r) => [r.headers["x-secret"], r.headers["x-hf-authorization"], r.headers["content-length"]])).toEqual([[undefined, undefined, expect.any(String)]]);
+    expect(
+      uploadsAt(other).map((r) => [
+        r.headers["x-secret"],
+        r.headers["x-hf-authorization"],
+        r.headers["content-length"],
+      ]),
+    ).toEqual([[undefined, undefined, expect.any(String)]]);
   });
 });
 
@@ -109,4 +121,3 @@ describe("proxy environment (node:http is used only where no proxy applies)", ()
     expect(usesProxy(url, env)).toBe(want);
   });
 });
-

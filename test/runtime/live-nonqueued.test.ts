@@ -10,7 +10,12 @@ import { appSpec, appUrl, endpoint, generatedModule } from "./helpers.js";
 /** A fetch that records the path of every request. */
 function recorder(): { fetch: FetchLike; paths: string[] } {
   const paths: string[] = [];
-  return { paths, fetch: (input, init) => (paths.push(new URL(input).pathname.replace(/^.*?\/(run|queue|config)/, "/$1")), globalThis.fetch(input, init)) };
+  return {
+    paths,
+    fetch: (input, init) => (
+      paths.push(new URL(input).pathname.replace(/^.*?\/(run|queue|config)/, "/$1")), globalThis.fetch(input, init)
+    ),
+  };
 }
 const direct = (name: string): EndpointSpec => ({ ...endpoint(name), queued: false });
 
@@ -48,9 +53,13 @@ describe("non-queued endpoints (queue=False)", () => {
     const { generate } = await import("../../generator/generate.js");
     const { text } = await generate(appUrl("rt_features"));
     // Each endpoint's bindEndpoint call carries its layout and the features it needs (here: direct).
-    expect(text).toMatch(/bindEndpoint\(\s*shared,\s*"echo_direct",\s*\d+,\s*\{[^}]*queued: false[^}]*\},\s*\{ direct: withDirect \},?\s*\)/);
+    expect(text).toMatch(
+      /bindEndpoint\(\s*shared,\s*"echo_direct",\s*\d+,\s*\{[^}]*queued: false[^}]*\},\s*\{ direct: withDirect \},?\s*\)/,
+    );
     expect(text).not.toMatch(/bindEndpoint\(\s*shared,\s*"echo",\s*\d+,\s*\{[^}]*queued: false/);
-    const module = await generatedModule<{ connect(): { echoDirect(text: string): Promise<string>; close(): Promise<void> } }>("rt_features");
+    const module = await generatedModule<{
+      connect(): { echoDirect(text: string): Promise<string>; close(): Promise<void> };
+    }>("rt_features");
     const client = module.connect();
     expect(await client.echoDirect("from the module")).toBe("from the module");
     await client.close();

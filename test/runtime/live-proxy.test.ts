@@ -13,7 +13,10 @@ import { createClient } from "../../runtime/src/node.js";
 import { appSpec, appUrl, endpoint } from "./helpers.js";
 
 const echo = endpoint("echo");
-const describeFiles = { ...endpoint("describe_files", { params: ["files"] }), params: [{ name: "files", files: [["*"]] }] };
+const describeFiles = {
+  ...endpoint("describe_files", { params: ["files"] }),
+  params: [{ name: "files", files: [["*"]] }],
+};
 
 /**
  * A forward proxy: `CONNECT host:port` tunnels and `GET http://host/path` requests, each recorded,
@@ -26,10 +29,19 @@ beforeAll(async () => {
   const server = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     const target = new URL(req.url ?? "/");
-    const upstream = request({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", () => res.destroy());
     req.on("data", (chunk: Buffer) => (proxy.bytesUp += chunk.length));
     req.pipe(upstream);
@@ -56,7 +68,16 @@ afterAll(async () => {
   await new Promise((resolve) => proxy.server.close(resolve));
 });
 
-const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"];
+const PROXY_VARIABLES = [
+  "HTTP_PROXY",
+  "http_proxy",
+  "HTTPS_PROXY",
+  "https_proxy",
+  "NO_PROXY",
+  "no_proxy",
+  "ALL_PROXY",
+  "all_proxy",
+];
 const saved = { ...process.env };
 // Each test sets exactly the variables it is about (the machine may have its own).
 beforeEach(() => {
@@ -86,7 +107,9 @@ describe("proxy variables (Node entry)", () => {
   it("a user-supplied fetch wins over the proxy variables", async () => {
     process.env["HTTP_PROXY"] = proxy.url;
     let calls = 0;
-    await using client = createClient(appSpec("rt_features"), { fetch: (input, init) => (calls++, globalThis.fetch(input, init)) });
+    await using client = createClient(appSpec("rt_features"), {
+      fetch: (input, init) => (calls++, globalThis.fetch(input, init)),
+    });
     expect(await client.call(echo, ["mine"])).toEqual(["mine"]);
     expect(calls).toBeGreaterThan(0);
     expect({ seen: proxy.seen, bytesUp: proxy.bytesUp }).toEqual({ seen: [], bytesUp: 0 });
@@ -110,5 +133,4 @@ describe("proxy variables (Node entry)", () => {
     expect(out.startsWith(`a.txt:${text.length}:via proxy`)).toBe(true);
     expect(proxy.bytesUp).toBeGreaterThan(text.length);
   });
-
 });

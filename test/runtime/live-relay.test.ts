@@ -52,11 +52,14 @@ describe("OAuth-token endpoints (gr.OAuthToken)", () => {
     expect(await client.call(oauth, ["n"])).toEqual(["n|none"]);
   });
 
-  it("an endpoint generated with oauthToken: \"required\" fails with AUTH_REQUIRED before any request when none is given", async () => {
+  it('an endpoint generated with oauthToken: "required" fails with AUTH_REQUIRED before any request when none is given', async () => {
     const start = proxy.requests.length;
     const path = new URL(appUrl("rt_relay")).pathname;
     await using client = createClient(appSpec("rt_relay", { baseUrl: `${proxy.url}${path}` }));
-    await expect(client.call({ ...oauth, oauthToken: "required" }, ["x"])).rejects.toMatchObject({ code: "AUTH_REQUIRED", message: expect.stringMatching(/\/oauth needs the user's Hugging Face OAuth token: pass \{ oauthToken \}/) });
+    await expect(client.call({ ...oauth, oauthToken: "required" }, ["x"])).rejects.toMatchObject({
+      code: "AUTH_REQUIRED",
+      message: expect.stringMatching(/\/oauth needs the user's Hugging Face OAuth token: pass \{ oauthToken \}/),
+    });
     expect(proxy.requests.length).toBe(start);
   });
 });
@@ -66,6 +69,9 @@ describe("ZeroGPU quota", () => {
     await using client = createClient(appSpec("rt_relay"));
     const error = await client.call(quota, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "QUOTA_EXCEEDED", appMessage: "You have exceeded your GPU quota (60s requested vs. 56s left)." });
+    expect(error).toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      appMessage: "You have exceeded your GPU quota (60s requested vs. 56s left).",
+    });
   });
 });

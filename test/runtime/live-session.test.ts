@@ -69,7 +69,9 @@ describe("heartbeat", () => {
 
   it("close() ends it with an injected fetch too", async () => {
     await using observer = createClient(appSpec("rt_features"));
-    const client = createClient(appSpec("rt_features", { connectHeartbeat: true }), { fetch: (i, init) => globalThis.fetch(i, init) });
+    const client = createClient(appSpec("rt_features", { connectHeartbeat: true }), {
+      fetch: (i, init) => globalThis.fetch(i, init),
+    });
     await client.call(counter, []);
     await client.close();
     let flag: unknown = 0;

@@ -3,7 +3,7 @@
  * caller's signal, so Node prints no MaxListenersExceededWarning; aborting it still ends them all.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GradioError } from "../../runtime/src/index.js";
+import type { GradioError } from "../../runtime/src/index.js";
 import { createClient } from "../../runtime/src/node.js";
 import { appSpec, endpoint } from "./helpers.js";
 
@@ -21,9 +21,13 @@ describe("12 concurrent calls on the live rt_features app sharing one AbortSigna
     try {
       const controller = new AbortController();
       const texts = Array.from({ length: 12 }, (_, i) => `shared-${i}`);
-      const results = await Promise.all(texts.map((text) => client.call(echo, [text], { signal: controller.signal, timeout: 30_000 })));
+      const results = await Promise.all(
+        texts.map((text) => client.call(echo, [text], { signal: controller.signal, timeout: 30_000 })),
+      );
       expect(results).toEqual(texts.map((text) => [text]));
-      const pending = texts.map((text) => client.call(slow, [text, 100], { signal: controller.signal }).catch((e: unknown) => e));
+      const pending = texts.map((text) =>
+        client.call(slow, [text, 100], { signal: controller.signal }).catch((e: unknown) => e),
+      );
       setTimeout(() => controller.abort(), 200);
       for (const error of await Promise.all(pending)) expect((error as GradioError).code).toBe("ABORTED");
       // Warnings are emitted on the next tick.

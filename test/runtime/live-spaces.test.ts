@@ -64,7 +64,10 @@ describe("Spaces in the runtime (Hub stand-in, live app)", () => {
     const start = proxy.requests.length;
     const { id, app } = space({ stages, host: proxied() });
     const events: SpaceStatusEvent[] = [];
-    await using client = createClient(app, { hfEndpoint: hub.url, spaceWait: { ...fast, onStatus: (e) => events.push(e) } });
+    await using client = createClient(app, {
+      hfEndpoint: hub.url,
+      spaceWait: { ...fast, onStatus: (e) => events.push(e) },
+    });
     expect(await client.call(echo, ["woken"])).toEqual(["woken"]);
     expect(events.map((e) => [e.stage, e.done])).toEqual([
       ["SLEEPING", false],
@@ -73,7 +76,10 @@ describe("Spaces in the runtime (Hub stand-in, live app)", () => {
     ]);
     expect(events.at(-1)?.stages).toEqual(["SLEEPING", "APP_STARTING", "RUNNING"]);
     expect(events.every((e) => e.spaceId === id && e.elapsedMs >= 0)).toBe(true);
-    expect(hubRequests(id).map((r) => r.path)).toEqual([`/api/spaces/${id}`, ...Array(4).fill(`/api/spaces/${id}/runtime`)]);
+    expect(hubRequests(id).map((r) => r.path)).toEqual([
+      `/api/spaces/${id}`,
+      ...Array(4).fill(`/api/spaces/${id}/runtime`),
+    ]);
     const toApp = proxy.requests.slice(start).map((r) => r.path.replace(new URL(appUrl("rt_features")).pathname, ""));
     expect(toApp[0]).toBe("/config"); // the wake-up
     expect(toApp).toContain("/gradio_api/queue/join");
@@ -96,7 +102,10 @@ describe("Spaces in the runtime (Hub stand-in, live app)", () => {
   ])("%s → SPACE_NOT_RUNNING at once, no polling, no status event", async (stage, message) => {
     const { id, app } = space({ stages: [stage], errorMessage: "boom" });
     const events: SpaceStatusEvent[] = [];
-    await using client = createClient(app, { hfEndpoint: hub.url, spaceWait: { ...fast, onStatus: (e) => events.push(e) } });
+    await using client = createClient(app, {
+      hfEndpoint: hub.url,
+      spaceWait: { ...fast, onStatus: (e) => events.push(e) },
+    });
     const error = await client.call(echo, ["x"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GradioError);
     expect(error).toMatchObject({ code: "SPACE_NOT_RUNNING" });
@@ -109,7 +118,10 @@ describe("Spaces in the runtime (Hub stand-in, live app)", () => {
     const { app } = space({ stages: ["SLEEPING", "BUILDING"] });
     await using client = createClient(app, { hfEndpoint: hub.url, spaceWait: { timeoutMs: 300, intervalMs: 50 } });
     const started = Date.now();
-    await expect(client.call(echo, ["x"])).rejects.toMatchObject({ code: "TIMEOUT", message: expect.stringMatching(/did not start within 0\.3 s \(stages seen: SLEEPING → BUILDING\)/) });
+    await expect(client.call(echo, ["x"])).rejects.toMatchObject({
+      code: "TIMEOUT",
+      message: expect.stringMatching(/did not start within 0\.3 s \(stages seen: SLEEPING → BUILDING\)/),
+    });
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
@@ -125,13 +137,26 @@ describe("Spaces in the runtime (Hub stand-in, live app)", () => {
   });
 
   it("an unknown Space → HTTP 404 explained; a private one without a token → AUTH_REQUIRED saying to pass { token }", async () => {
-    await using unknown = createClient(appSpec("rt_features", { source: "nobody/nothing", baseUrl: null, spaceId: "nobody/nothing" }), { hfEndpoint: hub.url, token: "" });
-    await expect(unknown.call(echo, ["x"])).rejects.toMatchObject({ code: "HTTP", status: 404, message: expect.stringMatching(/Space nobody\/nothing not found/) });
+    await using unknown = createClient(
+      appSpec("rt_features", { source: "nobody/nothing", baseUrl: null, spaceId: "nobody/nothing" }),
+      { hfEndpoint: hub.url, token: "" },
+    );
+    await expect(unknown.call(echo, ["x"])).rejects.toMatchObject({
+      code: "HTTP",
+      status: 404,
+      message: expect.stringMatching(/Space nobody\/nothing not found/),
+    });
     const { app } = space({ private: true, token: TOKEN });
     await using anonymous = createClient(app, { hfEndpoint: hub.url, token: "" });
-    await expect(anonymous.call(echo, ["x"])).rejects.toMatchObject({ code: "AUTH_REQUIRED", message: expect.stringMatching(/private or does not exist; pass \{ token \}/) });
+    await expect(anonymous.call(echo, ["x"])).rejects.toMatchObject({
+      code: "AUTH_REQUIRED",
+      message: expect.stringMatching(/private or does not exist; pass \{ token \}/),
+    });
     await using wrong = createClient(app, { hfEndpoint: hub.url, token: "hf_wrong" });
-    await expect(wrong.call(echo, ["x"])).rejects.toMatchObject({ code: "AUTH_REQUIRED", message: expect.stringMatching(/rejected the token/) });
+    await expect(wrong.call(echo, ["x"])).rejects.toMatchObject({
+      code: "AUTH_REQUIRED",
+      message: expect.stringMatching(/rejected the token/),
+    });
   });
 
   it("a private Space with a token: Authorization on every Hub request only, X-HF-Authorization on every request to the host only", async () => {
@@ -146,7 +171,13 @@ describe("Spaces in the runtime (Hub stand-in, live app)", () => {
       expect(r.headers["x-hf-authorization"]).toBeUndefined();
     }
     const toApp = proxy.requests.slice(start);
-    expect(toApp.map((r) => r.path)).toEqual(expect.arrayContaining([expect.stringMatching(/\/config$/), expect.stringMatching(/\/queue\/join$/), expect.stringMatching(/\/queue\/data\?/)]));
+    expect(toApp.map((r) => r.path)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\/config$/),
+        expect.stringMatching(/\/queue\/join$/),
+        expect.stringMatching(/\/queue\/data\?/),
+      ]),
+    );
     for (const r of toApp) {
       expect(r.headers["x-hf-authorization"]).toBe(`Bearer ${TOKEN}`);
       expect(r.headers["authorization"]).toBeUndefined();

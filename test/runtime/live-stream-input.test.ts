@@ -44,7 +44,11 @@ function fileOf(name: string, size: number): { path: string; bytes: Uint8Array }
 }
 
 /** Awaits a call that must fail, returning its error. */
-const failure = (call: Promise<unknown>) => call.then(() => new Error("the call succeeded"), (e: unknown) => e);
+const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => new Error("the call succeeded"),
+    (e: unknown) => e,
+  );
 
 expectNoUnhandledRejections();
 
@@ -72,12 +76,21 @@ describe("stream inputs, Node entry (node:http)", () => {
     const small = new TextEncoder().encode("small bytes");
     const proxy = await recordingProxy(appUrl("rt_stream_upload"));
     await using client = createClient(appSpec("rt_stream_upload", { baseUrl: proxy.base, source: proxy.base }));
-    const named = { stream: Readable.from([streamed.subarray(0, MB), streamed.subarray(MB)]), name: "sized.dat", type: "application/x-test", size: streamed.byteLength };
+    const named = {
+      stream: Readable.from([streamed.subarray(0, MB), streamed.subarray(MB)]),
+      name: "sized.dat",
+      type: "application/x-test",
+      size: streamed.byteLength,
+    };
     const [out] = await client.call(digest, [[path, named, small]]);
-    expect(out).toBe([described("local.bin", bytes), described("sized.dat", streamed), described("file", small)].join("|"));
+    expect(out).toBe(
+      [described("local.bin", bytes), described("sized.dat", streamed), described("file", small)].join("|"),
+    );
     const upload = proxy.seen.find((r) => r.path.includes("/upload"));
     expect(upload?.headers["transfer-encoding"]).toBeUndefined();
-    expect(Number(upload?.headers["content-length"])).toBeGreaterThan(bytes.byteLength + streamed.byteLength + small.byteLength);
+    expect(Number(upload?.headers["content-length"])).toBeGreaterThan(
+      bytes.byteLength + streamed.byteLength + small.byteLength,
+    );
   });
 
   // node:http only: Node's own fetch (undici) keeps a streamed request body's chunks until the
@@ -114,7 +127,10 @@ describe("stream inputs through fetch (a user-supplied fetch, or the universal e
     const bytes = randomBytes(4 * MB);
     const bodies: string[] = [];
     const spy: FetchLike = (input, init) => {
-      if (input.includes("/upload")) bodies.push(`${init?.body instanceof ReadableStream ? "stream" : typeof init?.body}:${(init as { duplex?: string }).duplex}`);
+      if (input.includes("/upload"))
+        bodies.push(
+          `${init?.body instanceof ReadableStream ? "stream" : typeof init?.body}:${(init as { duplex?: string }).duplex}`,
+        );
       return globalThis.fetch(input, init);
     };
     await using client = createClient(appSpec("rt_stream_upload"), { fetch: spy });
@@ -127,7 +143,8 @@ describe("stream inputs through fetch (a user-supplied fetch, or the universal e
     const bytes = randomBytes(2 * MB);
     const bodies: string[] = [];
     const chromeLike: FetchLike = async (input, init) => {
-      if (input.includes("/upload")) bodies.push(init?.body instanceof ReadableStream ? "stream" : init?.body instanceof Blob ? "blob" : "other");
+      if (input.includes("/upload"))
+        bodies.push(init?.body instanceof ReadableStream ? "stream" : init?.body instanceof Blob ? "blob" : "other");
       if (init?.body instanceof ReadableStream) throw new TypeError("Failed to fetch (net::ERR_H2_OR_QUIC_REQUIRED)");
       return globalThis.fetch(input, init);
     };
@@ -142,10 +159,18 @@ describe("a stream is read once", () => {
   it.each([
     ["a web stream", () => webStream(new TextEncoder().encode("once"))],
     ["a Node Readable", () => Readable.from([Buffer.from("once")])],
-    ["an async generator", () => (async function* () { yield new TextEncoder().encode("once"); })()],
+    [
+      "an async generator",
+      () =>
+        (async function* () {
+          yield new TextEncoder().encode("once");
+        })(),
+    ],
   ])("%s used in a second call → INVALID_ARGUMENT, and no upload", async (_, make) => {
     const uploads: string[] = [];
-    const spy: FetchLike = (input, init) => (input.includes("/upload") && uploads.push(input), globalThis.fetch(input, init));
+    const spy: FetchLike = (input, init) => (
+      input.includes("/upload") && uploads.push(input), globalThis.fetch(input, init)
+    );
     await using client = createClient(appSpec("rt_stream_upload"), { fetch: spy });
     const stream = make();
     expect(await client.call(digestOne, [stream])).toEqual([described("file", new TextEncoder().encode("once"))]);
@@ -182,19 +207,28 @@ describe("a stream that fails", () => {
   ])("an error mid-way (%s) → INVALID_ARGUMENT with the cause, at once; the client still works", async (_, fetch) => {
     await using client = createClient(appSpec("rt_stream_upload"), fetch ? { fetch } : {});
     const started = Date.now();
-    const error = await failure(client.call(digestOne, [{ stream: broken(), name: "broken.bin" }], { timeout: 20_000 }));
+    const error = await failure(
+      client.call(digestOne, [{ stream: broken(), name: "broken.bin" }], { timeout: 20_000 }),
+    );
     expect(error).toBeInstanceOf(GradioError);
-    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/broken\.bin.*failed after 1024000 bytes: disk unplugged/) });
+    expect(error).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: expect.stringMatching(/broken\.bin.*failed after 1024000 bytes: disk unplugged/),
+    });
     expect((error as GradioError).cause).toMatchObject({ message: "disk unplugged" });
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect(await client.call(digestOne, [new TextEncoder().encode("after")])).toEqual([described("file", new TextEncoder().encode("after"))]);
+    expect(await client.call(digestOne, [new TextEncoder().encode("after")])).toEqual([
+      described("file", new TextEncoder().encode("after")),
+    ]);
   });
 
   it("a Node Readable that errors mid-way → INVALID_ARGUMENT", async () => {
-    const source = Readable.from((async function* () {
-      yield Buffer.alloc(100_000, 1);
-      throw new Error("source broke");
-    })());
+    const source = Readable.from(
+      (async function* () {
+        yield Buffer.alloc(100_000, 1);
+        throw new Error("source broke");
+      })(),
+    );
     await using client = createClient(appSpec("rt_stream_upload"));
     const error = await failure(client.call(digestOne, [source], { timeout: 20_000 }));
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/source broke/) });
@@ -225,7 +259,9 @@ describe("a stream that fails", () => {
     ["longer", 12],
   ])("a stream %s than its declared size → INVALID_ARGUMENT", async (_, size) => {
     await using client = createClient(appSpec("rt_stream_upload"));
-    const error = await failure(client.call(digestOne, [{ stream: webStream(new Uint8Array(11)), name: "sized.bin", size }]));
+    const error = await failure(
+      client.call(digestOne, [{ stream: webStream(new Uint8Array(11)), name: "sized.bin", size }]),
+    );
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/declared size/) });
   });
 });
@@ -237,11 +273,14 @@ describe("hostile names and types stay inside their part header", () => {
   ])("%s", async (_, fetch) => {
     const bytes = new TextEncoder().encode("payload");
     await using client = createClient(appSpec("rt_stream_upload"), fetch ? { fetch } : {});
-    const named = { stream: webStream(bytes), name: 'evil"\r\nContent-Type: text/html\r\n\r\n..\\..\\x.sh', type: "text/plain\r\nX-Injected: 1" };
+    const named = {
+      stream: webStream(bytes),
+      name: 'evil"\r\nContent-Type: text/html\r\n\r\n..\\..\\x.sh',
+      type: "text/plain\r\nX-Injected: 1",
+    };
     const [out] = await client.call(digest, [[named, webStream(bytes)]]);
     const [first, second] = String(out).split("|");
     expect(first).toMatch(new RegExp(`^[^"\\r\\n/\\\\]+:7:${sha256(bytes)}$`));
     expect(second).toBe(described("file", bytes));
   });
 });
-

@@ -8,7 +8,8 @@ import { createClient, mapJobStream, type JobEvent } from "../../runtime/src/nod
 import { appSpec, endpoint, gradioMajor } from "./helpers.js";
 
 const tokens = endpoint("tokens", { params: ["n"], returns: ["out"], streaming: true });
-const expectedTokens = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: i + 1 }, (_, j) => `t${j}`).join(" "));
+const expectedTokens = (n: number) =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: i + 1 }, (_, j) => `t${j}`).join(" "));
 
 describe("streaming generator", () => {
   it("call() resolves with the final value", async () => {
@@ -60,7 +61,14 @@ describe("streaming generator", () => {
 
 describe("diffs (docs/protocol.md §3.2)", () => {
   const nested = endpoint("nested_shrink", { params: [], returns: ["table", "json"], streaming: true });
-  const rows = [[["a", "b"], ["c", "d"]], [["a"], ["c"]], [["a"], ["c"], ["e"]]];
+  const rows = [
+    [
+      ["a", "b"],
+      ["c", "d"],
+    ],
+    [["a"], ["c"]],
+    [["a"], ["c"], ["e"]],
+  ];
   const read = async (stream: AsyncIterable<unknown[]>) => {
     const tables: unknown[] = [];
     const jsons: unknown[] = [];
@@ -94,7 +102,13 @@ describe("diffs (docs/protocol.md §3.2)", () => {
 describe("ChatInterface (messages format, history in the session)", () => {
   // Public endpoint `respond` (6.x names it after the function; 4.x/5.x call it `chat`, docs/protocol.md §0):
   // wire inputs [message, State history], outputs [response, State history].
-  const respond = endpoint(gradioMajor() >= 6 ? "respond" : "chat", { inputs: [0, "state"], outputs: [0, "state"], params: ["message"], returns: ["response"], streaming: true });
+  const respond = endpoint(gradioMajor() >= 6 ? "respond" : "chat", {
+    inputs: [0, "state"],
+    outputs: [0, "state"],
+    params: ["message"],
+    returns: ["response"],
+    streaming: true,
+  });
 
   it("answers depend on the session's history; a second client starts over", async () => {
     await using alice = createClient(appSpec("rt_chat"));

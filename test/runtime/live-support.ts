@@ -4,7 +4,14 @@
  * process until it exits on its own.
  */
 import { spawn } from "node:child_process";
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { EndpointSpec, GradioClient } from "../../runtime/src/index.js";
@@ -22,7 +29,12 @@ export function expectNoUnhandledRejections(): void {
 }
 
 /** Waits until the app's `iterations` endpoint reports that the token's loop ran at least `n` times. */
-export async function waitForIterations(observer: GradioClient, iterations: EndpointSpec, token: string, n: number): Promise<void> {
+export async function waitForIterations(
+  observer: GradioClient,
+  iterations: EndpointSpec,
+  token: string,
+  n: number,
+): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const [count] = await observer.call(iterations, [token]);
     if (typeof count === "number" && count >= n) return;
@@ -59,10 +71,19 @@ export async function recordingProxy(
     const path = req.url ?? "/";
     seen.push({ path, headers: req.headers });
     if (intercept?.(req, res)) return;
-    const forwarded = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...addHeaders });
-      answer.pipe(res);
-    });
+    const forwarded = request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path,
+        method: req.method,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...addHeaders });
+        answer.pipe(res);
+      },
+    );
     forwarded.on("error", () => res.destroy());
     req.pipe(forwarded);
   });

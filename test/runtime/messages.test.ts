@@ -3,7 +3,7 @@
  * payloads of call_sse_transcripts.txt (docs/protocol.md §5.1).
  */
 import { describe, expect, it } from "vitest";
-import { AppError, GradioError } from "../../runtime/src/errors.js";
+import { AppError, type GradioError } from "../../runtime/src/errors.js";
 import { appErrorText, progressUnit } from "../../runtime/src/protocol/messages.js";
 import { createJobSink, type JobEvent } from "../../runtime/src/session/job.js";
 import { streams } from "../../runtime/src/session/streams.js";
@@ -12,12 +12,32 @@ import { QUEUE_V3_EVENT_ID, QUEUE_V3_MESSAGES } from "./fixtures/streams.js";
 
 describe("appErrorText", () => {
   const table: [string, Record<string, unknown>, string | null][] = [
-    ["gr.Error payload (5.x+, titled)", { error: "Custom user-facing error message", duration: 10, visible: true, title: "Error" }, "Custom user-facing error message"],
+    [
+      "gr.Error payload (5.x+, titled)",
+      { error: "Custom user-facing error message", duration: 10, visible: true, title: "Error" },
+      "Custom user-facing error message",
+    ],
     // Recorded from Gradio 4.44.1: str(gr.Error) is repr(message) there, and the payload has no title.
-    ["gr.Error payload of 4.x (Python repr quotes undone)", { error: "'Cannot divide by zero!'", duration: 10, visible: true }, "Cannot divide by zero!"],
-    ["4.x gr.Error repr with escapes and the other quote", { error: String.raw`"it's \\ a\nb\t\x07 \u2028 é"`, duration: null, visible: true }, "it's \\ a\nb\t\x07 \u2028 é"],
-    ["4.x plain exception text (no duration/visible) is kept as sent", { error: "'quoted on purpose'" }, "'quoted on purpose'"],
-    ["a titled 5.x message that looks quoted is kept", { error: "'kept'", duration: 10, visible: true, title: "Error" }, "'kept'"],
+    [
+      "gr.Error payload of 4.x (Python repr quotes undone)",
+      { error: "'Cannot divide by zero!'", duration: 10, visible: true },
+      "Cannot divide by zero!",
+    ],
+    [
+      "4.x gr.Error repr with escapes and the other quote",
+      { error: String.raw`"it's \\ a\nb\t\x07 \u2028 é"`, duration: null, visible: true },
+      "it's \\ a\nb\t\x07 \u2028 é",
+    ],
+    [
+      "4.x plain exception text (no duration/visible) is kept as sent",
+      { error: "'quoted on purpose'" },
+      "'quoted on purpose'",
+    ],
+    [
+      "a titled 5.x message that looks quoted is kept",
+      { error: "'kept'", duration: 10, visible: true, title: "Error" },
+      "'kept'",
+    ],
     ["hidden exception {error: null}", { error: null }, null],
     ["wrong-typed error", { error: 5 }, null],
   ];
@@ -28,7 +48,11 @@ describe("appErrorText", () => {
 
 describe("progressUnit", () => {
   it("keeps checked fields and nulls the rest", () => {
-    expect([{ index: 1, length: 4, unit: "steps", progress: null, desc: "Working" }, { progress: 0.5 }, "x"].map(progressUnit)).toEqual([
+    expect(
+      [{ index: 1, length: 4, unit: "steps", progress: null, desc: "Working" }, { progress: 0.5 }, "x"].map(
+        progressUnit,
+      ),
+    ).toEqual([
       { index: 1, length: 4, unit: "steps", progress: null, desc: "Working" },
       { index: null, length: null, unit: null, progress: 0.5, desc: null },
       { index: null, length: null, unit: null, progress: null, desc: null },
@@ -60,7 +84,9 @@ function runSink(messages: readonly unknown[], diffs = true) {
 describe("job sink", () => {
   it("the §3.2 transcript, parsed from SSE text: partials Hel/Hello/Hello!, final Hello!", () => {
     const messages: unknown[] = [];
-    createSseParser((e) => messages.push(JSON.parse(e.data))).feed(QUEUE_V3_MESSAGES.map((m) => `data: ${m}\n\n`).join(""));
+    createSseParser((e) => messages.push(JSON.parse(e.data))).feed(
+      QUEUE_V3_MESSAGES.map((m) => `data: ${m}\n\n`).join(""),
+    );
     const mine = messages.filter((m) => (m as { event_id: unknown }).event_id === QUEUE_V3_EVENT_ID);
     const r = runSink(mine);
     expect(r.statuses).toEqual([
@@ -79,26 +105,45 @@ describe("job sink", () => {
   });
 
   it("the first generating message is never treated as a diff", () => {
-    const r = runSink([{ msg: "process_generating", event_id: "e", output: { data: [[["add", [0], 1]]] }, success: true }]);
+    const r = runSink([
+      { msg: "process_generating", event_id: "e", output: { data: [[["add", [0], 1]]] }, success: true },
+    ]);
     expect(r.partials).toEqual([[[["add", [0], 1]]]]);
   });
 
   it("gr.Error → AppError with message and title", () => {
-    const r = runSink([{ msg: "process_completed", event_id: "e", output: { error: "Custom iterator message", duration: 10, visible: true, title: "Oops" }, success: false, title: "Oops" }]);
+    const r = runSink([
+      {
+        msg: "process_completed",
+        event_id: "e",
+        output: { error: "Custom iterator message", duration: 10, visible: true, title: "Oops" },
+        success: false,
+        title: "Oops",
+      },
+    ]);
     expect(r.error).toBeInstanceOf(AppError);
     const e = r.error as AppError;
     expect([e.code, e.appMessage, e.title]).toEqual(["APP_ERROR", "Custom iterator message", "Oops"]);
   });
 
   it("{error: null} (show_error=False) → AppError with null appMessage", () => {
-    const r = runSink([{ msg: "process_completed", event_id: "e", output: { error: null }, success: false, title: "Error" }]);
+    const r = runSink([
+      { msg: "process_completed", event_id: "e", output: { error: null }, success: false, title: "Error" },
+    ]);
     const e = r.error as AppError;
     expect([e.code, e.appMessage]).toEqual(["APP_ERROR", null]);
     expect(e.message).toMatch(/show_error/);
   });
 
   it("a ZeroGPU quota message → QUOTA_EXCEEDED", () => {
-    const r = runSink([{ msg: "process_completed", event_id: "e", output: { error: "You have exceeded your GPU quota (60s requested vs. 56s left)." }, success: false }]);
+    const r = runSink([
+      {
+        msg: "process_completed",
+        event_id: "e",
+        output: { error: "You have exceeded your GPU quota (60s requested vs. 56s left)." },
+        success: false,
+      },
+    ]);
     expect((r.error as GradioError).code).toBe("QUOTA_EXCEEDED");
   });
 
@@ -108,7 +153,11 @@ describe("job sink", () => {
 
   it("progress and log become status events", () => {
     const r = runSink([
-      { msg: "progress", event_id: "e", progress_data: [{ index: 0, length: 3, unit: "steps", progress: null, desc: null }] },
+      {
+        msg: "progress",
+        event_id: "e",
+        progress_data: [{ index: 0, length: 3, unit: "steps", progress: null, desc: null }],
+      },
       { msg: "log", event_id: "e", log: "hello", level: "info", title: "Info" },
     ]);
     expect(r.statuses).toEqual([
@@ -118,13 +167,26 @@ describe("job sink", () => {
   });
 
   it("ill-typed, unknown and non-object messages are ignored, typed fields read as null", () => {
-    const r = runSink([{ msg: "estimation", event_id: 5, rank: "2" }, { msg: "send_hash" }, [1, 2], null, { msg: "heartbeat" }]);
+    const r = runSink([
+      { msg: "estimation", event_id: 5, rank: "2" },
+      { msg: "send_hash" },
+      [1, 2],
+      null,
+      { msg: "heartbeat" },
+    ]);
     expect(r.statuses).toEqual([{ type: "queued", position: null, queueSize: null, eta: null }]);
     expect(r.finished).toEqual([false, false, false, false, false]);
   });
 
   it("a 4.x gr.Error (repr text, no title) → AppError with the plain message", () => {
-    const r = runSink([{ msg: "process_completed", event_id: "e", output: { error: "'Cannot divide by zero!'", duration: 10, visible: true }, success: false }]);
+    const r = runSink([
+      {
+        msg: "process_completed",
+        event_id: "e",
+        output: { error: "'Cannot divide by zero!'", duration: 10, visible: true },
+        success: false,
+      },
+    ]);
     const e = r.error as AppError;
     expect([e.appMessage, e.title]).toEqual(["Cannot divide by zero!", null]);
   });

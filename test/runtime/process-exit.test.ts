@@ -19,12 +19,28 @@ const EXIT_BUDGET_MS = 2000;
 
 beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "runtime", "tsconfig.json"), "--outDir", OUT, "--declaration", "false"], { encoding: "utf8" });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      join(ROOT, "runtime", "tsconfig.json"),
+      "--outDir",
+      OUT,
+      "--declaration",
+      "false",
+    ],
+    { encoding: "utf8" },
+  );
   if (tsc.status !== 0) throw new Error(`compiling the runtime failed:\n${tsc.stdout}${tsc.stderr}`);
 }, 60_000);
 
 /** Runs one scenario; resolves with how long the process lived after printing READY. */
-const runScenario = (scenario: string) => runUntilExit([SCRIPT, pathToFileURL(join(OUT, "node.js")).href, appUrl("rt_features"), scenario, apiPrefix()], scenario);
+const runScenario = (scenario: string) =>
+  runUntilExit(
+    [SCRIPT, pathToFileURL(join(OUT, "node.js")).href, appUrl("rt_features"), scenario, apiPrefix()],
+    scenario,
+  );
 
 describe("process exit", () => {
   for (const scenario of ["explicit-close", "async-dispose", "module-level", "timeout", "cancelled-stream"]) {

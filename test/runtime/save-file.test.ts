@@ -49,12 +49,18 @@ describe("saveFile never loses an output", () => {
   it("three outputs named report.txt, saved at once into one folder, keep three files; overwrite: true replaces", async () => {
     const client = connect({ baseUrl: inject("apps")["file_tools"] as string });
     try {
-      const reports = (await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)))).map(requireValue);
+      const reports = (await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)))).map(
+        requireValue,
+      );
       expect(reports.map((r) => r.name)).toEqual(["report.txt", "report.txt", "report.txt"]);
       const dir = mkdtempSync(join(tmpdir(), "gradio-unique-"));
       const saved = await Promise.all(reports.map((report) => saveFile(report, dir)));
       expect(readdirSync(dir).sort()).toEqual(["report (1).txt", "report (2).txt", "report.txt"]);
-      expect(saved.map((path) => readFileSync(path, "utf8")).sort()).toEqual(["Report: Q1\n", "Report: Q2\n", "Report: Q3\n"]);
+      expect(saved.map((path) => readFileSync(path, "utf8")).sort()).toEqual([
+        "Report: Q1\n",
+        "Report: Q2\n",
+        "Report: Q3\n",
+      ]);
       const replaced = await saveFile(reports[0]!, dir, { name: "report.txt", overwrite: true });
       expect(replaced).toBe(join(dir, "report.txt"));
       expect(readFileSync(replaced, "utf8")).toBe("Report: Q1\n");

@@ -20,7 +20,11 @@ interface MiniflareInstance {
   dispatchFetch(url: string): Promise<{ status: number; text(): Promise<string> }>;
   dispose(): Promise<void>;
 }
-type MiniflareClass = new (options: { modules: boolean; script: string; compatibilityDate: string }) => MiniflareInstance;
+type MiniflareClass = new (options: {
+  modules: boolean;
+  script: string;
+  compatibilityDate: string;
+}) => MiniflareInstance;
 interface EdgeRuntimeInstance {
   evaluate<T>(code: string): T;
 }
@@ -28,7 +32,10 @@ type EdgeRuntimeClass = new (options: { initialCode: string }) => EdgeRuntimeIns
 
 async function load<T>(packageDir: string, exportName: string): Promise<T> {
   const pkg = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { main?: string };
-  const imported = (await import(pathToFileURL(join(packageDir, pkg.main ?? "index.js")).href)) as Record<string, unknown>;
+  const imported = (await import(pathToFileURL(join(packageDir, pkg.main ?? "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   const value = imported[exportName] ?? (imported["default"] as Record<string, unknown> | undefined)?.[exportName];
   if (typeof value !== "function") throw new Error(`${packageDir} exports no ${exportName}`);
   return value as T;
@@ -46,7 +53,11 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 export async function runInWorkerd(workerBundle: string, miniflareDir: string, timeoutMs = 60_000): Promise<EdgeRun> {
   const Miniflare = await load<MiniflareClass>(miniflareDir, "Miniflare");
   const started = performance.now();
-  const mf = new Miniflare({ modules: true, script: await readFile(workerBundle, "utf8"), compatibilityDate: "2025-07-01" });
+  const mf = new Miniflare({
+    modules: true,
+    script: await readFile(workerBundle, "utf8"),
+    compatibilityDate: "2025-07-01",
+  });
   try {
     const response = await within(mf.dispatchFetch("http://worker.test/"), timeoutMs, "workerd");
     const body = await response.text();
@@ -58,10 +69,18 @@ export async function runInWorkerd(workerBundle: string, miniflareDir: string, t
 }
 
 /** Evaluates the browser bundle in Vercel's edge-runtime and awaits `globalThis.__gradioReport`. */
-export async function runInEdgeRuntime(browserBundle: string, edgeRuntimeDir: string, timeoutMs = 60_000): Promise<EdgeRun> {
+export async function runInEdgeRuntime(
+  browserBundle: string,
+  edgeRuntimeDir: string,
+  timeoutMs = 60_000,
+): Promise<EdgeRun> {
   const EdgeRuntime = await load<EdgeRuntimeClass>(edgeRuntimeDir, "EdgeRuntime");
   const started = performance.now();
   const runtime = new EdgeRuntime({ initialCode: await readFile(browserBundle, "utf8") });
-  const report = await within(runtime.evaluate<Promise<unknown>>("globalThis.__gradioReport"), timeoutMs, "edge-runtime");
+  const report = await within(
+    runtime.evaluate<Promise<unknown>>("globalThis.__gradioReport"),
+    timeoutMs,
+    "edge-runtime",
+  );
   return { report, workMs: performance.now() - started };
 }

@@ -47,7 +47,11 @@ export interface ProcessOptions {
 export function runProcess(command: string, args: readonly string[], options: ProcessOptions): Promise<ProcessRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     live.add(child);
     let stdout = "";
     let stderr = "";
@@ -80,7 +84,11 @@ export function runProcess(command: string, args: readonly string[], options: Pr
       live.delete(child);
       const line = stdout.split("\n").find((l) => l.startsWith(REPORT_PREFIX));
       if (line === undefined || reportAt === undefined) {
-        reject(new Error(`${command} ${args.join(" ")} printed no report (exit code ${code}, ${((now - started) / 1000).toFixed(1)} s)\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`));
+        reject(
+          new Error(
+            `${command} ${args.join(" ")} printed no report (exit code ${code}, ${((now - started) / 1000).toFixed(1)} s)\n--- stdout ---\n${stdout.slice(-4000)}\n--- stderr ---\n${stderr.slice(-4000)}`,
+          ),
+        );
         return;
       }
       resolvePromise({
@@ -112,7 +120,9 @@ interface Launcher {
 }
 
 function isLauncher(value: unknown): value is Launcher {
-  return typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)["launch"] === "function";
+  return (
+    typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)["launch"] === "function"
+  );
 }
 
 export interface BrowserRun {
@@ -124,7 +134,10 @@ export interface BrowserRun {
 }
 
 /** Serves `dir` (index.html + bundle.js) on 127.0.0.1 and runs it in headless Chromium. */
-export async function runInChromium(dir: string, options: { playwrightCore: string; chromium: string; timeoutMs?: number }): Promise<BrowserRun> {
+export async function runInChromium(
+  dir: string,
+  options: { playwrightCore: string; chromium: string; timeoutMs?: number },
+): Promise<BrowserRun> {
   const imported = (await import(pathToFileURL(options.playwrightCore).href)) as Record<string, unknown>;
   const chromium = imported["chromium"];
   if (!isLauncher(chromium)) throw new Error(`${options.playwrightCore} has no chromium.launch()`);
@@ -135,7 +148,10 @@ export async function runInChromium(dir: string, options: { playwrightCore: stri
       return;
     }
     readFile(join(dir, file)).then(
-      (body) => res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8" }).end(body),
+      (body) =>
+        res
+          .writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8" })
+          .end(body),
       () => res.writeHead(500).end(),
     );
   });
@@ -147,7 +163,12 @@ export async function runInChromium(dir: string, options: { playwrightCore: stri
   try {
     const started = performance.now();
     // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-    browser = await chromium.launch({ executablePath: options.chromium, headless: true, args: ["--no-sandbox"], timeout: 30_000 });
+    browser = await chromium.launch({
+      executablePath: options.chromium,
+      headless: true,
+      args: ["--no-sandbox"],
+      timeout: 30_000,
+    });
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
@@ -156,9 +177,15 @@ export async function runInChromium(dir: string, options: { playwrightCore: stri
     });
     await page.goto(`http://127.0.0.1:${port}/`, { timeout: 15_000 });
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the page did not report within ${timeoutMs} ms\n${problems.join("\n")}`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`the page did not report within ${timeoutMs} ms\n${problems.join("\n")}`)),
+        timeoutMs,
+      );
     });
-    const report = await Promise.race([page.evaluate(() => (globalThis as unknown as { __gradioReport: Promise<unknown> }).__gradioReport), timeout]);
+    const report = await Promise.race([
+      page.evaluate(() => (globalThis as unknown as { __gradioReport: Promise<unknown> }).__gradioReport),
+      timeout,
+    ]);
     return { report, version: browser.version(), problems, workMs: performance.now() - started };
   } finally {
     clearTimeout(timer);

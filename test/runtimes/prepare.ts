@@ -46,14 +46,17 @@ export async function prepare(apps: Readonly<Record<string, string>>): Promise<P
   const configFile = join(dir, "gradio-codegen.config.json");
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const result = await runCli(["--config", configFile, "-q"], { timeoutMs: 60_000 });
-  if (result.code !== 0) throw new Error(`gradio-codegen --config ${configFile} failed (exit ${result.code}):\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`gradio-codegen --config ${configFile} failed (exit ${result.code}):\n${result.stderr}`);
 
   const imports = SCENARIO_APPS.map((name) => `import * as ${name} from "./${name}.ts";`).join("\n");
-  const head = `${imports}\nimport { moduleLevelState, runScenarios } from ${JSON.stringify(SCENARIOS)};\n` +
+  const head =
+    `${imports}\nimport { moduleLevelState, runScenarios } from ${JSON.stringify(SCENARIOS)};\n` +
     `const modules = { ${SCENARIO_APPS.join(", ")} };\n` +
     `const input = ${JSON.stringify({ pngBase64: readFileSync(PNG_FIXTURE).toString("base64") })};\n`;
   // Deno has Deno.args; Bun has process.argv. Top-level await keeps the process busy until done.
-  const cli = `${head}const mode = globalThis.Deno?.args[0] ?? globalThis.process?.argv[2] ?? "all";\n` +
+  const cli =
+    `${head}const mode = globalThis.Deno?.args[0] ?? globalThis.process?.argv[2] ?? "all";\n` +
     `const report = mode === "module-level-state" ? await moduleLevelState(modules) : await runScenarios(modules, input);\n` +
     `console.log(${JSON.stringify(REPORT_PREFIX)} + JSON.stringify(report));\n`;
   const browser = `${head}globalThis.__gradioReport = runScenarios(modules, input);\n`;
@@ -66,12 +69,26 @@ export async function prepare(apps: Readonly<Record<string, string>>): Promise<P
   const browserDir = join(dir, "browser");
   const cliBundle = join(dir, "cli.mjs");
   const workerBundle = join(dir, "worker.mjs");
-  const common = { bundle: true, format: "esm", target: "es2022", logLevel: "silent", absWorkingDir: REPO_ROOT } as const;
+  const common = {
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    logLevel: "silent",
+    absWorkingDir: REPO_ROOT,
+  } as const;
   await Promise.all([
-    build({ ...common, entryPoints: [join(dir, "entry-browser.ts")], platform: "browser", outfile: join(browserDir, "bundle.js") }),
+    build({
+      ...common,
+      entryPoints: [join(dir, "entry-browser.ts")],
+      platform: "browser",
+      outfile: join(browserDir, "bundle.js"),
+    }),
     build({ ...common, entryPoints: [nativeEntry], platform: "neutral", outfile: cliBundle }),
     build({ ...common, entryPoints: [join(dir, "entry-worker.ts")], platform: "neutral", outfile: workerBundle }),
   ]);
-  writeFileSync(join(browserDir, "index.html"), `<!doctype html>\n<meta charset="utf-8">\n<title>gradio-codegen runtime</title>\n<link rel="icon" href="data:,">\n<script type="module" src="/bundle.js"></script>\n`);
+  writeFileSync(
+    join(browserDir, "index.html"),
+    `<!doctype html>\n<meta charset="utf-8">\n<title>gradio-codegen runtime</title>\n<link rel="icon" href="data:,">\n<script type="module" src="/bundle.js"></script>\n`,
+  );
   return { dir, browserDir, cliBundle, nativeEntry, workerBundle };
 }

@@ -35,7 +35,10 @@ const CLI_TARGETS: readonly CliTarget[] = [
     name: "Deno, native (node_modules)",
     entry: "node",
     // The Node entry reads HF_TOKEN / HF_ENDPOINT / proxy variables.
-    args: (r, p) => [r.deno, ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", p.nativeEntry]],
+    args: (r, p) => [
+      r.deno,
+      ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", p.nativeEntry],
+    ],
     env: denoEnv,
   },
   { name: "Bun, universal bundle", entry: "universal", args: (r, p) => [r.bun, ["--no-install", p.cliBundle]] },
@@ -59,28 +62,41 @@ beforeAll(async () => {
     log(`Chromium ${run.version}: ${(run.workMs / 1000).toFixed(1)} s (launch + page + scenarios)`);
     return { ...run, report: run.report as Report };
   });
-  const cli = new Map(CLI_TARGETS.map((target) => {
-    const [command, args] = target.args(runtimes, prepared);
-    const options = { cwd: prepared.dir, env: target.env?.(runtimes) ?? {}, exitBudgetMs: EXIT_BUDGET_MS };
-    const all = runProcess(command, args, options).then((run) => {
-      log(`${target.name}: ${(run.workMs / 1000).toFixed(1)} s to the report, ${run.exitMs === null ? `still running ${EXIT_BUDGET_MS} ms later (killed)` : `exit ${run.exitMs.toFixed(0)} ms later`}`);
-      return run;
-    });
-    // After the main run, so the two do not compete for the State app's sessions and the CPU.
-    const moduleLevel = all.catch(() => undefined).then(() => runProcess(command, [...args, "module-level-state"], options)).then((run) => {
-      log(`${target.name}, module-level State calls: ${run.exitMs === null ? `still running ${EXIT_BUDGET_MS} ms after the report (killed)` : `exit ${run.exitMs.toFixed(0)} ms after the report`}`);
-      return run;
-    });
-    return [target.name, { all, moduleLevel }] as const;
-  }));
+  const cli = new Map(
+    CLI_TARGETS.map((target) => {
+      const [command, args] = target.args(runtimes, prepared);
+      const options = { cwd: prepared.dir, env: target.env?.(runtimes) ?? {}, exitBudgetMs: EXIT_BUDGET_MS };
+      const all = runProcess(command, args, options).then((run) => {
+        log(
+          `${target.name}: ${(run.workMs / 1000).toFixed(1)} s to the report, ${run.exitMs === null ? `still running ${EXIT_BUDGET_MS} ms later (killed)` : `exit ${run.exitMs.toFixed(0)} ms later`}`,
+        );
+        return run;
+      });
+      // After the main run, so the two do not compete for the State app's sessions and the CPU.
+      const moduleLevel = all
+        .catch(() => undefined)
+        .then(() => runProcess(command, [...args, "module-level-state"], options))
+        .then((run) => {
+          log(
+            `${target.name}, module-level State calls: ${run.exitMs === null ? `still running ${EXIT_BUDGET_MS} ms after the report (killed)` : `exit ${run.exitMs.toFixed(0)} ms after the report`}`,
+          );
+          return run;
+        });
+      return [target.name, { all, moduleLevel }] as const;
+    }),
+  );
   const edge = (name: string, work: Promise<EdgeRun>) =>
     work.then((run) => {
       log(`${name}: ${(run.workMs / 1000).toFixed(1)} s (start + scenarios)`);
       return run;
     });
   const workerd = edge("workerd (miniflare)", runInWorkerd(prepared.workerBundle, runtimes.miniflare));
-  const edgeRuntime = edge("edge-runtime", runInEdgeRuntime(join(prepared.browserDir, "bundle.js"), runtimes.edgeRuntime));
-  for (const promise of [chromium, workerd, edgeRuntime, ...[...cli.values()].flatMap((r) => [r.all, r.moduleLevel])]) promise.catch(() => {}); // awaited by the tests
+  const edgeRuntime = edge(
+    "edge-runtime",
+    runInEdgeRuntime(join(prepared.browserDir, "bundle.js"), runtimes.edgeRuntime),
+  );
+  for (const promise of [chromium, workerd, edgeRuntime, ...[...cli.values()].flatMap((r) => [r.all, r.moduleLevel])])
+    promise.catch(() => {}); // awaited by the tests
   runs = { chromium, workerd, edgeRuntime, cli };
 }, 300_000);
 
@@ -104,26 +120,50 @@ function scenarioTests(report: () => Promise<Report>, entry: Report["entry"]): v
   });
 
   it("gr.Error → AppError with code APP_ERROR and the app's message", async () => {
-    expect((await report()).appError).toEqual({ ok: false, error: expect.objectContaining({ name: "AppError", code: "APP_ERROR", appMessage: "Cannot divide by zero!", isGradioError: true }) });
+    expect((await report()).appError).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        name: "AppError",
+        code: "APP_ERROR",
+        appMessage: "Cannot divide by zero!",
+        isGradioError: true,
+      }),
+    });
   });
 
   it("streaming chatbot: every partial, in order, then the result", async () => {
-    expect((await report()).stream).toEqual(ok({ partials: ["You", "You said:", "You said: hello", "You said: hello there"], final: "You said: hello there", roles: ["user", "assistant"] }));
+    expect((await report()).stream).toEqual(
+      ok({
+        partials: ["You", "You said:", "You said: hello", "You said: hello there"],
+        final: "You said: hello there",
+        roles: ["user", "assistant"],
+      }),
+    );
   });
 
   it("files: a File and raw bytes uploaded in one call; output files fetched back", async () => {
     const { files, nonce } = await report();
     expect(nonce).toMatch(/^[0-9a-f]{8}$/);
-    expect(files).toEqual(ok({
-      summary: { count: 2, files: [{ name: "a.txt", size: 14 }, { name: "file", size: 20 }] },
-      copies: [`HELLO ${nonce.toUpperCase()}`, `SECOND FILE ${nonce.toUpperCase()}`],
-      copyNames: ["upper-a.txt", "upper-file"],
-      report: `Report: Q3 ${nonce}\n`,
-    }));
+    expect(files).toEqual(
+      ok({
+        summary: {
+          count: 2,
+          files: [
+            { name: "a.txt", size: 14 },
+            { name: "file", size: 20 },
+          ],
+        },
+        copies: [`HELLO ${nonce.toUpperCase()}`, `SECOND FILE ${nonce.toUpperCase()}`],
+        copyNames: ["upper-a.txt", "upper-file"],
+        report: `Report: Q3 ${nonce}\n`,
+      }),
+    );
   });
 
   it("image: PNG bytes and a BMP File in, the inverted PNG fetched back and passed on as an input", async () => {
-    expect((await report()).image).toEqual(ok({ size: [4, 3], invertedName: "image.png", pngSignature: true, sizeOfInverted: [4, 3] }));
+    expect((await report()).image).toEqual(
+      ok({ size: [4, 3], invertedName: "image.png", pngSignature: true, sizeOfInverted: [4, 3] }),
+    );
   });
 
   it("State: two connect() clients each keep their own counter", async () => {

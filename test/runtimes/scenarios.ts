@@ -37,7 +37,14 @@ export interface Modules {
 }
 
 /** The apps the scenarios call (the suite generates one module per app). */
-export const SCENARIO_APPS: readonly (keyof Modules)[] = ["calculator", "chatbot_stream", "counter_state", "file_tools", "image_filter", "rt_features"];
+export const SCENARIO_APPS: readonly (keyof Modules)[] = [
+  "calculator",
+  "chatbot_stream",
+  "counter_state",
+  "file_tools",
+  "image_filter",
+  "rt_features",
+];
 
 export interface ScenarioInput {
   /** test/fixtures/gradient-4x3.png, base64. */
@@ -82,7 +89,17 @@ export async function runScenarios(modules: Modules, input: ScenarioInput): Prom
     settle(() => isolatedState(modules.counter_state)),
     settle(() => aborted(modules.rt_features)),
   ]);
-  return { nonce, entry: "saveFile" in runtime ? "node" : "universal", call, appError, stream, files, image, state, abort };
+  return {
+    nonce,
+    entry: "saveFile" in runtime ? "node" : "universal",
+    call,
+    appError,
+    stream,
+    files,
+    image,
+    state,
+    abort,
+  };
 }
 
 /** Module-level calls on a State app, never closed: the shared session's heartbeat stays open. */
@@ -118,20 +135,34 @@ async function streamed(chatbot: typeof Chatbot): Promise<{ partials: string[]; 
 }
 
 /** Uploads a File and raw bytes in one call, fetches the output files back. */
-async function fileRoundTrip(fileTools: typeof FileTools, nonce: string): Promise<{ summary: JsonValue; copies: string[]; copyNames: string[]; report: string }> {
+async function fileRoundTrip(
+  fileTools: typeof FileTools,
+  nonce: string,
+): Promise<{ summary: JsonValue; copies: string[]; copyNames: string[]; report: string }> {
   const client = fileTools.connect();
   try {
-    const [summaryResult, copyResult] = await client.summarize([new File([`hello ${nonce}`], "a.txt"), new TextEncoder().encode(`second file ${nonce}`)]);
+    const [summaryResult, copyResult] = await client.summarize([
+      new File([`hello ${nonce}`], "a.txt"),
+      new TextEncoder().encode(`second file ${nonce}`),
+    ]);
     const [summary, copies] = [v(summaryResult), v(copyResult)];
     const report = v(await client.makeReport(`Q3 ${nonce}`));
-    return { summary, copies: await Promise.all(copies.map((file) => file.text())), copyNames: copies.map((file) => file.name), report: await report.text() };
+    return {
+      summary,
+      copies: await Promise.all(copies.map((file) => file.text())),
+      copyNames: copies.map((file) => file.name),
+      report: await report.text(),
+    };
   } finally {
     await client.close();
   }
 }
 
 /** PNG bytes in; a Blob of random pixels inverted, the PNG fetched back and passed on as an input. */
-async function imageRoundTrip(imageFilter: typeof ImageFilter, pngBase64: string): Promise<{ size: number[]; invertedName: string; pngSignature: boolean; sizeOfInverted: number[] }> {
+async function imageRoundTrip(
+  imageFilter: typeof ImageFilter,
+  pngBase64: string,
+): Promise<{ size: number[]; invertedName: string; pngSignature: boolean; sizeOfInverted: number[] }> {
   const png = Uint8Array.from(atob(pngBase64), (c) => c.charCodeAt(0));
   const client = imageFilter.connect();
   try {
@@ -151,20 +182,31 @@ async function isolatedState(counter: typeof Counter): Promise<number[]> {
   const a = counter.connect();
   const b = counter.connect();
   try {
-    return [v(await a.increment(2)), v(await a.increment(3)), v(await b.increment(1)), v(await a.increment()), v(await b.increment(10))];
+    return [
+      v(await a.increment(2)),
+      v(await a.increment(3)),
+      v(await b.increment(1)),
+      v(await a.increment()),
+      v(await b.increment(10)),
+    ];
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
 }
 
 /** Aborts a running call; the server-side loop (observed through a second client) must stop. */
-async function aborted(features: FeaturesModule): Promise<{ error: ErrorInfo | null; rejectMs: number; stoppedAt: number; later: number }> {
+async function aborted(
+  features: FeaturesModule,
+): Promise<{ error: ErrorInfo | null; rejectMs: number; stoppedAt: number; later: number }> {
   const client = features.connect();
   const observer = features.connect();
   try {
     const token = `abort-${Math.random().toString(36).slice(2)}`;
     const controller = new AbortController();
-    const settled = client.slow(token, 100, { signal: controller.signal }).then(() => null, (error: unknown) => error);
+    const settled = client.slow(token, 100, { signal: controller.signal }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     const deadline = performance.now() + 10_000;
     while ((await observer.iterations(token)) < 2) {
       if (performance.now() > deadline) throw new Error(`slow(${token}) never ran 2 iterations`);
@@ -177,7 +219,12 @@ async function aborted(features: FeaturesModule): Promise<{ error: ErrorInfo | n
     await sleep(400); // the cancel request is fire-and-forget; let it land
     const stoppedAt = await observer.iterations(token);
     await sleep(500); // 5 more iterations would run if the loop were still going
-    return { error: error === null ? null : errorInfo(error), rejectMs, stoppedAt, later: await observer.iterations(token) };
+    return {
+      error: error === null ? null : errorInfo(error),
+      rejectMs,
+      stoppedAt,
+      later: await observer.iterations(token),
+    };
   } finally {
     await Promise.all([client.close(), observer.close()]);
   }

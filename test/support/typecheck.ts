@@ -19,7 +19,9 @@ export const STRICT: ts.CompilerOptions = {
 export function typecheckFiles(files: readonly string[], options: ts.CompilerOptions = STRICT): string[] {
   const program = ts.createProgram(files, options);
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "(global)";
+    const where = d.file
+      ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+      : "(global)";
     return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
 }

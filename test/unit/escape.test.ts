@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { PRETTIER_OPTIONS } from "../../generator/output/format.js";
 import { docLines, docText, jsonLiteral, stringLiteral } from "../../generator/emit/escape.js";
 
-const HOSTILE = ["*/ alert(1) /*", "`${x}` and `back`ticks", `"double" 'single'`, "a\u2028b\u2029c", "line1\r\nline2\rline3", "\\ backslash", "</script>", "\u0000nul"];
+const HOSTILE = [
+  "*/ alert(1) /*",
+  "`${x}` and `back`ticks",
+  `"double" 'single'`,
+  "a\u2028b\u2029c",
+  "line1\r\nline2\rline3",
+  "\\ backslash",
+  "</script>",
+  "\u0000nul",
+];
 
 describe("stringLiteral", () => {
   it.each(HOSTILE)("round-trips %j as a JS expression", (value) => {
@@ -58,7 +67,11 @@ describe("docText", () => {
     { name: "control chars removed, tab kept", given: "a\u0000b\u001bc\td\u007f", want: "abc\td" },
     { name: "bidi overrides removed", given: "safe\u202Eevil\u2066x\u2069", want: "safeevilx" },
     { name: "trailing whitespace and outer blank lines", given: "\n\n  a  \n\n b \t\n\n", want: "  a\n\n b" },
-    { name: "line-start tags escaped", given: "@deprecated\n  @internal x\nmail me @ home", want: "\\@deprecated\n  \\@internal x\nmail me @ home" },
+    {
+      name: "line-start tags escaped",
+      given: "@deprecated\n  @internal x\nmail me @ home",
+      want: "\\@deprecated\n  \\@internal x\nmail me @ home",
+    },
     { name: "control char cannot splice a terminator", given: "*\u0000/", want: "*\\/" },
     { name: "backticks and templates untouched", given: "`${x}`", want: "`${x}`" },
   ];

@@ -137,7 +137,10 @@ describe.skipIf(FOUND === null)(`paired /info + /config: wire slots come from /c
 
   it("hello_world_with_state_and_accordion: fn_index and State/layout slots in each endpoint's bindEndpoint call", async () => {
     const info = read("info", "hello_world_with_state_and_accordion__gradio-4.21.json");
-    const { text, model } = await generateFromSchema({ source: "state-app", baseUrl: null, spaceId: null, info, config }, { allEndpoints: true });
+    const { text, model } = await generateFromSchema(
+      { source: "state-app", baseUrl: null, spaceId: null, info, config },
+      { allEndpoints: true },
+    );
     const table = text.slice(text.indexOf("bindEndpoint(shared"));
     expect(table).toContain('inputs: [0, "state"]');
     expect(table).toContain('outputs: ["state", 0, 1, "skip"]');

@@ -14,16 +14,32 @@ const SEED = Number(process.env["FUZZ_SEED"] ?? 20_261_205);
 const CASES = Number(process.env["FUZZ_CASES"] ?? 200);
 
 describe("generator fuzz", () => {
-  it(`${CASES} mutated schemas (seed ${SEED}) each end in a compiling, inert module or one paragraph`, async () => {
-    const started = Date.now();
-    const progress = (line: string) => process.stderr.write(`[fuzz ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
-    const report = await fuzz({ cases: CASES, seed: SEED, dir: workDir("fuzz"), ...(process.env["FUZZ_PROGRESS"] ? { log: progress } : {}) });
-    process.stderr.write(`generator fuzz: ${CASES} cases (seed ${SEED}): ${report.modules} modules (parse, inert, strict compile), ${report.refused} refused with one paragraph, ${report.failures.length} failure(s) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    if (report.skipped) process.stderr.write(`generator fuzz: ${report.skipped}; fuzzing the committed schemas only\n`);
-    if (report.failures.length > 0) process.stderr.write(`generator fuzz failures (replay with FUZZ_SEED=${SEED}):\n${report.failures.join("\n")}\n`);
-    expect(report.failures, `seed ${SEED}`).toEqual([]);
-    // Both outcomes occur: the mutations neither always break the schema nor never do.
-    expect(report.modules).toBeGreaterThan(CASES / 10);
-    expect(report.refused).toBeGreaterThan(0);
-  }, Math.max(600_000, CASES * 3_000));
+  it(
+    `${CASES} mutated schemas (seed ${SEED}) each end in a compiling, inert module or one paragraph`,
+    async () => {
+      const started = Date.now();
+      const progress = (line: string) =>
+        process.stderr.write(`[fuzz ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
+      const report = await fuzz({
+        cases: CASES,
+        seed: SEED,
+        dir: workDir("fuzz"),
+        ...(process.env["FUZZ_PROGRESS"] ? { log: progress } : {}),
+      });
+      process.stderr.write(
+        `generator fuzz: ${CASES} cases (seed ${SEED}): ${report.modules} modules (parse, inert, strict compile), ${report.refused} refused with one paragraph, ${report.failures.length} failure(s) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+      if (report.skipped)
+        process.stderr.write(`generator fuzz: ${report.skipped}; fuzzing the committed schemas only\n`);
+      if (report.failures.length > 0)
+        process.stderr.write(
+          `generator fuzz failures (replay with FUZZ_SEED=${SEED}):\n${report.failures.join("\n")}\n`,
+        );
+      expect(report.failures, `seed ${SEED}`).toEqual([]);
+      // Both outcomes occur: the mutations neither always break the schema nor never do.
+      expect(report.modules).toBeGreaterThan(CASES / 10);
+      expect(report.refused).toBeGreaterThan(0);
+    },
+    Math.max(600_000, CASES * 3_000),
+  );
 });

@@ -81,12 +81,32 @@ export function hostileSchema(): { info: Json; config: Json } {
     };
     const ids = [0, 1, 2, 3].map((k) => 10 + i * 4 + k);
     for (const id of ids) {
-      components.push({ id, type: text, props: { label: text, info: text, choices: HOSTILE, minimum: 0, maximum: 1 }, skip_api: false, api_info: { type: "string" } });
+      components.push({
+        id,
+        type: text,
+        props: { label: text, info: text, choices: HOSTILE, minimum: 0, maximum: 1 },
+        skip_api: false,
+        api_info: { type: "string" },
+      });
     }
-    dependencies.push({ id: i, api_name: text, inputs: ids.slice(0, 2), outputs: ids.slice(2), backend_fn: true, types: { generator: i % 3 === 0 } });
+    dependencies.push({
+      id: i,
+      api_name: text,
+      inputs: ids.slice(0, 2),
+      outputs: ids.slice(2),
+      backend_fn: true,
+      types: { generator: i % 3 === 0 },
+    });
   });
   return {
     info: { named_endpoints: named, unnamed_endpoints: {} },
-    config: { version: "5.0.0*/ alert(1) /*\n", protocol: "sse_v3", api_prefix: "/gradio_api", space_id: "*/x", components, dependencies },
+    config: {
+      version: "5.0.0*/ alert(1) /*\n",
+      protocol: "sse_v3",
+      api_prefix: "/gradio_api",
+      space_id: "*/x",
+      components,
+      dependencies,
+    },
   };
 }

@@ -22,7 +22,14 @@ function raw(): RawSchema {
 }
 
 /** Top-level statements of a generated module besides the type aliases and one `export const` per endpoint. */
-const FIXED_STATEMENTS = ["import", "export interface Client", "const app", "export function connect", "const shared", "export function configure"];
+const FIXED_STATEMENTS = [
+  "import",
+  "export interface Client",
+  "const app",
+  "export function connect",
+  "const shared",
+  "export function configure",
+];
 
 describe("a schema made of hostile names", () => {
   let text = "";
@@ -72,7 +79,20 @@ describe("a schema made of hostile names", () => {
     expect(names.length).toBe(HOSTILE.length);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(isValidIdentifier(name), name).toBe(true);
-    for (const taken of ["app", "connect", "configure", "close", "shared", "client", "options", "then", "toJSON", "createClient", "bindEndpoint"]) expect(names).not.toContain(taken);
+    for (const taken of [
+      "app",
+      "connect",
+      "configure",
+      "close",
+      "shared",
+      "client",
+      "options",
+      "then",
+      "toJSON",
+      "createClient",
+      "bindEndpoint",
+    ])
+      expect(names).not.toContain(taken);
   });
 
   it("writes every string literal as JSON that round-trips, and every hostile choice appears as one", () => {

@@ -8,7 +8,12 @@ beforeAll(async () => {
   hub = await startHubStandin();
   hub.addSpace({ id: "alice/public-app", host: "http://127.0.0.1:1/public" });
   hub.addSpace({ id: "alice/Private.App", host: "http://127.0.0.1:1/private", private: true, token: "hf_alice" });
-  hub.addSpace({ id: "bob/waking", host: "http://127.0.0.1:1/waking", stages: ["SLEEPING", "APP_STARTING", "RUNNING"], token: "hf_bob" });
+  hub.addSpace({
+    id: "bob/waking",
+    host: "http://127.0.0.1:1/waking",
+    stages: ["SLEEPING", "APP_STARTING", "RUNNING"],
+    token: "hf_bob",
+  });
 });
 afterAll(() => hub.close());
 
@@ -20,9 +25,29 @@ async function get(path: string, token?: string): Promise<{ status: number; body
 describe("hub stand-in", () => {
   it.each([
     // given path, token → want status and a subset of the body
-    ["/api/spaces/alice/public-app/host", undefined, 200, { subdomain: "alice-public-app", host: "http://127.0.0.1:1/public" }],
-    ["/api/spaces/alice/public-app", undefined, 200, { id: "alice/public-app", private: false, host: "http://127.0.0.1:1/public", runtime: expect.objectContaining({ stage: "RUNNING" }) }],
-    ["/api/spaces/alice/public-app/runtime", undefined, 200, { stage: "RUNNING", hardware: { current: "cpu-basic", requested: "cpu-basic" } }],
+    [
+      "/api/spaces/alice/public-app/host",
+      undefined,
+      200,
+      { subdomain: "alice-public-app", host: "http://127.0.0.1:1/public" },
+    ],
+    [
+      "/api/spaces/alice/public-app",
+      undefined,
+      200,
+      {
+        id: "alice/public-app",
+        private: false,
+        host: "http://127.0.0.1:1/public",
+        runtime: expect.objectContaining({ stage: "RUNNING" }),
+      },
+    ],
+    [
+      "/api/spaces/alice/public-app/runtime",
+      undefined,
+      200,
+      { stage: "RUNNING", hardware: { current: "cpu-basic", requested: "cpu-basic" } },
+    ],
     ["/api/spaces/by-subdomain/alice-public-app", undefined, 200, { id: "alice/public-app" }],
     ["/api/spaces/nobody/nothing", undefined, 404, { error: "Repository not found" }],
     ["/api/spaces/alice/Private.App/host", undefined, 401, {}],
@@ -52,7 +77,12 @@ describe("hub stand-in", () => {
     const before = hub.requests.length;
     await get("/api/whoami-v2", "hf_alice");
     expect(hub.requests.slice(before)).toEqual([
-      { method: "GET", path: "/api/whoami-v2", body: "", headers: expect.objectContaining({ authorization: "Bearer hf_alice" }) },
+      {
+        method: "GET",
+        path: "/api/whoami-v2",
+        body: "",
+        headers: expect.objectContaining({ authorization: "Bearer hf_alice" }),
+      },
     ]);
   });
 
@@ -61,20 +91,45 @@ describe("hub stand-in", () => {
     hub.addUser({ name: "dave", token: "hf_dave", canPay: false });
     hub.addRepo("carol/a-model", "model");
     const post = async (from: string, body: unknown, token?: string) => {
-      const response = await fetch(`${hub.url}/api/spaces/${from}/duplicate`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const response = await fetch(`${hub.url}/api/spaces/${from}/duplicate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
-    const payload = { repository: "carol/copy", visibility: "private", hardware: "t4-small", sleepTimeSeconds: 300, secrets: [{ key: "K", value: "v" }] };
-    expect(await post("alice/public-app", payload, "hf_carol")).toEqual({ status: 200, body: { url: "https://huggingface.co/spaces/carol/copy" } });
-    expect((await get("/api/spaces/carol/copy/runtime", "hf_carol")).body).toMatchObject({ stage: "BUILDING", hardware: { requested: "t4-small" }, gcTimeout: 300 });
-    expect((await get("/api/spaces/carol/copy", "hf_carol")).body).toMatchObject({ private: true, runtime: { stage: "RUNNING" } });
+    const payload = {
+      repository: "carol/copy",
+      visibility: "private",
+      hardware: "t4-small",
+      sleepTimeSeconds: 300,
+      secrets: [{ key: "K", value: "v" }],
+    };
+    expect(await post("alice/public-app", payload, "hf_carol")).toEqual({
+      status: 200,
+      body: { url: "https://huggingface.co/spaces/carol/copy" },
+    });
+    expect((await get("/api/spaces/carol/copy/runtime", "hf_carol")).body).toMatchObject({
+      stage: "BUILDING",
+      hardware: { requested: "t4-small" },
+      gcTimeout: 300,
+    });
+    expect((await get("/api/spaces/carol/copy", "hf_carol")).body).toMatchObject({
+      private: true,
+      runtime: { stage: "RUNNING" },
+    });
     expect((await get("/api/spaces/carol/copy")).status).toBe(401); // private: no token, no read
     expect((await post("alice/public-app", payload, "hf_carol")).status).toBe(409);
     expect((await post("alice/public-app", { repository: "carol/a-model" }, "hf_carol")).status).toBe(409);
     expect((await post("alice/public-app", payload)).status).toBe(401);
     expect((await post("alice/Private.App", { repository: "carol/x" }, "hf_carol")).status).toBe(404);
     expect((await post("alice/public-app", { repository: "alice/x" }, "hf_carol")).status).toBe(403);
-    expect(await post("alice/public-app", { repository: "dave/x", hardware: "a10g-small" }, "hf_dave")).toMatchObject({ status: 402, body: { error: expect.stringMatching(/payment method/) } });
-    expect((await post("alice/public-app", { repository: "dave/x", hardware: "cpu-basic" }, "hf_dave")).status).toBe(200);
+    expect(await post("alice/public-app", { repository: "dave/x", hardware: "a10g-small" }, "hf_dave")).toMatchObject({
+      status: 402,
+      body: { error: expect.stringMatching(/payment method/) },
+    });
+    expect((await post("alice/public-app", { repository: "dave/x", hardware: "cpu-basic" }, "hf_dave")).status).toBe(
+      200,
+    );
   });
 });

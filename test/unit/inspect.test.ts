@@ -14,9 +14,16 @@ import { runCli } from "../support/cli.js";
 
 const EXAMPLES = "generated-examples";
 const FIXTURES = "/work/shared/fixtures";
-const examples = readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, "schema.json"))).sort();
+const examples = readdirSync(EXAMPLES)
+  .filter((name) => existsSync(join(EXAMPLES, name, "schema.json")))
+  .sort();
 const fixtures = ["info", "config", "info-jsclient"].flatMap((dir) =>
-  existsSync(join(FIXTURES, dir)) ? readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".json")).sort().map((f) => join(FIXTURES, dir, f)) : [],
+  existsSync(join(FIXTURES, dir))
+    ? readdirSync(join(FIXTURES, dir))
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => join(FIXTURES, dir, f))
+    : [],
 );
 
 interface Lock {
@@ -33,8 +40,13 @@ describe("inspect on the committed examples (offline)", () => {
   it.each(examples)("%s: the lock's surface and hash, the module's signatures, in every format", async (name) => {
     const lock = JSON.parse(readFileSync(join(EXAMPLES, name, `${name}.gradio-lock.json`), "utf8")) as Lock;
     // prettier breaks long signatures (with a trailing comma): undo that to compare.
-    const module = readFileSync(join(EXAMPLES, name, `${name}.ts`), "utf8").replace(/\s+/g, " ").replace(/\( /g, "(").replace(/, \)/g, ")");
-    const doc = inspectSchema(await loadSchema(join(EXAMPLES, name, "schema.json")), { allEndpoints: lock.options.allEndpoints });
+    const module = readFileSync(join(EXAMPLES, name, `${name}.ts`), "utf8")
+      .replace(/\s+/g, " ")
+      .replace(/\( /g, "(")
+      .replace(/, \)/g, ")");
+    const doc = inspectSchema(await loadSchema(join(EXAMPLES, name, "schema.json")), {
+      allEndpoints: lock.options.allEndpoints,
+    });
     expect(doc.format).toBe(INSPECT_FORMAT);
     expect(doc.schemaHash).toBe(lock.schemaHash);
     expect(doc.endpoints).toHaveLength(lock.surface.endpoints.length);
@@ -53,9 +65,10 @@ describe("inspect on the committed examples (offline)", () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(doc)));
     const text = await renderInspect(doc, "text", { width: 72 });
     for (const endpoint of doc.endpoints) expect(text).toContain(endpoint.signature);
-    for (const line of text.split("\n")) if (!doc.endpoints.some((e) => e.signature === line)) expect(line.length).toBeLessThanOrEqual(72);
+    for (const line of text.split("\n"))
+      if (!doc.endpoints.some((e) => e.signature === line)) expect(line.length).toBeLessThanOrEqual(72);
     const markdown = await renderInspect(doc, "markdown", { moduleName: name });
-    expect(markdown).toMatch(new RegExp(`^# API of \`[^\`]+\`\\n`));
+    expect(markdown).toMatch(/^# API of `[^`]+`\n/);
     for (const endpoint of doc.endpoints) expect(markdown).toContain(`## \`${endpoint.functionName}\``);
   });
 
@@ -66,10 +79,15 @@ describe("inspect on the committed examples (offline)", () => {
       ["country", true, "France", 57],
       ["style", true, "normal", 2],
     ]);
-    const describeCity = doc.endpoints.find((e) => e.functionName === "describe")?.parameters.find((p) => p.name === "city");
+    const describeCity = doc.endpoints
+      .find((e) => e.functionName === "describe")
+      ?.parameters.find((p) => p.name === "city");
     expect(describeCity).toMatchObject({ choices: ["Paris", "Rome"], customValues: true });
     const chat = inspectSchema(await loadSchema(join(EXAMPLES, "chatbot_stream", "schema.json")));
-    expect(chat.endpoints[0]).toMatchObject({ streaming: true, signature: expect.stringMatching(/\): JobStream<RespondResult>$/) });
+    expect(chat.endpoints[0]).toMatchObject({
+      streaming: true,
+      signature: expect.stringMatching(/\): JobStream<RespondResult>$/),
+    });
   });
 });
 
@@ -100,12 +118,20 @@ describe("inspect on every shared fixture (offline)", () => {
 
 describe("inspect of hostile schema text", () => {
   it("strips terminal escapes and keeps Markdown tables whole", async () => {
-    const snapshot = JSON.parse(readFileSync(join(EXAMPLES, "calculator", "schema.json"), "utf8")) as { info: { named_endpoints: Record<string, { parameters: { label: string; description?: string }[] }> } };
+    const snapshot = JSON.parse(readFileSync(join(EXAMPLES, "calculator", "schema.json"), "utf8")) as {
+      info: { named_endpoints: Record<string, { parameters: { label: string; description?: string }[] }> };
+    };
     const param = snapshot.info.named_endpoints["/predict"]?.parameters[0];
     if (!param) throw new Error("calculator schema changed");
     param.label = "num1 \u001b[31mRED\u001b[0m | pipe <b>";
     param.description = "line one\nline two \u009b2J";
-    const doc = inspectSchema({ ...snapshot, source: "hostile", baseUrl: null, spaceId: null, config: null } as unknown as Parameters<typeof inspectSchema>[0]);
+    const doc = inspectSchema({
+      ...snapshot,
+      source: "hostile",
+      baseUrl: null,
+      spaceId: null,
+      config: null,
+    } as unknown as Parameters<typeof inspectSchema>[0]);
     const text = await renderInspect(doc, "text", { width: 80 });
     const markdown = await renderInspect(doc, "markdown");
     // eslint-disable-next-line no-control-regex
@@ -122,10 +148,14 @@ describe("gradio-codegen inspect (CLI)", () => {
     const fixture = join(FIXTURES, "info", "hello_world_with_state_and_accordion__gradio-4.21.json");
     const plain = await runCli(["inspect", "generated-examples/calculator/schema.json", "--width", "80"]);
     expect(plain).toMatchObject({ code: 0, stderr: "" });
-    expect(plain.stdout).toContain("predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>");
+    expect(plain.stdout).toContain(
+      "predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>",
+    );
     const json = await runCli(["inspect", fixture, "--format", "json"]);
     const all = await runCli(["inspect", fixture, "--format", "json", "--all-endpoints"]);
-    const [few, many] = [json, all].map((r) => JSON.parse(r.stdout) as { endpoints: unknown[]; hiddenEndpoints: number });
+    const [few, many] = [json, all].map(
+      (r) => JSON.parse(r.stdout) as { endpoints: unknown[]; hiddenEndpoints: number },
+    );
     expect(many?.endpoints.length).toBe((few?.endpoints.length ?? 0) + (few?.hiddenEndpoints ?? 0));
     const bad = await runCli(["inspect", "generated-examples/nope.json"]);
     expect(bad.code).toBe(1);

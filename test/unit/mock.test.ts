@@ -10,19 +10,50 @@ import type { Client as Chatbot, RespondResult } from "../../generated-examples/
 import type { Client as FileTools } from "../../generated-examples/file_tools/file_tools.js";
 
 const calculatorEndpoints = {
-  predict: { apiName: "predict", fnIndex: 0, inputs: [0, 1, 2], outputs: [0], params: [{ name: "num1" }, { name: "operation" }, { name: "num2" }], returns: [{ name: "output" }] },
+  predict: {
+    apiName: "predict",
+    fnIndex: 0,
+    inputs: [0, 1, 2],
+    outputs: [0],
+    params: [{ name: "num1" }, { name: "operation" }, { name: "num2" }],
+    returns: [{ name: "output" }],
+  },
 } satisfies Record<string, EndpointSpec>;
 const chatbotEndpoints = {
-  respond: { apiName: "respond", fnIndex: 0, inputs: [0, 1], outputs: [0], params: [{ name: "message" }, { name: "history", default: [] }], returns: [{ name: "conversation" }], streaming: true },
+  respond: {
+    apiName: "respond",
+    fnIndex: 0,
+    inputs: [0, 1],
+    outputs: [0],
+    params: [{ name: "message" }, { name: "history", default: [] }],
+    returns: [{ name: "conversation" }],
+    streaming: true,
+  },
 } satisfies Record<string, EndpointSpec>;
 const fileToolsEndpoints = {
-  summarize: { apiName: "summarize", fnIndex: 0, inputs: [0], outputs: [0, 1], params: [{ name: "files" }], returns: [{ name: "summary" }, { name: "upperCasedCopies" }] },
-  makeReport: { apiName: "make_report", fnIndex: 1, inputs: [0], outputs: [0], params: [{ name: "title" }], returns: [{ name: "report" }] },
+  summarize: {
+    apiName: "summarize",
+    fnIndex: 0,
+    inputs: [0],
+    outputs: [0, 1],
+    params: [{ name: "files" }],
+    returns: [{ name: "summary" }, { name: "upperCasedCopies" }],
+  },
+  makeReport: {
+    apiName: "make_report",
+    fnIndex: 1,
+    inputs: [0],
+    outputs: [0],
+    params: [{ name: "title" }],
+    returns: [{ name: "report" }],
+  },
 } satisfies Record<string, EndpointSpec>;
 
 const mockCalculator = (handlers: MockHandlers<Calculator>) => createMock<Calculator>(calculatorEndpoints, handlers);
 const mockChatbot = (handlers: MockHandlers<Chatbot>) => createMock<Chatbot>(chatbotEndpoints, handlers);
-const reply = (text: string): RespondResult => [{ role: "assistant", metadata: null, content: [{ type: "text", text }], options: [] }];
+const reply = (text: string): RespondResult => [
+  { role: "assistant", metadata: null, content: [{ type: "text", text }], options: [] },
+];
 
 describe("mock(): the Client type, answered by handlers", () => {
   it("a handler gets the endpoint's own parameter types and answers the call; calls are recorded", async () => {
@@ -59,7 +90,11 @@ describe("mock(): the Client type, answered by handlers", () => {
         throw new GradioError("QUEUE_FULL", "queue full");
       },
     });
-    await expect(client.predict(1, "divide", 0)).rejects.toMatchObject({ name: "AppError", code: "APP_ERROR", appMessage: "Cannot divide by zero!" });
+    await expect(client.predict(1, "divide", 0)).rejects.toMatchObject({
+      name: "AppError",
+      code: "APP_ERROR",
+      appMessage: "Cannot divide by zero!",
+    });
     await expect(client.predict(1, "add", 0)).rejects.toMatchObject({ code: "QUEUE_FULL" });
   });
 
@@ -137,9 +172,11 @@ describe("mock(): streaming endpoints", () => {
     });
     const stream = client.respond("x");
     const seen: RespondResult[] = [];
-    await expect((async () => {
-      for await (const partial of stream) seen.push(requireValue(partial));
-    })()).rejects.toMatchObject({ appMessage: "model overloaded" });
+    await expect(
+      (async () => {
+        for await (const partial of stream) seen.push(requireValue(partial));
+      })(),
+    ).rejects.toMatchObject({ appMessage: "model overloaded" });
     expect(seen).toEqual([reply("a")]);
     await expect(stream.result).rejects.toBeInstanceOf(AppError);
   });
@@ -150,7 +187,19 @@ describe("replayHandlers(): a recording answers offline", () => {
     format: "gradio-codegen-recording",
     version: 1,
     calls: [
-      { method: "makeReport", args: ["Q3"], result: { $file: { path: "/tmp/report.txt", url: "http://app.test/file=/tmp/report.txt", origName: "report.txt", mimeType: "text/plain", base64: btoa("Report: Q3\n") } } },
+      {
+        method: "makeReport",
+        args: ["Q3"],
+        result: {
+          $file: {
+            path: "/tmp/report.txt",
+            url: "http://app.test/file=/tmp/report.txt",
+            origName: "report.txt",
+            mimeType: "text/plain",
+            base64: btoa("Report: Q3\n"),
+          },
+        },
+      },
       { method: "summarize", args: [[{ $input: "bytes", size: 1 }]], result: [{ count: 1 }, []] },
     ],
   };
@@ -162,6 +211,9 @@ describe("replayHandlers(): a recording answers offline", () => {
     expect(report.name).toBe("report.txt");
     expect(await report.text()).toBe("Report: Q3\n");
     expect((await client.summarize([new Uint8Array([7])])).summary).toEqual({ count: 1 });
-    await expect(client.makeReport("Q4")).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringContaining("makeReport") });
+    await expect(client.makeReport("Q4")).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: expect.stringContaining("makeReport"),
+    });
   });
 });

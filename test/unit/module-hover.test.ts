@@ -9,7 +9,13 @@ import { Project, ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES_DIR, workDir } from "../support/paths.js";
 
-function hover(project: Project, file: string, text: string, needle: string, from = 0): { doc: string; tags: string[] } {
+function hover(
+  project: Project,
+  file: string,
+  text: string,
+  needle: string,
+  from = 0,
+): { doc: string; tags: string[] } {
   const at = text.indexOf(needle, from);
   const info = project.getLanguageService().compilerObject.getQuickInfoAtPosition(file, at);
   return {
@@ -30,7 +36,15 @@ describe("hover docs of a generated module", () => {
       `void predict({ num1: 1, operation: "add", num2: 2 });`,
     ].join("\n");
     writeFileSync(file, text);
-    const project = new Project({ compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"] } });
+    const project = new Project({
+      compilerOptions: {
+        strict: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"],
+      },
+    });
     project.addSourceFileAtPath(file);
     project.resolveSourceFileDependencies();
     const moduleLevel = hover(project, file, text, "predict(1");

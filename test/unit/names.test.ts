@@ -35,7 +35,7 @@ const NASTY_NAMES: readonly { given: string; camel: string; pascal: string }[] =
   { given: "string", camel: "string_", pascal: "String" },
   { given: "Ünïcödé", camel: "ünïcödé", pascal: "Ünïcödé" },
   { given: "名前 入力", camel: "名前入力", pascal: "名前入力" },
-  { given: "`${x}` \"quoted\"", camel: "xQuoted", pascal: "XQuoted" },
+  { given: '`${x}` "quoted"', camel: "xQuoted", pascal: "XQuoted" },
   { given: "a\u2028b", camel: "aB", pascal: "AB" },
   { given: "x".repeat(100), camel: "x".repeat(64), pascal: "X" + "x".repeat(63) },
 ];
@@ -63,16 +63,44 @@ describe("toCamelIdentifier / toPascalIdentifier", () => {
 describe("createNameTable", () => {
   it("suffixes collisions deterministically", () => {
     const table = createNameTable({ taken: ["client"] });
-    const claims = ["predict", "predict", "/predict", "predict2", "predict", "client", "value_13", "value13", "class", "class", "", ""].map((n) =>
-      table.claim(n),
-    );
-    expect(claims).toEqual(["predict", "predict2", "predict3", "predict2_2", "predict4", "client2", "value13", "value13_2", "class_", "class_2", "value", "value2"]);
+    const claims = [
+      "predict",
+      "predict",
+      "/predict",
+      "predict2",
+      "predict",
+      "client",
+      "value_13",
+      "value13",
+      "class",
+      "class",
+      "",
+      "",
+    ].map((n) => table.claim(n));
+    expect(claims).toEqual([
+      "predict",
+      "predict2",
+      "predict3",
+      "predict2_2",
+      "predict4",
+      "client2",
+      "value13",
+      "value13_2",
+      "class_",
+      "class_2",
+      "value",
+      "value2",
+    ]);
     expect(table.has("predict3")).toBe(true);
   });
 
   it("pascal style", () => {
     const table = createNameTable({ style: "pascal" });
-    expect([table.claim("image data"), table.claim("ImageData"), table.claim("🚀", "Input")]).toEqual(["ImageData", "ImageData2", "Input"]);
+    expect([table.claim("image data"), table.claim("ImageData"), table.claim("🚀", "Input")]).toEqual([
+      "ImageData",
+      "ImageData2",
+      "Input",
+    ]);
   });
 });
 

@@ -40,9 +40,28 @@ describe("getJson privateHeaders", () => {
   it.each([
     // given path on a → want (server, path, got the secret) per hop
     ["/end", [["a", "/end", true]]],
-    ["/same", [["a", "/same", true], ["a", "/end", true]]],
-    ["/away", [["a", "/away", true], ["b", "/end", false]]],
-    ["/round", [["a", "/round", true], ["b", "/back", false], ["a", "/end", false]]],
+    [
+      "/same",
+      [
+        ["a", "/same", true],
+        ["a", "/end", true],
+      ],
+    ],
+    [
+      "/away",
+      [
+        ["a", "/away", true],
+        ["b", "/end", false],
+      ],
+    ],
+    [
+      "/round",
+      [
+        ["a", "/round", true],
+        ["b", "/back", false],
+        ["a", "/end", false],
+      ],
+    ],
   ] as const)("%s", async (path, hops) => {
     seen.length = 0;
     const { json } = await getJson(generatorHttp(a, { "x-hf-authorization": "Bearer hf_secret" }), `${a}${path}`);

@@ -12,7 +12,17 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
-const ENTRIES = ["generator", "runtime", "templates", "test", "bench", "scripts", "README.md", "CONTRIBUTING.md", "CHANGELOG.md"];
+const ENTRIES = [
+  "generator",
+  "runtime",
+  "templates",
+  "test",
+  "bench",
+  "scripts",
+  "README.md",
+  "CONTRIBUTING.md",
+  "CHANGELOG.md",
+];
 const SKIP_DIRS = new Set(["node_modules", "dist", ".venvs", ".runtimes", ".work"]);
 const TEXT = /\.(?:[cm]?[jt]s|tsx|py|md|hbs|txt|ya?ml|sh)$/;
 // Spelled in pieces so that this file does not cite them itself.
@@ -28,10 +38,17 @@ function sources(path: string): string[] {
     .flatMap((entry) => sources(join(path, entry)));
 }
 
-const files = ENTRIES.flatMap((entry) => sources(join(ROOT, entry))).map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, "utf8") }));
+const files = ENTRIES.flatMap((entry) => sources(join(ROOT, entry))).map((path) => ({
+  path: relative(ROOT, path),
+  text: readFileSync(path, "utf8"),
+}));
 
 /** Section numbers and sub-headings of docs/protocol.md, and the numbered items under each section. */
-function outline(markdown: string): { sections: Set<string>; titles: Map<string, Set<string>>; items: Map<string, Set<number>> } {
+function outline(markdown: string): {
+  sections: Set<string>;
+  titles: Map<string, Set<string>>;
+  items: Map<string, Set<number>>;
+} {
   const sections = new Set<string>();
   const titles = new Map<string, Set<string>>();
   const items = new Map<string, Set<number>>();
@@ -59,7 +76,12 @@ function citations(text: string): { section: string; item: number | null; title:
   const found: { section: string; item: number | null; title: string | null; line: number }[] = [];
   for (const match of text.matchAll(/§(\d+(?:\.\d+)?)(?: item (\d+)| ["“]([^"”]+)["”])?/g)) {
     const line = text.slice(0, match.index).split("\n").length;
-    found.push({ section: match[1] as string, item: match[2] ? Number(match[2]) : null, title: match[3] ?? null, line });
+    found.push({
+      section: match[1] as string,
+      item: match[2] ? Number(match[2]) : null,
+      title: match[3] ?? null,
+      line,
+    });
   }
   return found;
 }
@@ -69,12 +91,15 @@ describe("protocol citations", () => {
   const { sections, titles, items } = outline(doc);
 
   it("docs/protocol.md keeps the section numbers §0 … §8", () => {
-    for (const section of ["0", "1.1", "1.6", "2.4", "3.2", "3.3", "4.2", "5.4", "6.1", "7", "8"]) expect(sections).toContain(section);
+    for (const section of ["0", "1.1", "1.6", "2.4", "3.2", "3.3", "4.2", "5.4", "6.1", "7", "8"])
+      expect(sections).toContain(section);
     expect([...(items.get("7") ?? [])].length).toBeGreaterThanOrEqual(30);
   });
 
   it("no file cites the old reference document or its example folder", () => {
-    const offenders = files.filter(({ text }) => text.includes(OLD_DOC) || text.includes(OLD_EXAMPLES)).map(({ path }) => path);
+    const offenders = files
+      .filter(({ text }) => text.includes(OLD_DOC) || text.includes(OLD_EXAMPLES))
+      .map(({ path }) => path);
     expect(offenders).toEqual([]);
   });
 
@@ -84,8 +109,10 @@ describe("protocol citations", () => {
       for (const cite of citations(text)) {
         const where = `${path}:${cite.line} §${cite.section}`;
         if (!sections.has(cite.section)) missing.push(`${where}: no such section`);
-        else if (cite.item !== null && !items.get(cite.section)?.has(cite.item)) missing.push(`${where} item ${cite.item}: no such item`);
-        else if (cite.title !== null && !titles.get(cite.section)?.has(cite.title.toLowerCase())) missing.push(`${where} "${cite.title}": no such sub-heading`);
+        else if (cite.item !== null && !items.get(cite.section)?.has(cite.item))
+          missing.push(`${where} item ${cite.item}: no such item`);
+        else if (cite.title !== null && !titles.get(cite.section)?.has(cite.title.toLowerCase()))
+          missing.push(`${where} "${cite.title}": no such sub-heading`);
       }
     }
     expect(missing).toEqual([]);
@@ -96,7 +123,9 @@ describe("protocol citations", () => {
       { section: "3.2", item: null, title: "Join", line: 1 },
       { section: "7", item: 16, title: null, line: 1 },
     ]);
-    const small = outline("## 3. Calling\n### 3.2 Queue\n#### Join\n```\n## 9. not a heading in a fence\n```\n## 7. Pitfalls\n1. one\n2. two\n");
+    const small = outline(
+      "## 3. Calling\n### 3.2 Queue\n#### Join\n```\n## 9. not a heading in a fence\n```\n## 7. Pitfalls\n1. one\n2. two\n",
+    );
     expect([...small.sections]).toEqual(["3", "3.2", "7"]);
     expect(small.titles.get("3.2")).toEqual(new Set(["join"]));
     expect(small.items.get("7")).toEqual(new Set([1, 2]));

@@ -40,7 +40,12 @@ const FILE_DATA = {
   $defs: { FileDataMeta: FILE_DATA_META },
 };
 const DEFS = {
-  FileData: { properties: { ...FILE_DATA_PROPS, meta: { $ref: "#/$defs/FileDataMeta" } }, required: ["path"], title: "FileData", type: "object" },
+  FileData: {
+    properties: { ...FILE_DATA_PROPS, meta: { $ref: "#/$defs/FileDataMeta" } },
+    required: ["path"],
+    title: "FileData",
+    type: "object",
+  },
   FileDataMeta: FILE_DATA_META,
 };
 /** §2.2 ImageData: all optional, meta is a plain dict with a default. */
@@ -85,10 +90,19 @@ const cases: readonly Case[] = [
   { name: "type is a number", given: { type: 3 }, want: J, diagnostics: ["`type` is a number"] },
   { name: "filepath (hf condensed)", given: { type: "filepath" }, want: F, diagnostics: ["filepath"] },
   { name: "nullable anyOf", given: nullable({ type: "string" }), want: union(S, NULL) },
-  { name: "oneOf null first (gr.api)", given: { oneOf: [{ type: "null" }, { type: "integer" }] }, want: union(I, NULL) },
+  {
+    name: "oneOf null first (gr.api)",
+    given: { oneOf: [{ type: "null" }, { type: "integer" }] },
+    want: union(I, NULL),
+  },
   {
     name: "identical anyOf branches (DataframeData.data)",
-    given: { anyOf: [{ items: { items: {}, type: "array" }, type: "array" }, { items: { items: {}, type: "array" }, type: "array" }] },
+    given: {
+      anyOf: [
+        { items: { items: {}, type: "array" }, type: "array" },
+        { items: { items: {}, type: "array" }, type: "array" },
+      ],
+    },
     want: arr(arr(J)),
   },
   { name: "integer absorbed by number", given: { anyOf: [{ type: "integer" }, { type: "number" }] }, want: N },
@@ -97,10 +111,23 @@ const cases: readonly Case[] = [
   { name: "const without type", given: { const: 3 }, want: lit(3) },
   { name: "const null", given: { const: null }, want: NULL },
   { name: "const object", given: { const: { a: 1 } }, want: J, diagnostics: ["non-primitive"] },
-  { name: "Radio enum", given: { enum: ["add", "subtract"], title: "Radio", type: "string" }, want: union(lit("add"), lit("subtract")) },
-  { name: "enum without type, mixed", given: { enum: [1, "a", true, null] }, want: union(lit(1), lit("a"), lit(true), NULL) },
+  {
+    name: "Radio enum",
+    given: { enum: ["add", "subtract"], title: "Radio", type: "string" },
+    want: union(lit("add"), lit("subtract")),
+  },
+  {
+    name: "enum without type, mixed",
+    given: { enum: [1, "a", true, null] },
+    want: union(lit(1), lit("a"), lit(true), NULL),
+  },
   { name: "enum duplicates", given: { enum: ["a", "a"] }, want: lit("a") },
-  { name: "empty enum (Dropdown without choices)", given: { type: "string", enum: [] }, want: S, diagnostics: ["empty `enum`"] },
+  {
+    name: "empty enum (Dropdown without choices)",
+    given: { type: "string", enum: [] },
+    want: S,
+    diagnostics: ["empty `enum`"],
+  },
   { name: "empty enum without type", given: { enum: [] }, want: J, diagnostics: ["empty `enum`"] },
   { name: "array of strings", given: { type: "array", items: { type: "string" } }, want: arr(S) },
   { name: "bare array", given: { type: "array" }, want: arr(J) },
@@ -115,16 +142,33 @@ const cases: readonly Case[] = [
     given: {
       $defs: { ImageData: IMAGE_DATA },
       anyOf: [
-        { prefixItems: [nullable({ $ref: "#/$defs/ImageData" }), nullable({ $ref: "#/$defs/ImageData" })], minItems: 2, maxItems: 2, type: "array" },
+        {
+          prefixItems: [nullable({ $ref: "#/$defs/ImageData" }), nullable({ $ref: "#/$defs/ImageData" })],
+          minItems: 2,
+          maxItems: 2,
+          type: "array",
+        },
         { type: "null" },
       ],
       title: "SliderData",
     },
     want: union({ kind: "tuple", items: [union(F, NULL), union(F, NULL)] }, NULL),
   },
-  { name: "tuple items:false (3.x)", given: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false }, want: { kind: "tuple", items: [S, N] } },
-  { name: "tuple with rest", given: { type: "array", prefixItems: [{ type: "string" }], items: { type: "number" } }, want: { kind: "tuple", items: [S], rest: N } },
-  { name: "tuple open (no items/maxItems)", given: { prefixItems: [{ type: "string" }], minItems: 1 }, want: { kind: "tuple", items: [S], rest: J } },
+  {
+    name: "tuple items:false (3.x)",
+    given: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false },
+    want: { kind: "tuple", items: [S, N] },
+  },
+  {
+    name: "tuple with rest",
+    given: { type: "array", prefixItems: [{ type: "string" }], items: { type: "number" } },
+    want: { kind: "tuple", items: [S], rest: N },
+  },
+  {
+    name: "tuple open (no items/maxItems)",
+    given: { prefixItems: [{ type: "string" }], minItems: 1 },
+    want: { kind: "tuple", items: [S], rest: J },
+  },
   {
     name: "tuple optional trailing element",
     given: { prefixItems: [{ type: "string" }, { type: "number" }], minItems: 1, maxItems: 2 },
@@ -132,19 +176,46 @@ const cases: readonly Case[] = [
   },
   {
     name: "nested items.prefixItems (3.x Gallery pairs)",
-    given: { type: "array", items: { type: "array", items: false, prefixItems: [{ type: "string" }, { oneOf: [{ type: "string" }, { type: "null" }] }] } },
+    given: {
+      type: "array",
+      items: {
+        type: "array",
+        items: false,
+        prefixItems: [{ type: "string" }, { oneOf: [{ type: "string" }, { type: "null" }] }],
+      },
+    },
     want: arr({ kind: "tuple", items: [S, union(S, NULL)] }),
   },
   { name: "items: false", given: { type: "array", items: false }, want: { kind: "tuple", items: [] } },
-  { name: "draft-4 items array", given: { items: [{ type: "string" }], additionalItems: false }, want: { kind: "tuple", items: [S] } },
+  {
+    name: "draft-4 items array",
+    given: { items: [{ type: "string" }], additionalItems: false },
+    want: { kind: "tuple", items: [S] },
+  },
   {
     name: "object with required/optional and descriptions",
-    given: { type: "object", properties: { a: { type: "string", description: "the A" }, b: { type: "integer" } }, required: ["a"] },
+    given: {
+      type: "object",
+      properties: { a: { type: "string", description: "the A" }, b: { type: "integer" } },
+      required: ["a"],
+    },
     want: { kind: "object", properties: [prop("a", S, false, "the A"), prop("b", I, true)] },
   },
-  { name: "dict[str, Any] (additionalProperties: true)", given: { type: "object", additionalProperties: true }, want: { kind: "object", properties: [], additional: J } },
-  { name: "gr.api dict (additionalProperties: {})", given: { type: "object", additionalProperties: {} }, want: { kind: "object", properties: [], additional: J } },
-  { name: "dict[str, int]", given: { type: "object", additionalProperties: { type: "integer" } }, want: { kind: "object", properties: [], additional: I } },
+  {
+    name: "dict[str, Any] (additionalProperties: true)",
+    given: { type: "object", additionalProperties: true },
+    want: { kind: "object", properties: [], additional: J },
+  },
+  {
+    name: "gr.api dict (additionalProperties: {})",
+    given: { type: "object", additionalProperties: {} },
+    want: { kind: "object", properties: [], additional: J },
+  },
+  {
+    name: "dict[str, int]",
+    given: { type: "object", additionalProperties: { type: "integer" } },
+    want: { kind: "object", properties: [], additional: I },
+  },
   { name: "bare object", given: { type: "object" }, want: { kind: "object", properties: [], additional: J } },
   {
     name: "additionalProperties: false",
@@ -153,7 +224,9 @@ const cases: readonly Case[] = [
   },
   {
     name: "object inferred without type; hostile keys",
-    given: JSON.parse('{"properties": {"__proto__": {"type": "string"}, "constructor": {"type": "number"}}, "required": ["__proto__"]}'),
+    given: JSON.parse(
+      '{"properties": {"__proto__": {"type": "string"}, "constructor": {"type": "number"}}, "required": ["__proto__"]}',
+    ),
     want: { kind: "object", properties: [prop("__proto__", S), prop("constructor", N, true)] },
   },
   {
@@ -163,17 +236,31 @@ const cases: readonly Case[] = [
     want: { kind: "object", properties: [prop("caption", union(S, NULL)), prop("x", S, true)] },
   },
   { name: "FileData (≥4.21, meta via $ref)", given: FILE_DATA, want: F },
-  { name: "FileData meta as plain default (4.x)", given: { properties: { path: { type: "string" }, meta: { default: { _type: "gradio.FileData" }, type: "object" } } }, want: F },
+  {
+    name: "FileData meta as plain default (4.x)",
+    given: {
+      properties: { path: { type: "string" }, meta: { default: { _type: "gradio.FileData" }, type: "object" } },
+    },
+    want: F,
+  },
   {
     name: "FileData pre-4.21 (no meta, title)",
-    given: { properties: { path: { title: "Path", type: "string" }, url: nullable({ type: "string" }) }, required: ["path"], title: "FileData", type: "object" },
+    given: {
+      properties: { path: { title: "Path", type: "string" }, url: nullable({ type: "string" }) },
+      required: ["path"],
+      title: "FileData",
+      type: "object",
+    },
     want: F,
   },
   { name: "ImageData", given: IMAGE_DATA, want: F },
   {
     name: "path + meta without the marker is not a file",
     given: { properties: { path: { type: "string" }, meta: { type: "object" } }, required: ["path"], type: "object" },
-    want: { kind: "object", properties: [prop("path", S), prop("meta", { kind: "object", properties: [], additional: J }, true)] },
+    want: {
+      kind: "object",
+      properties: [prop("path", S), prop("meta", { kind: "object", properties: [], additional: J }, true)],
+    },
   },
   {
     name: "ListFiles",
@@ -182,7 +269,13 @@ const cases: readonly Case[] = [
   },
   {
     name: "Video 4.x/5.x stays an object",
-    given: { $defs: DEFS, properties: { video: { $ref: "#/$defs/FileData" }, subtitles: nullable({ $ref: "#/$defs/FileData" }) }, required: ["video"], title: "VideoData", type: "object" },
+    given: {
+      $defs: DEFS,
+      properties: { video: { $ref: "#/$defs/FileData" }, subtitles: nullable({ $ref: "#/$defs/FileData" }) },
+      required: ["video"],
+      title: "VideoData",
+      type: "object",
+    },
     want: { kind: "object", properties: [prop("video", F), prop("subtitles", union(F, NULL), true)] },
   },
   {
@@ -191,8 +284,16 @@ const cases: readonly Case[] = [
       $defs: {
         ...DEFS,
         ImageData: IMAGE_DATA,
-        GalleryImage: { properties: { image: { $ref: "#/$defs/ImageData" }, caption: nullable({ type: "string" }) }, required: ["image"], type: "object" },
-        GalleryVideo: { properties: { video: { $ref: "#/$defs/FileData" }, caption: nullable({ type: "string" }) }, required: ["video"], type: "object" },
+        GalleryImage: {
+          properties: { image: { $ref: "#/$defs/ImageData" }, caption: nullable({ type: "string" }) },
+          required: ["image"],
+          type: "object",
+        },
+        GalleryVideo: {
+          properties: { video: { $ref: "#/$defs/FileData" }, caption: nullable({ type: "string" }) },
+          required: ["video"],
+          type: "object",
+        },
       },
       items: { anyOf: [{ $ref: "#/$defs/GalleryImage" }, { $ref: "#/$defs/GalleryVideo" }] },
       title: "GalleryData",
@@ -208,14 +309,32 @@ const cases: readonly Case[] = [
   },
   {
     name: "$ref resolves against the nearest enclosing $defs",
-    given: { $defs: { X: { type: "string" } }, properties: { inner: { $defs: { X: { type: "number" } }, items: { $ref: "#/$defs/X" }, type: "array" } }, type: "object" },
+    given: {
+      $defs: { X: { type: "string" } },
+      properties: { inner: { $defs: { X: { type: "number" } }, items: { $ref: "#/$defs/X" }, type: "array" } },
+      type: "object",
+    },
     want: { kind: "object", properties: [prop("inner", arr(N), true)] },
   },
-  { name: "definitions (draft-7)", given: { definitions: { A: { type: "boolean" } }, items: { $ref: "#/definitions/A" }, type: "array" }, want: arr(B) },
-  { name: "missing $defs", given: { items: { $ref: "#/$defs/Nope" }, type: "array" }, want: arr(U), diagnostics: ["unresolvable `$ref`"] },
+  {
+    name: "definitions (draft-7)",
+    given: { definitions: { A: { type: "boolean" } }, items: { $ref: "#/definitions/A" }, type: "array" },
+    want: arr(B),
+  },
+  {
+    name: "missing $defs",
+    given: { items: { $ref: "#/$defs/Nope" }, type: "array" },
+    want: arr(U),
+    diagnostics: ["unresolvable `$ref`"],
+  },
   { name: "non-local $ref", given: { $ref: "https://example.com/s.json" }, want: U, diagnostics: ["non-local `$ref`"] },
   { name: "$ref not a string", given: { $ref: 7 }, want: U, diagnostics: ["`$ref` is not a string"] },
-  { name: "self-referencing root", given: { type: "array", items: { $ref: "#" } }, want: arr(arr(U)), diagnostics: ["cyclic `$ref`"] },
+  {
+    name: "self-referencing root",
+    given: { type: "array", items: { $ref: "#" } },
+    want: arr(arr(U)),
+    diagnostics: ["cyclic `$ref`"],
+  },
   {
     name: "mutually cyclic $defs",
     given: { $defs: { A: { $ref: "#/$defs/B" }, B: { $ref: "#/$defs/A" } }, $ref: "#/$defs/A" },
@@ -224,19 +343,38 @@ const cases: readonly Case[] = [
   },
   {
     name: "recursive tree",
-    given: { $defs: { Node: { properties: { kids: { items: { $ref: "#/$defs/Node" }, type: "array" } }, type: "object" } }, $ref: "#/$defs/Node" },
+    given: {
+      $defs: { Node: { properties: { kids: { items: { $ref: "#/$defs/Node" }, type: "array" } }, type: "object" } },
+      $ref: "#/$defs/Node",
+    },
     want: { kind: "object", properties: [prop("kids", arr(U), true)] },
     diagnostics: ["cyclic `$ref`"],
   },
-  { name: "allOf single member (pydantic v1)", given: { $defs: DEFS, allOf: [{ $ref: "#/$defs/FileData" }], default: null }, want: F },
+  {
+    name: "allOf single member (pydantic v1)",
+    given: { $defs: DEFS, allOf: [{ $ref: "#/$defs/FileData" }], default: null },
+    want: F,
+  },
   {
     name: "allOf merge of objects",
-    given: { allOf: [{ properties: { a: { type: "string" } }, required: ["a"] }, { properties: { b: { type: "number" } } }] },
+    given: {
+      allOf: [{ properties: { a: { type: "string" } }, required: ["a"] }, { properties: { b: { type: "number" } } }],
+    },
     want: { kind: "object", properties: [prop("a", S), prop("b", N, true)] },
   },
-  { name: "allOf of scalars", given: { allOf: [{ type: "string" }, { type: "number" }] }, want: U, diagnostics: ["`allOf` of non-object"] },
+  {
+    name: "allOf of scalars",
+    given: { allOf: [{ type: "string" }, { type: "number" }] },
+    want: U,
+    diagnostics: ["`allOf` of non-object"],
+  },
   { name: "OpenAPI nullable", given: { type: "string", nullable: true }, want: union(S, NULL) },
-  { name: "properties not an object", given: { type: "object", properties: 3 }, want: { kind: "object", properties: [], additional: J }, diagnostics: ["`properties` is not an object"] },
+  {
+    name: "properties not an object",
+    given: { type: "object", properties: 3 },
+    want: { kind: "object", properties: [], additional: J },
+    diagnostics: ["`properties` is not an object"],
+  },
 ];
 
 describe("schemaToType", () => {
@@ -249,8 +387,13 @@ describe("schemaToType", () => {
   });
 
   it("points diagnostics into the schema, through $refs", () => {
-    const { diagnostics } = schemaToType({ $defs: { A: { items: false } }, properties: { "a/b": { $ref: "#/$defs/A/items" } } }, { pointer: "/info/x", direction: "input" });
-    expect(diagnostics).toEqual([{ level: "warning", pointer: "/info/x/$defs/A/items", message: expect.stringContaining("admits no value") }]);
+    const { diagnostics } = schemaToType(
+      { $defs: { A: { items: false } }, properties: { "a/b": { $ref: "#/$defs/A/items" } } },
+      { pointer: "/info/x", direction: "input" },
+    );
+    expect(diagnostics).toEqual([
+      { level: "warning", pointer: "/info/x/$defs/A/items", message: expect.stringContaining("admits no value") },
+    ]);
   });
 
   it("survives cyclic JS objects and deep nesting", () => {
@@ -265,10 +408,12 @@ describe("schemaToType", () => {
 
   it("survives exponential $ref fan-out", () => {
     const defs: Record<string, unknown> = { D0: { type: "string" } };
-    for (let i = 1; i <= 30; i++) defs[`D${i}`] = { prefixItems: [{ $ref: `#/$defs/D${i - 1}` }, { $ref: `#/$defs/D${i - 1}` }], items: false };
+    for (let i = 1; i <= 30; i++)
+      defs[`D${i}`] = { prefixItems: [{ $ref: `#/$defs/D${i - 1}` }, { $ref: `#/$defs/D${i - 1}` }], items: false };
     const result = schemaToType({ $defs: defs, $ref: "#/$defs/D30" }, { pointer: "", direction: "input" });
     expect(result.diagnostics.some((d) => d.message.includes("too large"))).toBe(true);
-    for (let i = 1; i <= 30; i++) defs[`D${i}`] = { anyOf: [{ $ref: `#/$defs/D${i - 1}` }, { items: { $ref: `#/$defs/D${i - 1}` } }] };
+    for (let i = 1; i <= 30; i++)
+      defs[`D${i}`] = { anyOf: [{ $ref: `#/$defs/D${i - 1}` }, { items: { $ref: `#/$defs/D${i - 1}` } }] };
     const started = Date.now();
     expect(() => schemaToType({ $defs: defs, $ref: "#/$defs/D30" }, { pointer: "", direction: "input" })).not.toThrow();
     expect(Date.now() - started).toBeLessThan(3000);
@@ -280,15 +425,39 @@ describe("Gradio 3.x serializers", () => {
     { serializer: "StringSerializable", given: { type: "string" }, want: S, note: false },
     { serializer: "NumberSerializable", given: {}, want: N, note: false },
     { serializer: "JSONSerializable", given: { type: {}, description: "any valid json" }, want: J, note: false },
-    { serializer: "ListStringSerializable", given: { type: "array", items: { type: "string" } }, want: arr(S), note: false },
-    { serializer: "ImgSerializable", given: { type: "string", description: "base64 representation of an image" }, want: S, note: true },
+    {
+      serializer: "ListStringSerializable",
+      given: { type: "array", items: { type: "string" } },
+      want: arr(S),
+      note: false,
+    },
+    {
+      serializer: "ImgSerializable",
+      given: { type: "string", description: "base64 representation of an image" },
+      want: S,
+      note: true,
+    },
     {
       serializer: "FileSerializable",
-      given: { oneOf: [{ type: "string", description: "filepath or URL to file" }, { type: "object", properties: { name: { type: "string" }, data: { type: "string" } }, required: ["name", "data"] }] },
+      given: {
+        oneOf: [
+          { type: "string", description: "filepath or URL to file" },
+          {
+            type: "object",
+            properties: { name: { type: "string" }, data: { type: "string" } },
+            required: ["name", "data"],
+          },
+        ],
+      },
       want: union(S, { kind: "object", properties: [prop("name", S), prop("data", S)] }),
       note: true,
     },
-    { serializer: "GallerySerializable", given: {}, want: arr({ kind: "tuple", items: [S, union(S, NULL)] }), note: true },
+    {
+      serializer: "GallerySerializable",
+      given: {},
+      want: arr({ kind: "tuple", items: [S, union(S, NULL)] }),
+      note: true,
+    },
     { serializer: "MysterySerializable", given: { type: "boolean" }, want: B, note: true },
   ];
   it.each(legacy)("$serializer", ({ serializer, given, want, note }) => {

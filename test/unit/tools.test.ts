@@ -14,17 +14,40 @@ import { toolDefinitions } from "../../generator/emit/tool-schema.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { readSchemaFile } from "../../generator/load/snapshot.js";
 import { formatModule } from "../../generator/output/format.js";
-import { anthropicTools, firstViolation, mcpTools, openAITools, type ToolSchema } from "../../runtime/src/tools/index.js";
+import {
+  anthropicTools,
+  firstViolation,
+  mcpTools,
+  openAITools,
+  type ToolSchema,
+} from "../../runtime/src/tools/index.js";
 import { EXAMPLES_DIR, workDir } from "../support/paths.js";
 import { typecheckFiles } from "../support/typecheck.js";
 
-const examples = readdirSync(EXAMPLES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== "ci").map((d) => d.name);
-const modelOf = async (name: string) => buildModel(await readSchemaFile(join(EXAMPLES_DIR, name, "schema.json")), { allEndpoints: false, login: false });
+const examples = readdirSync(EXAMPLES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== "ci")
+  .map((d) => d.name);
+const modelOf = async (name: string) =>
+  buildModel(await readSchemaFile(join(EXAMPLES_DIR, name, "schema.json")), { allEndpoints: false, login: false });
 
 /** Published constraints: OpenAI and Anthropic tool names `^[a-zA-Z0-9_-]{1,64}$`; all three take an object schema. */
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 /** The keywords the runtime's checker understands; a schema using others would be checked only in part. */
-const KNOWN = new Set(["type", "description", "enum", "const", "minimum", "maximum", "items", "properties", "required", "additionalProperties", "anyOf", "default", "format"]);
+const KNOWN = new Set([
+  "type",
+  "description",
+  "enum",
+  "const",
+  "minimum",
+  "maximum",
+  "items",
+  "properties",
+  "required",
+  "additionalProperties",
+  "anyOf",
+  "default",
+  "format",
+]);
 
 function keywords(schema: unknown, found = new Set<string>()): Set<string> {
   if (typeof schema !== "object" || schema === null) return found;
@@ -51,22 +74,43 @@ describe("tool definitions of every committed example", () => {
         expect(() => ajv.compile(tool.parameters)).not.toThrow();
         expect([...keywords(tool.parameters)].filter((k) => !KNOWN.has(k))).toEqual([]);
       }
-      for (const t of openAITools(tools)) expect(t).toMatchObject({ type: "function", function: { name: expect.stringMatching(NAME), parameters: { type: "object" } } });
-      for (const t of anthropicTools(tools)) expect(t).toMatchObject({ name: expect.stringMatching(NAME), input_schema: { type: "object" } });
-      for (const t of mcpTools(tools)) expect(t).toMatchObject({ name: expect.any(String), inputSchema: { type: "object" } });
+      for (const t of openAITools(tools))
+        expect(t).toMatchObject({
+          type: "function",
+          function: { name: expect.stringMatching(NAME), parameters: { type: "object" } },
+        });
+      for (const t of anthropicTools(tools))
+        expect(t).toMatchObject({ name: expect.stringMatching(NAME), input_schema: { type: "object" } });
+      for (const t of mcpTools(tools))
+        expect(t).toMatchObject({ name: expect.any(String), inputSchema: { type: "object" } });
     });
   }
 
   it("calculator: choices as enum, required parameters, no other properties; the checker agrees with Ajv", async () => {
     const [predict] = toolDefinitions(await modelOf("calculator"));
     expect(predict?.parameters).toMatchObject({
-      properties: { num1: { type: "number" }, operation: { enum: ["add", "subtract", "multiply", "divide"] }, num2: { type: "number" } },
+      properties: {
+        num1: { type: "number" },
+        operation: { enum: ["add", "subtract", "multiply", "divide"] },
+        num2: { type: "number" },
+      },
       required: ["num1", "operation", "num2"],
       additionalProperties: false,
     });
     const validate = ajv.compile(predict?.parameters ?? {});
-    const cases: unknown[] = [{ num1: 1, operation: "add", num2: 2 }, { num1: 1, operation: "power", num2: 2 }, { num1: "1", operation: "add", num2: 2 }, { num1: 1, operation: "add" }, { num1: 1, operation: "add", num2: 2, extra: 1 }, [], null];
-    for (const value of cases) expect(firstViolation(predict?.parameters as ToolSchema, value) === null, JSON.stringify(value)).toBe(validate(value));
+    const cases: unknown[] = [
+      { num1: 1, operation: "add", num2: 2 },
+      { num1: 1, operation: "power", num2: 2 },
+      { num1: "1", operation: "add", num2: 2 },
+      { num1: 1, operation: "add" },
+      { num1: 1, operation: "add", num2: 2, extra: 1 },
+      [],
+      null,
+    ];
+    for (const value of cases)
+      expect(firstViolation(predict?.parameters as ToolSchema, value) === null, JSON.stringify(value)).toBe(
+        validate(value),
+      );
   });
 
   it("files are URL strings with a format note; ranges become minimum/maximum", async () => {
@@ -77,7 +121,12 @@ describe("tool definitions of every committed example", () => {
 });
 
 describe("the runtime's argument checker", () => {
-  const schema: ToolSchema = { type: "object", properties: { n: { type: "integer", minimum: 1, maximum: 5 }, tags: { type: "array", items: { type: "string" } } }, required: ["n"], additionalProperties: false };
+  const schema: ToolSchema = {
+    type: "object",
+    properties: { n: { type: "integer", minimum: 1, maximum: 5 }, tags: { type: "array", items: { type: "string" } } },
+    required: ["n"],
+    additionalProperties: false,
+  };
   it("names the place, what was expected and what came", () => {
     expect(firstViolation(schema, { n: 3, tags: ["a"] })).toBeNull();
     expect(firstViolation(schema, { n: 9 })).toEqual({ pointer: "/n", expected: "a number ≤ 5", received: 9 });

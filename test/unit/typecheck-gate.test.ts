@@ -31,12 +31,36 @@ describe("typecheckModule", () => {
   });
 
   it.each([
-    ["a plain type error", `export const broken: number = "x";`, /whisper\.ts:(\d+): Type 'string' is not assignable to type 'number'/],
-    ["a wrong argument to a generated function", `export const misuse = () => predict(42);`, /whisper\.ts:(\d+): Argument of type 'number'/],
-    ["a DOM global (no dom lib)", `export const blob: Blob | undefined = undefined;`, /whisper\.ts:(\d+): Cannot find name 'Blob'/],
-    ["Symbol.asyncDispose (no esnext.disposable lib)", `export const key = Symbol.asyncDispose;`, /whisper\.ts:(\d+): Property 'asyncDispose' does not exist on type 'SymbolConstructor'/],
-    ["a runtime option misused", `export const c = connect({ timeout: "no" });`, /whisper\.ts:(\d+): Object literal may only specify known properties, and 'timeout' does not exist in type 'ClientOptions'/],
-    ["an unused local (strict options)", `function unused(): void {}`, /whisper\.ts:(\d+): 'unused' is declared but its value is never read/],
+    [
+      "a plain type error",
+      `export const broken: number = "x";`,
+      /whisper\.ts:(\d+): Type 'string' is not assignable to type 'number'/,
+    ],
+    [
+      "a wrong argument to a generated function",
+      `export const misuse = () => predict(42);`,
+      /whisper\.ts:(\d+): Argument of type 'number'/,
+    ],
+    [
+      "a DOM global (no dom lib)",
+      `export const blob: Blob | undefined = undefined;`,
+      /whisper\.ts:(\d+): Cannot find name 'Blob'/,
+    ],
+    [
+      "Symbol.asyncDispose (no esnext.disposable lib)",
+      `export const key = Symbol.asyncDispose;`,
+      /whisper\.ts:(\d+): Property 'asyncDispose' does not exist on type 'SymbolConstructor'/,
+    ],
+    [
+      "a runtime option misused",
+      `export const c = connect({ timeout: "no" });`,
+      /whisper\.ts:(\d+): Object literal may only specify known properties, and 'timeout' does not exist in type 'ClientOptions'/,
+    ],
+    [
+      "an unused local (strict options)",
+      `function unused(): void {}`,
+      /whisper\.ts:(\d+): 'unused' is declared but its value is never read/,
+    ],
   ])("rejects %s with its location", (_, extra, pattern) => {
     const error = gateError(`${whisper}\n${extra}\n`);
     expect(error.code).toBe("TYPECHECK");

@@ -23,7 +23,15 @@ try {
   const start = now();
   await pool(config.n, config.concurrency, call);
   const seconds = (now() - start) / 1000;
-  report({ ok: errors === 0 && mismatches === 0, callsPerS: config.n / seconds, cpuS: cpuSeconds(cpu), peakRssMb: peakRssMb(), errors, mismatches, firstError });
+  report({
+    ok: errors === 0 && mismatches === 0,
+    callsPerS: config.n / seconds,
+    cpuS: cpuSeconds(cpu),
+    peakRssMb: peakRssMb(),
+    errors,
+    mismatches,
+    firstError,
+  });
 } catch (error) {
   fail(error);
 }

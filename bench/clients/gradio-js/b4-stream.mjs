@@ -14,7 +14,13 @@ try {
     else if (message.type === "status" && message.stage === "error") throw new Error(message.message ?? "job failed");
   }
   const cpuS = cpuSeconds(cpu);
-  report({ ok: state.received === config.count && state.outOfOrder === 0, lastTokenMs: state.lastAtMs, cpuS, received: state.received, outOfOrder: state.outOfOrder });
+  report({
+    ok: state.received === config.count && state.outOfOrder === 0,
+    lastTokenMs: state.lastAtMs,
+    cpuS,
+    received: state.received,
+    outOfOrder: state.outOfOrder,
+  });
 } catch (error) {
   fail(error);
 }

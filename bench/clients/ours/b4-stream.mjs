@@ -11,7 +11,13 @@ try {
   const start = now();
   for await (const token of client.tokens(config.count)) add(token, now() - start);
   const cpuS = cpuSeconds(cpu);
-  report({ ok: state.received === config.count && state.outOfOrder === 0, lastTokenMs: state.lastAtMs, cpuS, received: state.received, outOfOrder: state.outOfOrder });
+  report({
+    ok: state.received === config.count && state.outOfOrder === 0,
+    lastTokenMs: state.lastAtMs,
+    cpuS,
+    received: state.received,
+    outOfOrder: state.outOfOrder,
+  });
 } catch (error) {
   fail(error);
 }

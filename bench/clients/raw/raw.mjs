@@ -21,7 +21,13 @@ export async function rawCall(endpoint, data) {
   const joined = await fetch(`${base}/queue/join`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ data, fn_index: endpoint.fnIndex, session_hash: sessionHash, event_data: null, trigger_id: null }),
+    body: JSON.stringify({
+      data,
+      fn_index: endpoint.fnIndex,
+      session_hash: sessionHash,
+      event_data: null,
+      trigger_id: null,
+    }),
   });
   if (!joined.ok) throw new Error(`join: HTTP ${joined.status}`);
   const { event_id: eventId } = await joined.json();

@@ -22,7 +22,16 @@ export function convertArray(schema: JsonRecord, frame: Frame, state: WalkState,
   const items = own(schema, "items");
   if (Array.isArray(prefix)) return convertTuple(schema, prefix, "prefixItems", items, "items", frame, state, convert);
   if (Array.isArray(items)) {
-    return convertTuple(schema, items, "items", own(schema, "additionalItems"), "additionalItems", frame, state, convert);
+    return convertTuple(
+      schema,
+      items,
+      "items",
+      own(schema, "additionalItems"),
+      "additionalItems",
+      frame,
+      state,
+      convert,
+    );
   }
   if (items === undefined) return { kind: "array", items: JSON_T };
   if (items === false) return { kind: "tuple", items: [] };
@@ -42,21 +51,40 @@ function convertTuple(
   const items = prefix.map((p, i) => convert(p, child(frame, prefixKey, i), state));
   const max = count(own(schema, "maxItems"));
   const closed = restSchema === false || (max !== undefined && max <= items.length);
-  const rest = closed ? undefined : restSchema === undefined ? JSON_T : convert(restSchema, child(frame, restKey), state);
+  const rest = closed
+    ? undefined
+    : restSchema === undefined
+      ? JSON_T
+      : convert(restSchema, child(frame, restKey), state);
   const full: TypeNode = rest === undefined ? { kind: "tuple", items } : { kind: "tuple", items, rest };
   // Absent `minItems` means "all required": Gradio's 3.x tuples rely on `items: false` alone.
   const min = count(own(schema, "minItems")) ?? items.length;
   if (min >= items.length) return full;
   if (items.length - min > MAX_OPTIONAL_ELEMENTS) {
-    report(state, "info", frame.pointer, `tuple minItems ${min} < ${items.length} elements; trailing elements typed as required`);
+    report(
+      state,
+      "info",
+      frame.pointer,
+      `tuple minItems ${min} < ${items.length} elements; trailing elements typed as required`,
+    );
     return full;
   }
   // Optional trailing elements: spell out every allowed length, longest first, within budget.
   const sizes = items.map((item) => typeSize(item, MAX_SPELLED_NODES + 1));
   let cost = 0;
-  for (let n = items.length - 1, prefix = sizes.slice(0, n).reduce((a, b) => a + b, 0); n >= min; prefix -= sizes[--n] ?? 0) cost += prefix + 1;
+  for (
+    let n = items.length - 1, prefix = sizes.slice(0, n).reduce((a, b) => a + b, 0);
+    n >= min;
+    prefix -= sizes[--n] ?? 0
+  )
+    cost += prefix + 1;
   if (state.spelled + cost > MAX_SPELLED_NODES) {
-    report(state, "info", frame.pointer, `tuple minItems ${min} < ${items.length} elements, too large to spell out each length; trailing elements typed as required`);
+    report(
+      state,
+      "info",
+      frame.pointer,
+      `tuple minItems ${min} < ${items.length} elements, too large to spell out each length; trailing elements typed as required`,
+    );
     return full;
   }
   state.spelled += cost;

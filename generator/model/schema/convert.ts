@@ -56,7 +56,12 @@ function convertRef(ref: unknown, frame: Frame, state: WalkState): TypeNode {
     report(state, "warning", frame.pointer, `cyclic \`$ref\` ${JSON.stringify(ref)}; typed as unknown`);
     return UNKNOWN;
   }
-  const next: Frame = { ...frame, pointer: hit.pointer, depth: frame.depth + 1, refChain: [...frame.refChain, hit.target] };
+  const next: Frame = {
+    ...frame,
+    pointer: hit.pointer,
+    depth: frame.depth + 1,
+    refChain: [...frame.refChain, hit.target],
+  };
   return convert(hit.target, next, state);
 }
 
@@ -80,7 +85,12 @@ function literalOf(value: unknown, frame: Frame, state: WalkState): TypeNode {
   if (value === null) return { kind: "null" };
   if (typeof value === "string" || typeof value === "boolean") return { kind: "literal", value };
   if (typeof value === "number" && Number.isFinite(value)) return { kind: "literal", value };
-  report(state, "info", frame.pointer, `non-primitive \`const\`/\`enum\` value (${describeValue(value)}) typed as JSON`);
+  report(
+    state,
+    "info",
+    frame.pointer,
+    `non-primitive \`const\`/\`enum\` value (${describeValue(value)}) typed as JSON`,
+  );
   return JSON_T;
 }
 
@@ -157,7 +167,8 @@ function convertByType(schema: JsonRecord, type: unknown, frame: Frame, state: W
   if (typeof type === "string") return convertTypeName(type, schema, frame, state);
   if (Array.isArray(type)) {
     const names = type.filter((t): t is string => typeof t === "string");
-    if (names.length !== type.length) report(state, "warning", frame.pointer, "non-string entries in `type` array ignored");
+    if (names.length !== type.length)
+      report(state, "warning", frame.pointer, "non-string entries in `type` array ignored");
     if (names.length === 0) return JSON_T;
     return makeUnion(names.map((n) => convertTypeName(n, schema, frame, state)));
   }
@@ -166,7 +177,8 @@ function convertByType(schema: JsonRecord, type: unknown, frame: Frame, state: W
     return JSON_T;
   }
   // `"type": {}` (3.x JSONSerializable, JSON/State components) or no `type`: infer from keywords.
-  if (type === undefined && OBJECT_KEYS.some((k) => has(schema, k))) return convertObject(schema, frame, state, convert);
+  if (type === undefined && OBJECT_KEYS.some((k) => has(schema, k)))
+    return convertObject(schema, frame, state, convert);
   if (type === undefined && ARRAY_KEYS.some((k) => has(schema, k))) return convertArray(schema, frame, state, convert);
   if (type === undefined && own(schema, "format") === "byte") return { kind: "string" };
   return JSON_T;

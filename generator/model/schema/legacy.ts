@@ -26,7 +26,10 @@ const RULES: Readonly<Record<string, LegacyRule>> = {
   SingleFileSerializable: { fallback: STRING, files: true },
   VideoSerializable: { fallback: STRING, files: true },
   GallerySerializable: {
-    fallback: { kind: "array", items: { kind: "tuple", items: [STRING, { kind: "union", members: [STRING, { kind: "null" }] }] } },
+    fallback: {
+      kind: "array",
+      items: { kind: "tuple", items: [STRING, { kind: "union", members: [STRING, { kind: "null" }] }] },
+    },
     files: true,
   },
 };
@@ -42,7 +45,10 @@ export interface LegacyOutcome {
 export function applyLegacySerializer(serializer: string, converted: TypeNode): LegacyOutcome {
   const rule = Object.hasOwn(RULES, serializer) ? RULES[serializer] : undefined;
   if (rule === undefined) {
-    return { type: converted, note: `unknown Gradio 3.x serializer ${JSON.stringify(serializer)}; typed from its schema` };
+    return {
+      type: converted,
+      note: `unknown Gradio 3.x serializer ${JSON.stringify(serializer)}; typed from its schema`,
+    };
   }
   const vague = converted.kind === "json" || converted.kind === "unknown";
   const type = vague && rule.fallback.kind !== "json" ? rule.fallback : converted;

@@ -22,7 +22,10 @@ interface UnionFacts {
 }
 
 function unionFacts(all: readonly TypeNode[]): UnionFacts {
-  return { kinds: new Set(all.map((m) => m.kind)), plainNumber: all.some((m) => m.kind === "number" && m.integer !== true) };
+  return {
+    kinds: new Set(all.map((m) => m.kind)),
+    plainNumber: all.some((m) => m.kind === "number" && m.integer !== true),
+  };
 }
 
 function absorbed(member: TypeNode, facts: UnionFacts): boolean {

@@ -29,7 +29,11 @@ export function createCookieJar(origin: string): CookieJar {
         if (eq <= 0) continue;
         const name = pair.slice(0, eq).trim();
         const attrs = attributes.map((a) => a.trim().toLowerCase());
-        if (attrs.includes("max-age=0") || attrs.some((a) => a.startsWith("expires=") && Date.parse(a.slice(8)) < Date.now())) cookies.delete(name);
+        if (
+          attrs.includes("max-age=0") ||
+          attrs.some((a) => a.startsWith("expires=") && Date.parse(a.slice(8)) < Date.now())
+        )
+          cookies.delete(name);
         else cookies.set(name, { value: pair.slice(eq + 1).trim(), secure: attrs.includes("secure") });
       }
     },
@@ -37,7 +41,9 @@ export function createCookieJar(origin: string): CookieJar {
       const target = new URL(url);
       if (target.origin !== origin) return null;
       // `Secure` cookies travel over https only; Gradio sets an "unsecure" twin for plain http.
-      const pairs = [...cookies].filter(([, c]) => !c.secure || target.protocol === "https:").map(([name, c]) => `${name}=${c.value}`);
+      const pairs = [...cookies]
+        .filter(([, c]) => !c.secure || target.protocol === "https:")
+        .map(([name, c]) => `${name}=${c.value}`);
       return pairs.length > 0 ? pairs.join("; ") : null;
     },
   };

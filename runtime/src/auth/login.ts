@@ -15,13 +15,30 @@ export interface LoginCredentials {
 }
 
 /** Logs in and keeps the cookies in `jar`; wrong credentials → AUTH_FAILED. */
-export async function login(http: HttpContext, base: string, credentials: LoginCredentials, jar: CookieJar): Promise<void> {
+export async function login(
+  http: HttpContext,
+  base: string,
+  credentials: LoginCredentials,
+  jar: CookieJar,
+): Promise<void> {
   const url = `${base}/login`;
   const body = new URLSearchParams({ username: credentials.username, password: credentials.password });
-  const response = await send(http, url, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" }, secretBody: true });
+  const response = await send(http, url, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    secretBody: true,
+  });
   const text = await response.text();
   if (response.status === 400 || response.status === 401) {
-    throw new HttpError({ method: "POST", url, status: response.status, body: text, code: "AUTH_FAILED", detail: `— the app rejected the username/password for ${JSON.stringify(credentials.username)}` });
+    throw new HttpError({
+      method: "POST",
+      url,
+      status: response.status,
+      body: text,
+      code: "AUTH_FAILED",
+      detail: `— the app rejected the username/password for ${JSON.stringify(credentials.username)}`,
+    });
   }
   if (!response.ok) throw new HttpError({ method: "POST", url, status: response.status, body: text });
   jar.store(response, url);

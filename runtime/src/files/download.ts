@@ -24,18 +24,34 @@ export type DownloadLimits = Pick<Limits, "idleTimeoutMs" | "maxDownloadBytes">;
 export type StartDownload = (signal: AbortSignal) => Promise<Response>;
 
 /** The bytes of a download, chunk by chunk, within the bounds above. */
-export async function* downloadChunks(start: StartDownload, url: string, options: DownloadOptions, limits: DownloadLimits): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* downloadChunks(
+  start: StartDownload,
+  url: string,
+  options: DownloadOptions,
+  limits: DownloadLimits,
+): AsyncGenerator<Uint8Array, void, undefined> {
   const { timeout, maxBytes = limits.maxDownloadBytes } = options;
-  if (timeout !== undefined && !(timeout >= 0)) throw new GradioError("INVALID_ARGUMENT", `GET ${url}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`);
-  if (!(maxBytes >= 0)) throw new GradioError("INVALID_ARGUMENT", `GET ${url}: maxBytes must be a number ≥ 0, got ${String(maxBytes)}`);
+  if (timeout !== undefined && !(timeout >= 0))
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `GET ${url}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`,
+    );
+  if (!(maxBytes >= 0))
+    throw new GradioError("INVALID_ARGUMENT", `GET ${url}: maxBytes must be a number ≥ 0, got ${String(maxBytes)}`);
   const own = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal;
-  const stop = (code: "TIMEOUT" | "NETWORK", message: string) => () => own.abort(new GradioError(code, `GET ${url}: ${message}`));
-  const whole = timeout === undefined ? undefined : setTimeout(stop("TIMEOUT", `not complete within ${timeout} ms`), timeout);
+  const stop = (code: "TIMEOUT" | "NETWORK", message: string) => () =>
+    own.abort(new GradioError(code, `GET ${url}: ${message}`));
+  const whole =
+    timeout === undefined ? undefined : setTimeout(stop("TIMEOUT", `not complete within ${timeout} ms`), timeout);
   let idle: ReturnType<typeof setTimeout> | undefined;
   const armIdle = () => {
     clearTimeout(idle);
-    if (Number.isFinite(limits.idleTimeoutMs)) idle = setTimeout(stop("NETWORK", `no data for ${limits.idleTimeoutMs} ms (limits.idleTimeoutMs)`), limits.idleTimeoutMs);
+    if (Number.isFinite(limits.idleTimeoutMs))
+      idle = setTimeout(
+        stop("NETWORK", `no data for ${limits.idleTimeoutMs} ms (limits.idleTimeoutMs)`),
+        limits.idleTimeoutMs,
+      );
   };
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let done = false;
@@ -73,7 +89,12 @@ export async function* downloadChunks(start: StartDownload, url: string, options
 }
 
 /** Reads a whole download into memory (bounded like {@link downloadChunks}). */
-export async function downloadBytes(start: StartDownload, url: string, options: DownloadOptions, limits: DownloadLimits): Promise<Uint8Array<ArrayBuffer>> {
+export async function downloadBytes(
+  start: StartDownload,
+  url: string,
+  options: DownloadOptions,
+  limits: DownloadLimits,
+): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of downloadChunks(start, url, options, limits)) {
@@ -87,12 +108,19 @@ export async function downloadBytes(start: StartDownload, url: string, options: 
 }
 
 function tooLarge(url: string, size: string, maxBytes: number, options: DownloadOptions): GradioError {
-  const how = options.maxBytes === undefined ? "pass { maxBytes } to this download, or raise it with connect({ limits: { maxDownloadBytes: … } })" : "pass a larger { maxBytes }";
+  const how =
+    options.maxBytes === undefined
+      ? "pass { maxBytes } to this download, or raise it with connect({ limits: { maxDownloadBytes: … } })"
+      : "pass a larger { maxBytes }";
   return limitError(`GET ${url}: the file (${size})`, "maxDownloadBytes", maxBytes, how);
 }
 
 function abortError(reason: unknown, url: string): GradioError {
   if (reason instanceof GradioError) return reason;
   const timedOut = reason instanceof DOMException && reason.name === "TimeoutError";
-  return new GradioError(timedOut ? "TIMEOUT" : "ABORTED", `GET ${url}: ${timedOut ? "the caller's signal timed out" : "the download was aborted"}`, { cause: reason });
+  return new GradioError(
+    timedOut ? "TIMEOUT" : "ABORTED",
+    `GET ${url}: ${timedOut ? "the caller's signal timed out" : "the download was aborted"}`,
+    { cause: reason },
+  );
 }

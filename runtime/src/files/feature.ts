@@ -46,14 +46,19 @@ export const files: FilesFeature = {
       };
       const answer = await readJson(await post(), "POST", url);
       if (!Array.isArray(answer) || !answer.every((p): p is string => typeof p === "string")) {
-        throw new GradioError("PROTOCOL", `POST ${url}: expected a list of server paths, got ${JSON.stringify(answer).slice(0, 120)}`);
+        throw new GradioError(
+          "PROTOCOL",
+          `POST ${url}: expected a list of server paths, got ${JSON.stringify(answer).slice(0, 120)}`,
+        );
       }
       return answer;
     });
     return Promise.all(
       withSlots.map((value, i) => {
         const paths = spec.params[i]?.files ?? [];
-        return paths.length === 0 ? value : mapAtPaths(value, paths, (leaf) => (leaf instanceof FileSlot ? leaf.data : leaf));
+        return paths.length === 0
+          ? value
+          : mapAtPaths(value, paths, (leaf) => (leaf instanceof FileSlot ? leaf.data : leaf));
       }),
     );
   },
@@ -66,7 +71,11 @@ export const files: FilesFeature = {
     };
     return mapAtPaths(value, paths, (leaf) => {
       if (!isFileData(leaf)) return leaf;
-      const url = /^https?:\/\//i.test(leaf.path) ? leaf.path : leaf.is_stream && leaf.url ? streamUrl(api, leaf.url) : `${api}/file=${leaf.path}`;
+      const url = /^https?:\/\//i.test(leaf.path)
+        ? leaf.path
+        : leaf.is_stream && leaf.url
+          ? streamUrl(api, leaf.url)
+          : `${api}/file=${leaf.path}`;
       return new GradioFile(leaf, url, download, limits);
     });
   },
@@ -81,7 +90,11 @@ function streamUrl(api: string, url: string): string {
   try {
     pathname = new URL(url, `${api}/`).pathname;
   } catch (error) {
-    throw new GradioError("PROTOCOL", `the app sent a streaming file whose url is not a URL: ${JSON.stringify(url.slice(0, 200))}`, { cause: error });
+    throw new GradioError(
+      "PROTOCOL",
+      `the app sent a streaming file whose url is not a URL: ${JSON.stringify(url.slice(0, 200))}`,
+      { cause: error },
+    );
   }
   return `${api}${pathname.replace(/^.*?(\/stream\/)/, "$1")}`;
 }

@@ -22,7 +22,12 @@ import { StreamContent } from "./stream-source.js";
 type StreamingRequestInit = RequestInit & { duplex: "half" };
 
 /** Sends `files` as one multipart body with `http.fetch`; returns the response whatever its status. */
-export async function sendFetchUpload(http: HttpContext, url: string, files: readonly NamedBlob[], signal: AbortSignal | undefined): Promise<Response> {
+export async function sendFetchUpload(
+  http: HttpContext,
+  url: string,
+  files: readonly NamedBlob[],
+  signal: AbortSignal | undefined,
+): Promise<Response> {
   const streams = files.filter((file): file is StreamContent => file instanceof StreamContent);
   if (streams.length > 0 && requestStreamsSupported()) {
     const layout = multipartLayout(files);
@@ -30,14 +35,23 @@ export async function sendFetchUpload(http: HttpContext, url: string, files: rea
     const body = multipartReadable(layout, (error) => (failure ??= error));
     let sent = false;
     try {
-      return await sendVia(http, url, { method: "POST", body, headers: { "content-type": layout.contentType }, signal }, (target, init) => {
-        // sendVia resends the body after a 307/308; a stream's bytes are gone by then.
-        if (sent && init.body !== null) failure ??= new GradioError("INVALID_ARGUMENT", `POST ${url} was redirected to ${target}: a stream upload cannot be sent twice`);
-        if (failure) return Promise.reject(failure);
-        sent = true;
-        const streaming: StreamingRequestInit = { ...init, redirect: "manual", duplex: "half" };
-        return http.fetch(target, streaming);
-      });
+      return await sendVia(
+        http,
+        url,
+        { method: "POST", body, headers: { "content-type": layout.contentType }, signal },
+        (target, init) => {
+          // sendVia resends the body after a 307/308; a stream's bytes are gone by then.
+          if (sent && init.body !== null)
+            failure ??= new GradioError(
+              "INVALID_ARGUMENT",
+              `POST ${url} was redirected to ${target}: a stream upload cannot be sent twice`,
+            );
+          if (failure) return Promise.reject(failure);
+          sent = true;
+          const streaming: StreamingRequestInit = { ...init, redirect: "manual", duplex: "half" };
+          return http.fetch(target, streaming);
+        },
+      );
     } catch (error) {
       if (signal?.aborted) throw error;
       if (failure) throw failure;
@@ -51,7 +65,12 @@ export async function sendFetchUpload(http: HttpContext, url: string, files: rea
   let blobs: BlobContent[];
   try {
     signal?.throwIfAborted();
-    blobs = await Promise.all(files.map(async (file): Promise<BlobContent> => (file instanceof StreamContent ? { blob: await file.collect(), name: file.name } : file)));
+    blobs = await Promise.all(
+      files.map(
+        async (file): Promise<BlobContent> =>
+          file instanceof StreamContent ? { blob: await file.collect(), name: file.name } : file,
+      ),
+    );
   } catch (error) {
     throw signal?.aborted ? signal.reason : error;
   } finally {

@@ -2,7 +2,13 @@
  * FileData on the wire (docs/protocol.md §4.1) and the runtime's own output file type.
  */
 import { DEFAULT_LIMITS } from "../limits.js";
-import { downloadBytes, downloadChunks, type DownloadLimits, type DownloadOptions, type StartDownload } from "./download.js";
+import {
+  downloadBytes,
+  downloadChunks,
+  type DownloadLimits,
+  type DownloadOptions,
+  type StartDownload,
+} from "./download.js";
 
 /** The wire shape of a file. */
 export interface FileData {
@@ -23,7 +29,10 @@ export function isFileData(value: unknown): value is FileData {
   const candidate = value as Record<string, unknown>;
   if (typeof candidate["path"] !== "string") return false;
   const meta = candidate["meta"];
-  return meta === undefined || (typeof meta === "object" && meta !== null && (meta as Record<string, unknown>)["_type"] === FILE_META._type);
+  return (
+    meta === undefined ||
+    (typeof meta === "object" && meta !== null && (meta as Record<string, unknown>)["_type"] === FILE_META._type)
+  );
 }
 
 /** Downloads a URL with the client's credentials policy (non-2xx → HttpError), aborted with `signal`. */
@@ -90,6 +99,12 @@ export class GradioFile {
 
   /** The wire form, to send the file back to the same app. */
   toJSON(): FileData {
-    return { path: this.path, url: this.url, orig_name: this.origName, mime_type: this.mimeType, meta: { ...FILE_META } };
+    return {
+      path: this.path,
+      url: this.url,
+      orig_name: this.origName,
+      mime_type: this.mimeType,
+      meta: { ...FILE_META },
+    };
   }
 }

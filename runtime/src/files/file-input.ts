@@ -6,10 +6,26 @@
  */
 import { GradioError } from "../errors.js";
 import { FILE_META, GradioFile, isFileData, type FileData } from "./file-data.js";
-import { claimStream, isByteStream, isNamedStream, StreamContent, type ByteStream, type NamedStream } from "./stream-source.js";
+import {
+  claimStream,
+  isByteStream,
+  isNamedStream,
+  StreamContent,
+  type ByteStream,
+  type NamedStream,
+} from "./stream-source.js";
 
 /** Anything a generated function accepts where the app expects a file. */
-export type FileInput = string | URL | Blob | ArrayBuffer | ArrayBufferView | ByteStream | NamedStream | GradioFile | FileData;
+export type FileInput =
+  | string
+  | URL
+  | Blob
+  | ArrayBuffer
+  | ArrayBufferView
+  | ByteStream
+  | NamedStream
+  | GradioFile
+  | FileData;
 
 /** Content read from a Blob, with the name the server should keep. */
 export interface BlobContent {
@@ -46,9 +62,13 @@ export async function toFileSlot(input: unknown, openFile: OpenFile | undefined)
   if (input instanceof URL) return new FileSlot(fromUrl(input.href));
   if (typeof input === "string") {
     if (/^https?:\/\//i.test(input)) return new FileSlot(fromUrl(input));
-    if (/^data:/i.test(input)) return new FileSlot(undefined, { blob: await (await fetch(input)).blob(), name: "file" });
+    if (/^data:/i.test(input))
+      return new FileSlot(undefined, { blob: await (await fetch(input)).blob(), name: "file" });
     if (!openFile) {
-      throw new GradioError("UNSUPPORTED", `cannot read the local path ${JSON.stringify(input)} on this platform; pass a Blob, bytes, a stream or an http(s) URL`);
+      throw new GradioError(
+        "UNSUPPORTED",
+        `cannot read the local path ${JSON.stringify(input)} on this platform; pass a Blob, bytes, a stream or an http(s) URL`,
+      );
     }
     return new FileSlot(undefined, await openFile(input));
   }
@@ -57,10 +77,16 @@ export async function toFileSlot(input: unknown, openFile: OpenFile | undefined)
     return new FileSlot(undefined, { blob: input, name });
   }
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
-    const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    const bytes =
+      input instanceof ArrayBuffer
+        ? new Uint8Array(input)
+        : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     return new FileSlot(undefined, { blob: new Blob([bytes as Uint8Array<ArrayBuffer>]), name: "file" });
   }
-  throw new GradioError("INVALID_ARGUMENT", `expected a file (path, URL, Blob, bytes or stream), got ${describe(input)}`);
+  throw new GradioError(
+    "INVALID_ARGUMENT",
+    `expected a file (path, URL, Blob, bytes or stream), got ${describe(input)}`,
+  );
 }
 
 /** Uploads the content of every slot that needs it, in one request, and fills in `data`. */
@@ -74,7 +100,8 @@ export async function uploadSlots(slots: readonly FileSlot[], upload: Uploader):
     releaseSlots(waiting);
     throw error;
   }
-  if (paths.length !== waiting.length) throw new GradioError("PROTOCOL", `upload returned ${paths.length} paths for ${waiting.length} files`);
+  if (paths.length !== waiting.length)
+    throw new GradioError("PROTOCOL", `upload returned ${paths.length} paths for ${waiting.length} files`);
   waiting.forEach((slot, i) => {
     slot.data = { path: paths[i] as string, orig_name: slot.content?.name ?? null, meta: { ...FILE_META } };
   });

@@ -19,7 +19,11 @@ export function multipartLayout(files: readonly NamedBlob[]): MultipartLayout {
   for (const file of files) {
     const name = file.name.replace(/["\r\n\\]/g, "_");
     const type = safeType(file instanceof StreamContent ? file.type : file.blob.type);
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`, file, "\r\n");
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+      file,
+      "\r\n",
+    );
   }
   parts.push(`--${boundary}--\r\n`);
   return { contentType: `multipart/form-data; boundary=${boundary}`, parts };
@@ -28,7 +32,10 @@ export function multipartLayout(files: readonly NamedBlob[]): MultipartLayout {
 /** Builds the body as a Blob (file-backed parts stay lazy). Streams must have been collected first. */
 export function multipartBody(files: readonly BlobContent[]): { body: Blob; contentType: string } {
   const { contentType, parts } = multipartLayout(files);
-  return { body: new Blob(parts.map((part) => (typeof part === "string" ? part : (part as BlobContent).blob))), contentType };
+  return {
+    body: new Blob(parts.map((part) => (typeof part === "string" ? part : (part as BlobContent).blob))),
+    contentType,
+  };
 }
 
 /**
@@ -36,7 +43,10 @@ export function multipartBody(files: readonly BlobContent[]): { body: Blob; cont
  * mark 0), so no stream is read before the request is under way. `onFailure` learns why a part
  * could not be produced (fetch itself reports only a generic TypeError).
  */
-export function multipartReadable(layout: MultipartLayout, onFailure: (error: unknown) => void): ReadableStream<Uint8Array> {
+export function multipartReadable(
+  layout: MultipartLayout,
+  onFailure: (error: unknown) => void,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let index = 0;
   let current: AsyncIterator<Uint8Array> | undefined;
@@ -78,7 +88,12 @@ export function layoutLength(layout: MultipartLayout): number | undefined {
   const encoder = new TextEncoder();
   let length = 0;
   for (const part of layout.parts) {
-    const size = typeof part === "string" ? encoder.encode(part).byteLength : part instanceof StreamContent ? part.size : part.blob.size;
+    const size =
+      typeof part === "string"
+        ? encoder.encode(part).byteLength
+        : part instanceof StreamContent
+          ? part.size
+          : part.blob.size;
     if (size === undefined) return undefined;
     length += size;
   }

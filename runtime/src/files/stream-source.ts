@@ -30,7 +30,10 @@ const claimed = new WeakSet<object>();
 /** A bare stream (not a Blob, which is read lazily and can be re-read). */
 export function isByteStream(value: unknown): value is ByteStream {
   if (typeof value !== "object" || value === null) return false;
-  return typeof (value as { getReader?: unknown }).getReader === "function" || typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function";
+  return (
+    typeof (value as { getReader?: unknown }).getReader === "function" ||
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function"
+  );
 }
 
 /** `{ stream, name }` as a file input. */
@@ -47,17 +50,26 @@ export function claimStream(input: ByteStream | NamedStream): StreamContent {
   const label = `the stream of file ${JSON.stringify(name)}`;
   const size = named?.size;
   if (size !== undefined && !(Number.isSafeInteger(size) && size >= 0)) {
-    throw new GradioError("INVALID_ARGUMENT", `${label}: size must be a whole number of bytes ≥ 0, got ${String(size)}`);
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `${label}: size must be a whole number of bytes ≥ 0, got ${String(size)}`,
+    );
   }
   if (claimed.has(stream) || wasRead(stream)) {
-    throw new GradioError("INVALID_ARGUMENT", `${label} was already used: a stream can be read only once; pass a new stream (or a path, Blob or bytes) each time`);
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `${label} was already used: a stream can be read only once; pass a new stream (or a path, Blob or bytes) each time`,
+    );
   }
-  if (isWebStream(stream) && stream.locked) throw new GradioError("INVALID_ARGUMENT", `${label} is locked: something else is reading it`);
+  if (isWebStream(stream) && stream.locked)
+    throw new GradioError("INVALID_ARGUMENT", `${label} is locked: something else is reading it`);
   claimed.add(stream);
   return new StreamContent(stream, { name, type: named?.type ?? "", size, label });
 }
 
-type Source = { readonly reader: ReadableStreamDefaultReader<Uint8Array> } | { readonly iterable: AsyncIterable<Uint8Array> };
+type Source =
+  | { readonly reader: ReadableStreamDefaultReader<Uint8Array> }
+  | { readonly iterable: AsyncIterable<Uint8Array> };
 
 /** A claimed stream, waiting for its upload. Its bytes can be read once, through `chunks()`. */
 export class StreamContent {
@@ -72,7 +84,10 @@ export class StreamContent {
   #cancelled = false;
 
   /** Takes the stream over: a web stream is locked to this content from now on. */
-  constructor(stream: ByteStream, meta: { readonly name: string; readonly type: string; readonly size: number | undefined; readonly label: string }) {
+  constructor(
+    stream: ByteStream,
+    meta: { readonly name: string; readonly type: string; readonly size: number | undefined; readonly label: string },
+  ) {
     this.name = meta.name;
     this.type = meta.type;
     this.size = meta.size;
@@ -88,7 +103,10 @@ export class StreamContent {
   /** The bytes, once; checks them against `size`. Source failures become INVALID_ARGUMENT with the cause kept. */
   async *chunks(): AsyncGenerator<Uint8Array, void, undefined> {
     if (this.#started || this.#cancelled) {
-      throw new GradioError("INVALID_ARGUMENT", `${this.#label} was already sent once and cannot be sent again (a redirected or repeated upload needs a new stream)`);
+      throw new GradioError(
+        "INVALID_ARGUMENT",
+        `${this.#label} was already sent once and cannot be sent again (a redirected or repeated upload needs a new stream)`,
+      );
     }
     this.#started = true;
     let count = 0;
@@ -100,18 +118,33 @@ export class StreamContent {
           next = await this.#read();
         } catch (error) {
           if (this.#cancelled) return;
-          throw new GradioError("INVALID_ARGUMENT", `${this.#label} failed after ${count} bytes: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new GradioError(
+            "INVALID_ARGUMENT",
+            `${this.#label} failed after ${count} bytes: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
         if (this.#cancelled) return;
         if (next.done) break;
         const chunk = next.value;
-        if (!ArrayBuffer.isView(chunk)) throw new GradioError("INVALID_ARGUMENT", `${this.#label} produced ${typeof chunk === "string" ? "a string" : typeof chunk}, not bytes (Uint8Array)`);
+        if (!ArrayBuffer.isView(chunk))
+          throw new GradioError(
+            "INVALID_ARGUMENT",
+            `${this.#label} produced ${typeof chunk === "string" ? "a string" : typeof chunk}, not bytes (Uint8Array)`,
+          );
         count += chunk.byteLength;
-        if (this.size !== undefined && count > this.size) throw new GradioError("INVALID_ARGUMENT", `${this.#label} is longer than its declared size of ${this.size} bytes`);
+        if (this.size !== undefined && count > this.size)
+          throw new GradioError(
+            "INVALID_ARGUMENT",
+            `${this.#label} is longer than its declared size of ${this.size} bytes`,
+          );
         if (chunk.byteLength > 0) yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       }
       if (this.size !== undefined && count !== this.size) {
-        throw new GradioError("INVALID_ARGUMENT", `${this.#label} ended after ${count} bytes, short of its declared size of ${this.size}`);
+        throw new GradioError(
+          "INVALID_ARGUMENT",
+          `${this.#label} ended after ${count} bytes, short of its declared size of ${this.size}`,
+        );
       }
       complete = true;
     } finally {

@@ -21,7 +21,10 @@ export const nodeExchange: Exchange<NodeBody> = (url, { method, headers, body, s
     const target = new URL(url);
     const stop = new AbortController();
     const lengthHeader: Record<string, string> = body ? { "content-length": String(body.length) } : {};
-    const request = (target.protocol === "https:" ? httpsRequest : httpRequest)(target, { method, headers: { ...headers, ...lengthHeader } });
+    const request = (target.protocol === "https:" ? httpsRequest : httpRequest)(target, {
+      method,
+      headers: { ...headers, ...lengthHeader },
+    });
     let settled = false;
     const finish = (error: unknown, response?: Response) => {
       if (settled) return;
@@ -56,5 +59,9 @@ function toResponse(incoming: IncomingMessage, bytes: Buffer): Response {
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
   const status = incoming.statusCode ?? 502;
   // Buffer.concat allocates from an ArrayBuffer, never a SharedArrayBuffer.
-  return new Response(NULL_BODY.has(status) ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText: incoming.statusMessage ?? "", headers });
+  return new Response(NULL_BODY.has(status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
+    status,
+    statusText: incoming.statusMessage ?? "",
+    headers,
+  });
 }

@@ -52,7 +52,11 @@ export async function proxyAwareFetch(input: string, init?: RequestInit): Promis
     try {
       undici = createRequire(import.meta.url)("undici") as Undici;
     } catch (error) {
-      throw new GradioError("UNSUPPORTED", `a proxy variable (HTTP_PROXY/HTTPS_PROXY/ALL_PROXY) applies to ${new URL(input).origin}, but Node's built-in fetch ignores proxies: install the optional peer dependency undici (npm install undici@7), pass your own { fetch }, or exempt the host with NO_PROXY`, { cause: error });
+      throw new GradioError(
+        "UNSUPPORTED",
+        `a proxy variable (HTTP_PROXY/HTTPS_PROXY/ALL_PROXY) applies to ${new URL(input).origin}, but Node's built-in fetch ignores proxies: install the optional peer dependency undici (npm install undici@7), pass your own { fetch }, or exempt the host with NO_PROXY`,
+        { cause: error },
+      );
     }
     const dispatcher = new undici.EnvHttpProxyAgent();
     proxied = (url, options) => undici.fetch(url, { ...options, dispatcher });

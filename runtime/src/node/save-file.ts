@@ -30,7 +30,11 @@ const MAX_SUFFIX = 10_000;
 /** One harmless file name: last segment only, no control/reserved characters, never `.`/`..`. */
 export function safeFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "_").replace(/^[.\s]+/, "").trim().slice(0, 200);
+  const cleaned = last
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "_")
+    .replace(/^[.\s]+/, "")
+    .trim()
+    .slice(0, 200);
   return cleaned === "" ? "file" : cleaned;
 }
 
@@ -40,12 +44,17 @@ export function safeFileName(name: string): string {
  * `maxBytes`, `overwrite`). Failures are GradioErrors: NETWORK (broke off), TIMEOUT, ABORTED,
  * LIMIT_EXCEEDED, HTTP; the folder is left as it was.
  */
-export async function saveFile(file: GradioFile, dir: string, nameOrOptions?: string | SaveFileOptions): Promise<string> {
+export async function saveFile(
+  file: GradioFile,
+  dir: string,
+  nameOrOptions?: string | SaveFileOptions,
+): Promise<string> {
   const options: SaveFileOptions = typeof nameOrOptions === "string" ? { name: nameOrOptions } : (nameOrOptions ?? {});
   const root = resolve(dir);
   const wanted = options.name ?? file.name;
   const safe = safeFileName(wanted);
-  if (!join(root, safe).startsWith(root + sep)) throw new GradioError("INVALID_ARGUMENT", `refusing to write ${JSON.stringify(wanted)} outside ${root}`);
+  if (!join(root, safe).startsWith(root + sep))
+    throw new GradioError("INVALID_ARGUMENT", `refusing to write ${JSON.stringify(wanted)} outside ${root}`);
   await mkdir(root, { recursive: true });
   const temp = join(root, `.${safe.slice(0, 180)}.${randomSuffix()}.part`);
   try {
@@ -54,7 +63,11 @@ export async function saveFile(file: GradioFile, dir: string, nameOrOptions?: st
   } catch (error) {
     await unlink(temp).catch(() => {});
     if (error instanceof GradioError) throw error;
-    throw new GradioError("NETWORK", `saving ${file.url} to ${root} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new GradioError(
+      "NETWORK",
+      `saving ${file.url} to ${root} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -82,8 +95,12 @@ async function claim(temp: string, root: string, safe: string, overwrite: boolea
       throw error;
     }
   }
-  throw new GradioError("INVALID_ARGUMENT", `no free name for ${JSON.stringify(safe)} in ${root} after ${MAX_SUFFIX} tries`);
+  throw new GradioError(
+    "INVALID_ARGUMENT",
+    `no free name for ${JSON.stringify(safe)} in ${root} after ${MAX_SUFFIX} tries`,
+  );
 }
 
 const code = (error: unknown) => (error instanceof Error && "code" in error ? error.code : undefined);
-const randomSuffix = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, "0")).join("");
+const randomSuffix = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, "0")).join("");

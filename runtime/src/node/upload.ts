@@ -31,7 +31,12 @@ export const sendNodeUpload: UploadSender = async (http, url, files, signal) => 
   if (usesProxy(url)) return sendFetchUpload(http, url, files, signal);
   const { body, contentType, failure } = multipartStream(files);
   try {
-    return await sendVia(http, url, { method: "POST", body, headers: { "content-type": contentType }, signal }, nodeExchange);
+    return await sendVia(
+      http,
+      url,
+      { method: "POST", body, headers: { "content-type": contentType }, signal },
+      nodeExchange,
+    );
   } catch (error) {
     // sendVia reports a failed exchange as NETWORK; a body that could not be read is the caller's input instead.
     throw (!signal?.aborted && failure()) || error;
@@ -39,7 +44,11 @@ export const sendNodeUpload: UploadSender = async (http, url, files, signal) => 
 };
 
 /** The multipart body of `files` (same bytes as `multipartBody`), written part by part; `failure()` is why a part could not be read. */
-export function multipartStream(files: readonly NamedBlob[]): { body: NodeBody; contentType: string; failure: () => GradioError | undefined } {
+export function multipartStream(files: readonly NamedBlob[]): {
+  body: NodeBody;
+  contentType: string;
+  failure: () => GradioError | undefined;
+} {
   const layout = multipartLayout(files);
   const parts = layout.parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part));
   const length = layoutLength(layout);
@@ -93,7 +102,11 @@ async function writeFile(request: ClientRequest, file: LocalFile, stop: AbortSig
   } finally {
     stop.removeEventListener("abort", onStop);
   }
-  if (sent !== size) throw new GradioError("INVALID_ARGUMENT", `the file ${JSON.stringify(file.path)} changed while it was uploaded (${sent} of ${size} bytes)`);
+  if (sent !== size)
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `the file ${JSON.stringify(file.path)} changed while it was uploaded (${sent} of ${size} bytes)`,
+    );
 }
 
 async function writeBlob(request: ClientRequest, blob: Blob, stop: AbortSignal): Promise<void> {

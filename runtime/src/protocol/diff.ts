@@ -10,7 +10,12 @@ export function isEditList(value: unknown): value is Edit[] {
   return (
     Array.isArray(value) &&
     value.every(
-      (e) => Array.isArray(e) && e.length === 3 && typeof e[0] === "string" && ["replace", "append", "add", "delete"].includes(e[0]) && Array.isArray(e[1]),
+      (e) =>
+        Array.isArray(e) &&
+        e.length === 3 &&
+        typeof e[0] === "string" &&
+        ["replace", "append", "add", "delete"].includes(e[0]) &&
+        Array.isArray(e[1]),
     )
   );
 }

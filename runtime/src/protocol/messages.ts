@@ -17,7 +17,13 @@ export interface ProgressUnit {
 /** One entry of a `progress` message's `progress_data`, every field checked. */
 export function progressUnit(value: unknown): ProgressUnit {
   const o = isObj(value) ? value : {};
-  return { index: num(o["index"]), length: num(o["length"]), unit: str(o["unit"]), progress: num(o["progress"]), desc: str(o["desc"]) };
+  return {
+    index: num(o["index"]),
+    length: num(o["length"]),
+    unit: str(o["unit"]),
+    progress: num(o["progress"]),
+    desc: str(o["desc"]),
+  };
 }
 
 /**

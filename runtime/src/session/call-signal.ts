@@ -15,11 +15,23 @@ export interface CallSignal {
 }
 
 /** Combines `signal` and `timeout` (milliseconds) for the call named `label`. */
-export function createCallSignal(label: string, options: { readonly signal?: AbortSignal | undefined; readonly timeout?: number | undefined }): CallSignal {
+export function createCallSignal(
+  label: string,
+  options: { readonly signal?: AbortSignal | undefined; readonly timeout?: number | undefined },
+): CallSignal {
   const { signal: outer, timeout } = options;
-  if (timeout !== undefined && !(timeout >= 0)) throw new GradioError("INVALID_ARGUMENT", `${label}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`);
+  if (timeout !== undefined && !(timeout >= 0))
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `${label}: timeout must be a number of milliseconds ≥ 0, got ${String(timeout)}`,
+    );
   const timer = timeout === undefined ? undefined : new AbortController();
-  const handle = timer && setTimeout(() => timer.abort(new GradioError("TIMEOUT", `${label}: no result within ${timeout} ms; the job was cancelled`)), timeout);
+  const handle =
+    timer &&
+    setTimeout(
+      () => timer.abort(new GradioError("TIMEOUT", `${label}: no result within ${timeout} ms; the job was cancelled`)),
+      timeout,
+    );
   // Even without a timer the call gets a signal of its own: the listeners added for this call go on it.
   const signal = outer ? AbortSignal.any(timer ? [outer, timer.signal] : [outer]) : timer?.signal;
   return {
@@ -28,7 +40,11 @@ export function createCallSignal(label: string, options: { readonly signal?: Abo
       const reason: unknown = signal?.reason;
       if (reason instanceof GradioError) return reason;
       const timedOut = reason instanceof DOMException && reason.name === "TimeoutError";
-      return new GradioError(timedOut ? "TIMEOUT" : "ABORTED", `${label}: ${timedOut ? "the caller's signal timed out; the job was cancelled" : "the call was aborted"}`, { cause: reason });
+      return new GradioError(
+        timedOut ? "TIMEOUT" : "ABORTED",
+        `${label}: ${timedOut ? "the caller's signal timed out; the job was cancelled" : "the call was aborted"}`,
+        { cause: reason },
+      );
     },
     dispose() {
       clearTimeout(handle);

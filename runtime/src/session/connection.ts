@@ -73,25 +73,46 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
   const appHttp = (url: string, toSpace: boolean): HttpContext => ({
     fetch,
     trustedOrigins: new Set([new URL(url).origin]),
-    privateHeaders: { ...options.headers, ...(token && (toSpace || isSpaceHost(url)) ? { "x-hf-authorization": `Bearer ${token}` } : {}) },
+    privateHeaders: {
+      ...options.headers,
+      ...(token && (toSpace || isSpaceHost(url)) ? { "x-hf-authorization": `Bearer ${token}` } : {}),
+    },
     cookies: options.cookies?.(new URL(url).origin),
     requestTimeoutMs: limits.requestTimeoutMs,
   });
   const need = <T>(feature: T | undefined, what: string, how = ""): T => {
     if (feature) return feature;
-    throw new GradioError("UNSUPPORTED", `the client of ${app.source} was created without ${what} support; regenerate its module${how}, or use the runtime's createClient(), which has every feature`);
+    throw new GradioError(
+      "UNSUPPORTED",
+      `the client of ${app.source} was created without ${what} support; regenerate its module${how}, or use the runtime's createClient(), which has every feature`,
+    );
   };
 
   const given = baseUrl ?? app.baseUrl;
   let base = given;
   if (base === null) {
-    if (!app.spaceId) throw new GradioError("INVALID_ARGUMENT", `no base URL is known for ${app.source}; pass { baseUrl } to connect()`);
-    base = await need(features.spaces, "Space ids")(app.spaceId, { fetch, token, hfEndpoint: options.hfEndpoint, appHttp: (host) => appHttp(host, true), wait: options.spaceWait ?? {}, signal: options.signal });
+    if (!app.spaceId)
+      throw new GradioError(
+        "INVALID_ARGUMENT",
+        `no base URL is known for ${app.source}; pass { baseUrl } to connect()`,
+      );
+    base = await need(features.spaces, "Space ids")(app.spaceId, {
+      fetch,
+      token,
+      hfEndpoint: options.hfEndpoint,
+      appHttp: (host) => appHttp(host, true),
+      wait: options.spaceWait ?? {},
+      signal: options.signal,
+    });
   }
   base = trimSlash(base);
   let http = appHttp(base, given === null);
   if (options.auth) {
-    const cookie = await need(features.login, "login", ' with --login (or --auth / GRADIO_AUTH; config: "login": true)')(http, base, options.auth);
+    const cookie = await need(
+      features.login,
+      "login",
+      ' with --login (or --auth / GRADIO_AUTH; config: "login": true)',
+    )(http, base, options.auth);
     if (cookie !== null) http = withPrivateHeaders(http, { cookie });
   }
 
@@ -110,7 +131,11 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
     });
   }
   if (protocol === "sse") need(features.legacySse, "Gradio 4.0–4.8 (queue protocol sse)");
-  else if (!/^sse_v/.test(protocol)) throw new GradioError("UNSUPPORTED", `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`);
+  else if (!/^sse_v/.test(protocol))
+    throw new GradioError(
+      "UNSUPPORTED",
+      `${base} speaks the queue protocol "${protocol}", which this runtime does not support (Gradio 4.0 or newer is needed)`,
+    );
   // A baked-in prefix is checked like a read one: a module generated from a hostile schema stays harmless.
   const api = onOrigin(base, apiPrefixPath(prefix, app.source), `the API prefix of ${app.source}`);
   return { base, api, protocol, http, fnIndexByName, limits };
@@ -120,12 +145,19 @@ export async function connect(app: AppSpec, options: ConnectionOptions, features
  * `GET /config` in full within `limits.requestTimeoutMs` (headers and body) and at most
  * `limits.maxMessageBytes` long, aborted with `signal` (every caller gave up, or the client closed).
  */
-async function readConfig(http: HttpContext, url: string, signal: AbortSignal | undefined, limits: Limits): Promise<unknown> {
+async function readConfig(
+  http: HttpContext,
+  url: string,
+  signal: AbortSignal | undefined,
+  limits: Limits,
+): Promise<unknown> {
   const { requestTimeoutMs: ms, maxMessageBytes: max } = limits;
   const bound = deadline(signal, ms, `GET ${url}: no complete answer within ${ms} ms (limits.requestTimeoutMs)`);
   try {
     const response = await send(http, url, { signal: bound.signal });
-    const text = await readTextCapped(response, max, () => limitError(`GET ${url}: the answer`, "maxMessageBytes", max));
+    const text = await readTextCapped(response, max, () =>
+      limitError(`GET ${url}: the answer`, "maxMessageBytes", max),
+    );
     return await readJson(new Response(text, { status: response.status, headers: response.headers }), "GET", url);
   } catch (error) {
     throw bound.signal.aborted ? bound.signal.reason : error;
@@ -135,7 +167,6 @@ async function readConfig(http: HttpContext, url: string, signal: AbortSignal | 
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
-
 
 /** Reads `/config` for the api name → fn_index table (a connection made without it, later needing it). */
 export async function readFnIndexes(conn: Connection, signal: AbortSignal | undefined): Promise<Map<string, number>> {

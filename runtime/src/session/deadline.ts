@@ -33,9 +33,14 @@ export function withHeaderDeadline(inner: FetchLike, ms: number): FetchLike {
   if (!Number.isFinite(ms)) return inner;
   return async (input, init) => {
     const body: unknown = init?.body;
-    const upload = body !== undefined && body !== null && typeof body !== "string" && !(body instanceof URLSearchParams);
+    const upload =
+      body !== undefined && body !== null && typeof body !== "string" && !(body instanceof URLSearchParams);
     if (upload || input.endsWith("/run/predict")) return inner(input, init);
-    const bound = deadline(init?.signal, ms, `${init?.method ?? "GET"} ${input}: no answer within ${ms} ms (limits.requestTimeoutMs)`);
+    const bound = deadline(
+      init?.signal,
+      ms,
+      `${init?.method ?? "GET"} ${input}: no answer within ${ms} ms (limits.requestTimeoutMs)`,
+    );
     try {
       return await inner(input, { ...init, signal: bound.signal });
     } catch (error) {

@@ -16,9 +16,22 @@ import { appError } from "./job.js";
 export const direct: DirectFeature = async (request) => {
   const { http, headers, label } = request;
   const url = `${request.api}/run/predict`;
-  const body = JSON.stringify({ data: request.data, fn_index: request.fnIndex, session_hash: request.sessionHash, event_data: null, trigger_id: null, oauth_token: request.oauthToken });
+  const body = JSON.stringify({
+    data: request.data,
+    fn_index: request.fnIndex,
+    session_hash: request.sessionHash,
+    event_data: null,
+    trigger_id: null,
+    oauth_token: request.oauthToken,
+  });
   const ctx = withPrivateHeaders(http, headers);
-  const response = await send(ctx, url, { method: "POST", body, headers: { "content-type": "application/json" }, signal: request.signal, secretBody: request.oauthToken !== undefined });
+  const response = await send(ctx, url, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json" },
+    signal: request.signal,
+    secretBody: request.oauthToken !== undefined,
+  });
   // The answer is the result: bounded like one queue message (limits.maxMessageBytes).
   const max = (request.limits ?? DEFAULT_LIMITS).maxMessageBytes;
   const text = await readTextCapped(response, max, () => limitError(`POST ${url}: the result`, "maxMessageBytes", max));

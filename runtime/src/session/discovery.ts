@@ -18,7 +18,8 @@ export interface Discovery {
  * discovery is forgotten too (the next call retries); the client's close aborts it.
  */
 export function createDiscovery(lifetime: AbortSignal): Discovery {
-  let current: { promise: Promise<Connection>; controller: AbortController; settled: boolean; waiters: number } | null = null;
+  let current: { promise: Promise<Connection>; controller: AbortController; settled: boolean; waiters: number } | null =
+    null;
   return {
     get current() {
       return current?.promise ?? null;
@@ -26,7 +27,12 @@ export function createDiscovery(lifetime: AbortSignal): Discovery {
     get(signal, start) {
       if (!current) {
         const controller = new AbortController();
-        const attempt = { promise: start(AbortSignal.any([lifetime, controller.signal])), controller, settled: false, waiters: 0 };
+        const attempt = {
+          promise: start(AbortSignal.any([lifetime, controller.signal])),
+          controller,
+          settled: false,
+          waiters: 0,
+        };
         current = attempt;
         attempt.promise.then(
           () => void (attempt.settled = true),

@@ -9,14 +9,21 @@ import { isObj, type Obj } from "../util/json.js";
 import { slotKind } from "./slot-kind.js";
 
 /** What changed for `spec`, in one sentence, or null when the app still matches. */
-export async function detectDrift(http: HttpContext, base: string, spec: EndpointSpec, label: string): Promise<string | null> {
+export async function detectDrift(
+  http: HttpContext,
+  base: string,
+  spec: EndpointSpec,
+  label: string,
+): Promise<string | null> {
   const config = await sendJson(http, `${base}/config`);
   if (!isObj(config)) return null;
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const deps = list(config["dependencies"]);
   const components = new Map<unknown, Obj>();
   for (const c of list(config["components"])) if (isObj(c)) components.set(c["id"], c);
-  const index = deps.findIndex((d, i) => isObj(d) && (spec.apiName === null ? (d["id"] ?? i) === spec.fnIndex : d["api_name"] === spec.apiName));
+  const index = deps.findIndex(
+    (d, i) => isObj(d) && (spec.apiName === null ? (d["id"] ?? i) === spec.fnIndex : d["api_name"] === spec.apiName),
+  );
   const dep = deps[index];
   if (!isObj(dep)) return `${label}: the app has no endpoint of that name any more (removed or renamed)`;
   const id = typeof dep["id"] === "number" ? dep["id"] : index;

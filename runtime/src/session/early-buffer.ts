@@ -52,7 +52,8 @@ export function createEarlyBuffer(maxChars: number, maxIds: number): EarlyBuffer
       while (held > maxChars && entries.size > 0) evictOldest();
     },
     take(id) {
-      if (lost.delete(id)) return limitError(`the messages that arrived for job ${id} before it registered`, "maxBufferedBytes", maxChars);
+      if (lost.delete(id))
+        return limitError(`the messages that arrived for job ${id} before it registered`, "maxBufferedBytes", maxChars);
       const entry = entries.get(id);
       if (!entry) return [];
       entries.delete(id);

@@ -9,7 +9,12 @@ import type { EndpointSpec } from "../spec.js";
 import type { HttpContext } from "../transport/http.js";
 
 /** Platform hook: sends `POST url` with `files` as one multipart body (the Node entry streams files with node:http). */
-export type UploadSender = (http: HttpContext, url: string, files: readonly NamedBlob[], signal: AbortSignal | undefined) => Promise<Response>;
+export type UploadSender = (
+  http: HttpContext,
+  url: string,
+  files: readonly NamedBlob[],
+  signal: AbortSignal | undefined,
+) => Promise<Response>;
 
 /** What the files feature needs to convert and upload the files of one call. */
 export interface InputContext {
@@ -23,7 +28,12 @@ export interface InputContext {
 }
 
 /** The `data` array to send on join, in wire order; `files` converts the public values' files. */
-export async function wireData(spec: EndpointSpec, args: readonly unknown[], label: string, files?: (values: unknown[]) => Promise<unknown[]>): Promise<unknown[]> {
+export async function wireData(
+  spec: EndpointSpec,
+  args: readonly unknown[],
+  label: string,
+  files?: (values: unknown[]) => Promise<unknown[]>,
+): Promise<unknown[]> {
   if (args.length > spec.params.length) {
     throw new GradioError("INVALID_ARGUMENT", `${label} takes ${spec.params.length} argument(s), got ${args.length}`);
   }
@@ -31,7 +41,10 @@ export async function wireData(spec: EndpointSpec, args: readonly unknown[], lab
     const value = args[i];
     if (value !== undefined) return value;
     if (param.default !== undefined) return structuredClone(param.default);
-    throw new GradioError("INVALID_ARGUMENT", `${label}: missing required argument "${param.name}" (position ${i + 1})`);
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `${label}: missing required argument "${param.name}" (position ${i + 1})`,
+    );
   });
   if (files) values = await files(values);
   return spec.inputs.map((slot) => (typeof slot === "number" ? values[slot] : null));

@@ -8,7 +8,12 @@ import { isObj, num, str } from "../util/json.js";
 
 /** What a running job reports through `onStatus`. */
 export type JobEvent =
-  | { readonly type: "queued"; readonly position: number | null; readonly queueSize: number | null; readonly eta: number | null }
+  | {
+      readonly type: "queued";
+      readonly position: number | null;
+      readonly queueSize: number | null;
+      readonly eta: number | null;
+    }
   | { readonly type: "started"; readonly eta: number | null }
   | { readonly type: "progress"; readonly units: readonly ProgressUnit[] }
   | { readonly type: "log"; readonly level: string; readonly message: string; readonly title: string | null };
@@ -47,21 +52,37 @@ export function createJobSink(hooks: JobHooks): JobSink {
       const data = Array.isArray(output["data"]) ? output["data"] : undefined;
       switch (m["msg"]) {
         case "estimation":
-          status({ type: "queued", position: num(m["rank"]), queueSize: num(m["queue_size"]), eta: num(m["rank_eta"]) });
+          status({
+            type: "queued",
+            position: num(m["rank"]),
+            queueSize: num(m["queue_size"]),
+            eta: num(m["rank_eta"]),
+          });
           break;
         case "process_starts":
           status({ type: "started", eta: num(m["eta"]) });
           break;
         case "progress":
-          status({ type: "progress", units: Array.isArray(m["progress_data"]) ? m["progress_data"].map(progressUnit) : [] });
+          status({
+            type: "progress",
+            units: Array.isArray(m["progress_data"]) ? m["progress_data"].map(progressUnit) : [],
+          });
           break;
         case "log":
-          status({ type: "log", level: str(m["level"]) ?? "info", message: str(m["log"]) ?? "", title: str(m["title"]) });
+          status({
+            type: "log",
+            level: str(m["level"]) ?? "info",
+            message: str(m["log"]) ?? "",
+            title: str(m["title"]),
+          });
           break;
         case "process_generating":
         case "process_streaming":
           if (hooks.onPartial) {
-            last = hooks.diffs && last !== null && m["msg"] === "process_generating" ? hooks.diffs(last, data ?? []) : (data ?? []);
+            last =
+              hooks.diffs && last !== null && m["msg"] === "process_generating"
+                ? hooks.diffs(last, data ?? [])
+                : (data ?? []);
             hooks.onPartial(last);
           }
           break;
@@ -75,7 +96,9 @@ export function createJobSink(hooks: JobHooks): JobSink {
           return true;
         case "unexpected_error":
         case "server_stopped":
-          hooks.onError(new GradioError("PROTOCOL", `${endpoint}: ${str(m["message"]) ?? "the server stopped unexpectedly"}`));
+          hooks.onError(
+            new GradioError("PROTOCOL", `${endpoint}: ${str(m["message"]) ?? "the server stopped unexpectedly"}`),
+          );
           return true;
       }
       return false;
@@ -88,6 +111,7 @@ export function createJobSink(hooks: JobHooks): JobSink {
 export function appError(endpoint: string, output: Record<string, unknown>, title: string | null): AppError {
   const text = appErrorText(output);
   // ZeroGPU quota messages arrive as ordinary app errors (docs/protocol.md §5.1).
-  const code = text !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(text) ? "QUOTA_EXCEEDED" : "APP_ERROR";
+  const code =
+    text !== null && /exceeded your (GPU|ZeroGPU) quota|GPU quota/i.test(text) ? "QUOTA_EXCEEDED" : "APP_ERROR";
   return new AppError(endpoint, text, str(output["title"]) ?? title, code);
 }

@@ -41,7 +41,13 @@ export async function join(request: JoinRequest): Promise<string> {
     oauth_token: request.oauthToken,
   });
   const ctx = withPrivateHeaders(http, request.headers);
-  const response = await send(ctx, url, { method: "POST", body, headers: { ...JSON_TYPE, "x-gradio-user": "api" }, signal, secretBody: request.oauthToken !== undefined });
+  const response = await send(ctx, url, {
+    method: "POST",
+    body,
+    headers: { ...JSON_TYPE, "x-gradio-user": "api" },
+    signal,
+    secretBody: request.oauthToken !== undefined,
+  });
   const { status } = response;
   const text = await response.text();
   const json = parseJson(text);
@@ -51,15 +57,31 @@ export async function join(request: JoinRequest): Promise<string> {
     if (eventId === null) throw new GradioError("PROTOCOL", `POST ${url}: no event_id in ${text.slice(0, 120)}`);
     return eventId;
   }
-  if (status === 503) throw new HttpError({ method: "POST", url, status, body: text, code: "QUEUE_FULL", detail: str(detail) ?? "queue full" });
+  if (status === 503)
+    throw new HttpError({
+      method: "POST",
+      url,
+      status,
+      body: text,
+      code: "QUEUE_FULL",
+      detail: str(detail) ?? "queue full",
+    });
   if (status === 422 && Array.isArray(detail) && detail.some((d) => isObj(d) && d["__type__"] === "validate")) {
     throw new ValidationError(
       label,
-      detail.filter((d) => isObj(d) && d["is_valid"] === false).map((d: Record<string, unknown>) => ({ parameter: str(d["parameter_name"]), message: String(d["message"] ?? "") })),
+      detail
+        .filter((d) => isObj(d) && d["is_valid"] === false)
+        .map((d: Record<string, unknown>) => ({
+          parameter: str(d["parameter_name"]),
+          message: String(d["message"] ?? ""),
+        })),
     );
   }
   const error = httpError("POST", url, status, text);
-  if (status === 500 && /KeyError|Internal Server Error/i.test(text)) throw new SchemaDriftError(`${label}: the server does not know fn_index ${fnIndex} (HTTP 500 on join)`, { cause: error });
+  if (status === 500 && /KeyError|Internal Server Error/i.test(text))
+    throw new SchemaDriftError(`${label}: the server does not know fn_index ${fnIndex} (HTTP 500 on join)`, {
+      cause: error,
+    });
   throw error;
 }
 
@@ -70,7 +92,14 @@ export async function cancel(request: Omit<JoinRequest, "data" | "signal">, even
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 10_000);
   try {
-    await (await send(request.http, `${request.api}/cancel`, { method: "POST", body, headers: JSON_TYPE, signal: controller.signal })).body?.cancel();
+    await (
+      await send(request.http, `${request.api}/cancel`, {
+        method: "POST",
+        body,
+        headers: JSON_TYPE,
+        signal: controller.signal,
+      })
+    ).body?.cancel();
   } catch {
     // best effort: the job is abandoned locally either way
   }

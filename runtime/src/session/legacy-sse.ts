@@ -55,8 +55,19 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
 
   const postData = async (eventId: string | null) => {
     const dataUrl = `${api}/queue/data`;
-    const body = JSON.stringify({ data: request.data, fn_index: fnIndex, session_hash: sessionHash, event_id: eventId, event_data: null });
-    const response = await send(http, dataUrl, { method: "POST", body, headers: { "content-type": "application/json" }, signal: controller.signal });
+    const body = JSON.stringify({
+      data: request.data,
+      fn_index: fnIndex,
+      session_hash: sessionHash,
+      event_id: eventId,
+      event_data: null,
+    });
+    const response = await send(http, dataUrl, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+      signal: controller.signal,
+    });
     const text = await response.text();
     if (!response.ok) throw httpError("POST", dataUrl, response.status, text);
   };
@@ -79,7 +90,12 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
     // str(gr.Error) is repr(message) (exceptions.py `Error.__str__`), so the payload is a bare
     // {"error": "'text'"}. The `visible` key of later 4.x gr.Error payloads lets the sink undo the
     // repr the same way (protocol/messages.ts `appErrorText`); unquoted texts stay as they are.
-    if (message["msg"] === "process_completed" && message["success"] !== true && isObj(output) && !("visible" in output)) {
+    if (
+      message["msg"] === "process_completed" &&
+      message["success"] !== true &&
+      isObj(output) &&
+      !("visible" in output)
+    ) {
       return sink.message({ ...message, output: { ...output, visible: true } });
     }
     return sink.message(message);
@@ -90,7 +106,10 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
     const response = await send(http, url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
     if (!response.ok || !response.body) throw httpError("GET", url, response.status, await response.text());
     const pending: string[] = [];
-    const parser = createSseParser((event) => pending.push(event.data), (request.limits ?? DEFAULT_LIMITS).maxMessageBytes);
+    const parser = createSseParser(
+      (event) => pending.push(event.data),
+      (request.limits ?? DEFAULT_LIMITS).maxMessageBytes,
+    );
     const decoder = new TextDecoder();
     reader = response.body.getReader();
     if (controller.signal.aborted) throw new GradioError("ABORTED", `GET ${url}: aborted`);
@@ -99,7 +118,10 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
       parser.feed(decoder.decode(chunk.value, { stream: true }));
       for (const data of pending.splice(0)) if (await handle(data)) return;
     }
-    throw new GradioError("NETWORK", `GET ${url}: the stream ended before the job completed (the server dropped it or restarted)`);
+    throw new GradioError(
+      "NETWORK",
+      `GET ${url}: the stream ended before the job completed (the server dropped it or restarted)`,
+    );
   };
 
   if (signal?.aborted) return;
@@ -107,9 +129,19 @@ export const legacySse: LegacySseFeature = (request, sink, idleTimeoutMs) => {
   run().then(
     () => finish(),
     (error: unknown) => {
-      if (timedOut) finish(new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, { cause: error }));
+      if (timedOut)
+        finish(
+          new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, {
+            cause: error,
+          }),
+        );
       else if (error instanceof GradioError) finish(error);
-      else finish(new GradioError("NETWORK", `GET ${url}: the connection broke mid-stream: ${errorText(error)}`, { cause: error }));
+      else
+        finish(
+          new GradioError("NETWORK", `GET ${url}: the connection broke mid-stream: ${errorText(error)}`, {
+            cause: error,
+          }),
+        );
     },
   );
 };

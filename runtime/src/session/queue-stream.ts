@@ -86,7 +86,12 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
     if (id === null) {
       if (m["msg"] === "unexpected_error" || m["msg"] === "server_stopped") {
         const hint = m["session_not_found"] === true ? " (the server lost this session; it may have restarted)" : "";
-        failAll(new GradioError("PROTOCOL", `${url}: ${str(m["message"]) ?? "the server reported an unexpected error"}${hint}`));
+        failAll(
+          new GradioError(
+            "PROTOCOL",
+            `${url}: ${str(m["message"]) ?? "the server reported an unexpected error"}${hint}`,
+          ),
+        );
       }
     } else if (abandoned.has(id)) {
       if (m["msg"] === "process_completed" || m["msg"] === "unexpected_error") abandoned.delete(id);
@@ -109,7 +114,8 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
     try {
       deliver(JSON.parse(data), data.length);
     } catch (error) {
-      const id = /"event_id"\s*:\s*"([^"\\]{1,200})"/.exec(data)?.[1] ?? (sinks.size === 1 ? [...sinks.keys()][0] : undefined);
+      const id =
+        /"event_id"\s*:\s*"([^"\\]{1,200})"/.exec(data)?.[1] ?? (sinks.size === 1 ? [...sinks.keys()][0] : undefined);
       const message = `malformed message on ${url}: ${data.slice(0, 120)} (${error instanceof Error ? error.message : String(error)})`;
       if (id !== undefined) deliver({ msg: "unexpected_error", event_id: id, message });
     }
@@ -150,7 +156,10 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
       parser.feed(decoder.decode());
       return count;
     } catch (error) {
-      if (timedOut) throw new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, { cause: error });
+      if (timedOut)
+        throw new GradioError("NETWORK", `GET ${url}: no data for ${idleTimeoutMs} ms (connection lost?)`, {
+          cause: error,
+        });
       throw error;
     } finally {
       signal.removeEventListener("abort", onAbort);
@@ -172,7 +181,10 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
         await readOnce(current.signal, () => current.abort());
         unproductive = progress > before || Date.now() - started >= HEALTHY_RESPONSE_MS ? 0 : unproductive + 1;
         if (unproductive >= limits.maxStreamReopens && sinks.size > 0) {
-          throw new GradioError("PROTOCOL", `${url}: the stream ended ${unproductive} times in a row without any message for a pending job (limits.maxStreamReopens)`);
+          throw new GradioError(
+            "PROTOCOL",
+            `${url}: the stream ended ${unproductive} times in a row without any message for a pending job (limits.maxStreamReopens)`,
+          );
         }
       }
     })()
@@ -228,6 +240,9 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
 
 function asTransportError(error: unknown, url: string): Error {
   if (error instanceof GradioError) return error;
-  const detail = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
+  const detail =
+    error instanceof Error
+      ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`
+      : String(error);
   return new GradioError("NETWORK", `GET ${url}: the connection broke mid-stream: ${detail}`, { cause: error });
 }

@@ -5,7 +5,27 @@
  */
 
 /** The Python client's fallback for configs without `skip_api`. */
-const SKIPPED_TYPES = new Set(["state", "row", "column", "tabs", "tab", "tabitem", "box", "form", "accordion", "group", "interpretation", "dataset", "sidebar", "button", "clearbutton", "loginbutton", "logoutbutton", "duplicatebutton", "deeplinkbutton"]);
+const SKIPPED_TYPES = new Set([
+  "state",
+  "row",
+  "column",
+  "tabs",
+  "tab",
+  "tabitem",
+  "box",
+  "form",
+  "accordion",
+  "group",
+  "interpretation",
+  "dataset",
+  "sidebar",
+  "button",
+  "clearbutton",
+  "loginbutton",
+  "logoutbutton",
+  "duplicatebutton",
+  "deeplinkbutton",
+]);
 
 /** Slot kind of one `/config` component (undefined = a component the config does not list). */
 export function slotKind(component: Readonly<Record<string, unknown>> | undefined): "param" | "state" | "skip" {

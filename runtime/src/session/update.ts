@@ -51,6 +51,7 @@ export class GradioUpdate<T> {
 export type Updatable<T> = T | GradioUpdate<T>;
 
 /** The value of a result whether it came plain or inside an update; `undefined` when an update left it unchanged. */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module export (`import { valueOf }`), never the global Object.prototype member
 export function valueOf<T>(result: Updatable<T>): T | undefined {
   return result instanceof GradioUpdate ? (result as GradioUpdate<T>).value : result;
 }
@@ -68,7 +69,12 @@ export function requireValue<T>(result: Updatable<T>): T {
 
 /** The update dict of a wire output, or null for a plain value. */
 export function wireUpdate(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as Record<string, unknown>)["__type__"] === "update" ? (value as Record<string, unknown>) : null;
+  return typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as Record<string, unknown>)["__type__"] === "update"
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** The update's properties without `__type__` and `value` (only JSON arrives on the wire). */

@@ -25,13 +25,29 @@ export interface HubAnswer {
 }
 
 /** A Hub session trusting the Hub's origin alone with the token. */
-export function hubSession(hub: string, token: string, fetch: FetchLike, signal: AbortSignal, deadline: number, timeoutMs: number): HubSession {
-  const http: HttpContext = { fetch, trustedOrigins: new Set([new URL(hub).origin]), privateHeaders: { authorization: `Bearer ${token}` } };
+export function hubSession(
+  hub: string,
+  token: string,
+  fetch: FetchLike,
+  signal: AbortSignal,
+  deadline: number,
+  timeoutMs: number,
+): HubSession {
+  const http: HttpContext = {
+    fetch,
+    trustedOrigins: new Set([new URL(hub).origin]),
+    privateHeaders: { authorization: `Bearer ${token}` },
+  };
   return { hub, http, signal, deadline, timeoutMs };
 }
 
 /** One request to `{hub}{path}` (JSON body when given); at most 30 s, never past the deadline. */
-export async function hubRequest(session: HubSession, method: "GET" | "POST", path: string, body?: unknown): Promise<HubAnswer> {
+export async function hubRequest(
+  session: HubSession,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+): Promise<HubAnswer> {
   const url = `${session.hub}${path}`;
   const limit = AbortSignal.timeout(Math.max(1, Math.min(30_000, session.deadline - Date.now())));
   const signal = AbortSignal.any([session.signal, limit]);

@@ -115,9 +115,23 @@ export class DuplicateError extends GradioError {
   /** BUILD_FAILED: where the copy's logs are. */
   declare readonly logsUrl: string | null;
 
-  constructor(init: { reason: DuplicateRefusal | "BUILD_FAILED"; spaceId: string; message: string; stage?: string; logsUrl?: string }, options?: { cause?: unknown }) {
+  constructor(
+    init: {
+      reason: DuplicateRefusal | "BUILD_FAILED";
+      spaceId: string;
+      message: string;
+      stage?: string;
+      logsUrl?: string;
+    },
+    options?: { cause?: unknown },
+  ) {
     const code: GradioErrorCode = init.reason === "BUILD_FAILED" ? "SPACE_NOT_RUNNING" : "DUPLICATE_REFUSED";
     super(code, init.message, options);
-    Object.assign(this, { reason: init.reason, spaceId: init.spaceId, stage: init.stage ?? null, logsUrl: init.logsUrl ?? null });
+    Object.assign(this, {
+      reason: init.reason,
+      spaceId: init.spaceId,
+      stage: init.stage ?? null,
+      logsUrl: init.logsUrl ?? null,
+    });
   }
 }

@@ -7,16 +7,30 @@
  */
 import { GradioError, HttpError } from "../errors.js";
 import { httpError, type FetchLike, type HttpContext } from "../transport/http.js";
-import { hubMessage, hubRequest, hubSession, requestedHardware, type HubAnswer, type HubSession } from "./duplicate-hub.js";
-import { DuplicateError, type DuplicatedSpace, type DuplicateOptions, type DuplicateStatusEvent } from "./duplicate-types.js";
+import {
+  hubMessage,
+  hubRequest,
+  hubSession,
+  requestedHardware,
+  type HubAnswer,
+  type HubSession,
+} from "./duplicate-hub.js";
+import {
+  DuplicateError,
+  type DuplicatedSpace,
+  type DuplicateOptions,
+  type DuplicateStatusEvent,
+} from "./duplicate-types.js";
 import { resolveSpace } from "./space-wait.js";
 
 const SPACE_ID = /^[\w.-]+\/[\w.-]+$/;
-const TOKEN_HELP = "create a token with write access at https://huggingface.co/settings/tokens and pass { hfToken } (in Node, or set HF_TOKEN)";
+const TOKEN_HELP =
+  "create a token with write access at https://huggingface.co/settings/tokens and pass { hfToken } (in Node, or set HF_TOKEN)";
 
 /** Duplicates `from` (or re-attaches to an existing copy) and resolves once the copy runs. */
 export async function duplicateSpace(from: string, options: DuplicateOptions = {}): Promise<DuplicatedSpace> {
-  if (!SPACE_ID.test(from)) throw new GradioError("INVALID_ARGUMENT", `duplicate: ${JSON.stringify(from)} is not a Space id (owner/name)`);
+  if (!SPACE_ID.test(from))
+    throw new GradioError("INVALID_ARGUMENT", `duplicate: ${JSON.stringify(from)} is not a Space id (owner/name)`);
   const token = options.hfToken;
   if (!token) throw new GradioError("AUTH_REQUIRED", `duplicating ${from} needs a Hugging Face token: ${TOKEN_HELP}`);
   const hub = (options.hfEndpoint ?? "https://huggingface.co").replace(/\/+$/, "");
@@ -27,11 +41,20 @@ export async function duplicateSpace(from: string, options: DuplicateOptions = {
   const session = hubSession(hub, token, fetch, signal, started + timeoutMs, timeoutMs);
 
   const { user, namespaces } = await whoami(session);
-  const target = options.to ? (options.to.includes("/") ? options.to : `${user}/${options.to}`) : `${user}/${from.split("/")[1] ?? ""}`;
-  if (!SPACE_ID.test(target)) throw new GradioError("INVALID_ARGUMENT", `duplicate: ${JSON.stringify(options.to)} is not a Space name`);
+  const target = options.to
+    ? options.to.includes("/")
+      ? options.to
+      : `${user}/${options.to}`
+    : `${user}/${from.split("/")[1] ?? ""}`;
+  if (!SPACE_ID.test(target))
+    throw new GradioError("INVALID_ARGUMENT", `duplicate: ${JSON.stringify(options.to)} is not a Space name`);
   // Never "re-attach" to somebody else's Space: the copy lives in the token's account or one of its organisations.
   const owner = target.split("/")[0] ?? "";
-  if (!namespaces.includes(owner)) throw new GradioError("INVALID_ARGUMENT", `duplicate: { to: ${JSON.stringify(options.to)} } is outside your account; the copy must be under ${namespaces.join(" or ")}`);
+  if (!namespaces.includes(owner))
+    throw new GradioError(
+      "INVALID_ARGUMENT",
+      `duplicate: { to: ${JSON.stringify(options.to)} } is outside your account; the copy must be under ${namespaces.join(" or ")}`,
+    );
   const page = `${hub}/spaces/${target}`;
   const report = (event: Omit<DuplicateStatusEvent, "spaceId" | "from" | "elapsedMs" | "created">) =>
     options.onStatus?.({ spaceId: target, from, created, elapsedMs: Date.now() - started, ...event });
@@ -54,7 +77,9 @@ export async function duplicateSpace(from: string, options: DuplicateOptions = {
     throw failure(existing);
   }
 
-  const host = await untilRunning(session, target, token, fetch, options, (event) => report({ status: "building", stage: event.stage, stages: event.stages, done: false }));
+  const host = await untilRunning(session, target, token, fetch, options, (event) =>
+    report({ status: "building", stage: event.stage, stages: event.stages, done: false }),
+  );
   report({ status: "running", stage: "RUNNING", stages: ["RUNNING"], done: true });
   return { spaceId: target, host, created, hardware, url: page };
 }
@@ -62,12 +87,19 @@ export async function duplicateSpace(from: string, options: DuplicateOptions = {
 /** The account of the token, and the namespaces it may create Spaces in (itself and its organisations). */
 async function whoami(session: HubSession): Promise<{ user: string; namespaces: string[] }> {
   const answer = await hubRequest(session, "GET", "/api/whoami-v2");
-  if (answer.status === 401) throw new GradioError("AUTH_FAILED", `GET ${answer.url}: the Hub rejected the token (invalid or expired): ${TOKEN_HELP}`);
+  if (answer.status === 401)
+    throw new GradioError(
+      "AUTH_FAILED",
+      `GET ${answer.url}: the Hub rejected the token (invalid or expired): ${TOKEN_HELP}`,
+    );
   if (answer.status !== 200) throw failure(answer);
   const name = answer.json?.["name"];
-  if (typeof name !== "string" || !SPACE_ID.test(`${name}/x`)) throw new GradioError("PROTOCOL", `GET ${answer.url}: the answer has no account "name"`);
+  if (typeof name !== "string" || !SPACE_ID.test(`${name}/x`))
+    throw new GradioError("PROTOCOL", `GET ${answer.url}: the answer has no account "name"`);
   const orgs = Array.isArray(answer.json?.["orgs"]) ? answer.json["orgs"] : [];
-  const names = orgs.flatMap((org: unknown) => (typeof org === "object" && org !== null && "name" in org && typeof org.name === "string" ? [org.name] : []));
+  const names = orgs.flatMap((org: unknown) =>
+    typeof org === "object" && org !== null && "name" in org && typeof org.name === "string" ? [org.name] : [],
+  );
   return { user: name, namespaces: [name, ...names] };
 }
 
@@ -80,9 +112,16 @@ async function sourceHardware(session: HubSession, from: string): Promise<string
 }
 
 /** Creates the copy in one request. */
-async function create(session: HubSession, from: string, target: string, hardware: string | null, options: DuplicateOptions): Promise<void> {
+async function create(
+  session: HubSession,
+  from: string,
+  target: string,
+  hardware: string | null,
+  options: DuplicateOptions,
+): Promise<void> {
   const paid = hardware !== null && hardware !== "cpu-basic";
-  const list = (values: Readonly<Record<string, string>> | undefined) => (values ? Object.entries(values).map(([key, value]) => ({ key, value })) : undefined);
+  const list = (values: Readonly<Record<string, string>> | undefined) =>
+    values ? Object.entries(values).map(([key, value]) => ({ key, value })) : undefined;
   const answer = await hubRequest(session, "POST", `/api/spaces/${from}/duplicate`, {
     repository: target,
     visibility: options.private === false ? "public" : "private",
@@ -98,7 +137,13 @@ async function create(session: HubSession, from: string, target: string, hardwar
     const message = `the name ${target} is taken by a repo that is not a Space your token can read (the Hub says: ${hubMessage(answer)}); pass { to } with another name.`;
     throw new DuplicateError({ reason: "NAME_TAKEN", spaceId: target, message });
   }
-  if (paid && (answer.status === 402 || (answer.status >= 400 && answer.status < 500 && /hardware|flavor|billing|payment|credit|subscription/i.test(answer.text)))) {
+  if (
+    paid &&
+    (answer.status === 402 ||
+      (answer.status >= 400 &&
+        answer.status < 500 &&
+        /hardware|flavor|billing|payment|credit|subscription/i.test(answer.text)))
+  ) {
     const message = `the Hub refused hardware ${hardware} for ${target} (HTTP ${answer.status}: ${hubMessage(answer)}); nothing was created. Add a payment method at https://huggingface.co/settings/billing, or pass { hardware: "cpu-basic" }.`;
     throw new DuplicateError({ reason: "HARDWARE_REFUSED", spaceId: target, message });
   }
@@ -106,9 +151,24 @@ async function create(session: HubSession, from: string, target: string, hardwar
 }
 
 /** Waits until the copy runs; a failed build becomes BUILD_FAILED with its logs URL. */
-async function untilRunning(session: HubSession, target: string, token: string, fetch: FetchLike, options: DuplicateOptions, onStage: (event: { stage: string; stages: readonly string[] }) => void): Promise<string> {
-  const appHttp = (host: string): HttpContext => ({ fetch, trustedOrigins: new Set([new URL(host).origin]), privateHeaders: { "x-hf-authorization": `Bearer ${token}` } });
-  const wait = { timeoutMs: Math.max(0, session.deadline - Date.now()), intervalMs: options.intervalMs ?? 2_000, onStatus: (e: { stage: string; stages: readonly string[]; done: boolean }) => void (e.done || onStage(e)) };
+async function untilRunning(
+  session: HubSession,
+  target: string,
+  token: string,
+  fetch: FetchLike,
+  options: DuplicateOptions,
+  onStage: (event: { stage: string; stages: readonly string[] }) => void,
+): Promise<string> {
+  const appHttp = (host: string): HttpContext => ({
+    fetch,
+    trustedOrigins: new Set([new URL(host).origin]),
+    privateHeaders: { "x-hf-authorization": `Bearer ${token}` },
+  });
+  const wait = {
+    timeoutMs: Math.max(0, session.deadline - Date.now()),
+    intervalMs: options.intervalMs ?? 2_000,
+    onStatus: (e: { stage: string; stages: readonly string[]; done: boolean }) => void (e.done || onStage(e)),
+  };
   try {
     return await resolveSpace(target, { fetch, hfEndpoint: session.hub, token, appHttp, wait, signal: session.signal });
   } catch (error) {
@@ -116,11 +176,24 @@ async function untilRunning(session: HubSession, target: string, token: string, 
     if (error.code === "SPACE_NOT_RUNNING") {
       const stage = /\(stage ([A-Z_]+)\)/.exec(error.message)?.[1] ?? "unknown";
       const logsUrl = `${session.hub}/spaces/${target}?logs=${stage === "BUILD_ERROR" ? "build" : "container"}`;
-      throw new DuplicateError({ reason: "BUILD_FAILED", spaceId: target, stage, logsUrl, message: `the copy ${target} did not start (stage ${stage}); see its logs at ${logsUrl}. ${error.message}` }, { cause: error });
+      throw new DuplicateError(
+        {
+          reason: "BUILD_FAILED",
+          spaceId: target,
+          stage,
+          logsUrl,
+          message: `the copy ${target} did not start (stage ${stage}); see its logs at ${logsUrl}. ${error.message}`,
+        },
+        { cause: error },
+      );
     }
     if (error.code === "TIMEOUT") {
       const seconds = Math.round(session.timeoutMs / 1000);
-      throw new GradioError("TIMEOUT", `the copy ${target} was not running within ${seconds} s: a build can take minutes; run again with a longer { timeout } (re-running attaches to the copy). ${error.message}`, { cause: error });
+      throw new GradioError(
+        "TIMEOUT",
+        `the copy ${target} was not running within ${seconds} s: a build can take minutes; run again with a longer { timeout } (re-running attaches to the copy). ${error.message}`,
+        { cause: error },
+      );
     }
     throw error;
   }

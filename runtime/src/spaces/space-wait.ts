@@ -67,7 +67,8 @@ export async function resolveSpace(spaceId: string, space: SpaceContext): Promis
   const page = `${ctx.hub}/spaces/${spaceId}`;
   const info = await hubGet(ctx, `${ctx.hub}/api/spaces/${spaceId}`, spaceId, deadline);
   const host = typeof info["host"] === "string" ? info["host"].replace(/\/+$/, "") : null;
-  if (host === null) throw new GradioError("PROTOCOL", `GET ${ctx.hub}/api/spaces/${spaceId}: the answer has no "host"`);
+  if (host === null)
+    throw new GradioError("PROTOCOL", `GET ${ctx.hub}/api/spaces/${spaceId}: the answer has no "host"`);
   let runtime = isRecord(info["runtime"]) ? info["runtime"] : { stage: "RUNNING" };
   const stages: string[] = [];
   let woken = false;
@@ -75,7 +76,8 @@ export async function resolveSpace(spaceId: string, space: SpaceContext): Promis
     const stage = typeof runtime["stage"] === "string" ? runtime["stage"] : "UNKNOWN";
     const errorMessage = typeof runtime["errorMessage"] === "string" ? runtime["errorMessage"] : null;
     const verdict = judgeStage(stage, spaceId, page, errorMessage);
-    const report = (done: boolean) => ctx.wait.onStatus?.({ spaceId, stage, stages: [...stages], elapsedMs: Date.now() - started, done });
+    const report = (done: boolean) =>
+      ctx.wait.onStatus?.({ spaceId, stage, stages: [...stages], elapsedMs: Date.now() - started, done });
     if (stages[stages.length - 1] !== stage) {
       stages.push(stage);
       if (verdict.action === "wait") report(false);
@@ -94,7 +96,10 @@ export async function resolveSpace(spaceId: string, space: SpaceContext): Promis
     }
     if (Date.now() + interval > deadline) {
       const seconds = Math.round(timeoutMs / 100) / 10;
-      throw new GradioError("TIMEOUT", `Space ${spaceId} did not start within ${seconds} s (stages seen: ${stages.join(" → ")}): try again later, or wait longer with { spaceWait: { timeoutMs } }; see ${page}`);
+      throw new GradioError(
+        "TIMEOUT",
+        `Space ${spaceId} did not start within ${seconds} s (stages seen: ${stages.join(" → ")}): try again later, or wait longer with { spaceWait: { timeoutMs } }; see ${page}`,
+      );
     }
     await sleep(interval, ctx.signal);
     runtime = await hubGet(ctx, `${ctx.hub}/api/spaces/${spaceId}/runtime`, spaceId, deadline);
@@ -102,7 +107,12 @@ export async function resolveSpace(spaceId: string, space: SpaceContext): Promis
 }
 
 /** One Hub GET with the time left (at least 5 s, at most 30 s); 401/404 explained. */
-async function hubGet(ctx: HubContext, url: string, spaceId: string, deadline: number): Promise<Record<string, unknown>> {
+async function hubGet(
+  ctx: HubContext,
+  url: string,
+  spaceId: string,
+  deadline: number,
+): Promise<Record<string, unknown>> {
   const limit = AbortSignal.timeout(Math.min(30_000, Math.max(5_000, deadline - Date.now())));
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, limit]) : limit;
   let response: Response;
@@ -115,8 +125,17 @@ async function hubGet(ctx: HubContext, url: string, spaceId: string, deadline: n
     throw new GradioError("TIMEOUT", `GET ${url}: the Hub did not answer in time`, { cause: error });
   }
   if (response.status === 401) {
-    const detail = ctx.token ? "the Hub rejected the token (invalid or expired)" : "it is private or does not exist; pass { token } (or set HF_TOKEN)";
-    throw new HttpError({ method: "GET", url, status: 401, body, code: "AUTH_REQUIRED", detail: `— Space ${spaceId} needs authentication: ${detail}` });
+    const detail = ctx.token
+      ? "the Hub rejected the token (invalid or expired)"
+      : "it is private or does not exist; pass { token } (or set HF_TOKEN)";
+    throw new HttpError({
+      method: "GET",
+      url,
+      status: 401,
+      body,
+      code: "AUTH_REQUIRED",
+      detail: `— Space ${spaceId} needs authentication: ${detail}`,
+    });
   }
   if (response.status === 404) {
     const detail = ctx.token ? "or your token cannot read it" : "or it is private: pass { token } (or set HF_TOKEN)";
@@ -144,7 +163,11 @@ async function wake(http: HttpContext, host: string, signal: AbortSignal | undef
 }
 
 /** Just woken, the host's gateway may still answer 502/503/504: retry until it stops or time runs out. */
-async function untilServing(http: HttpContext, host: string, wait: { deadline: number; interval: number; signal: AbortSignal | undefined }): Promise<void> {
+async function untilServing(
+  http: HttpContext,
+  host: string,
+  wait: { deadline: number; interval: number; signal: AbortSignal | undefined },
+): Promise<void> {
   for (;;) {
     let status = 0;
     try {

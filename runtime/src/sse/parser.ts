@@ -27,7 +27,8 @@ export function createSseParser(onEvent: (event: SseEvent) => void, maxChars = I
   let data: string[] = [];
   let dataChars = 0;
   const check = (chars: number) => {
-    if (chars > maxChars) throw limitError(`a server-sent event of more than ${maxChars} characters`, "maxMessageBytes", maxChars);
+    if (chars > maxChars)
+      throw limitError(`a server-sent event of more than ${maxChars} characters`, "maxMessageBytes", maxChars);
   };
   let eventName = "";
   let id: string | undefined;
@@ -55,8 +56,7 @@ export function createSseParser(onEvent: (event: SseEvent) => void, maxChars = I
     if (field === "data") {
       check((dataChars += value.length + 1));
       data.push(value);
-    }
-    else if (field === "event") eventName = value;
+    } else if (field === "event") eventName = value;
     else if (field === "id" && !value.includes("\0")) id = value;
   };
 

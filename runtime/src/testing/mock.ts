@@ -14,7 +14,8 @@ import type { EndpointName, MockCall, MockClient, MockHandlers } from "./types.j
 type AnyHandler = (...args: unknown[]) => unknown;
 
 const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => isObject(value) && Symbol.asyncIterator in value;
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  isObject(value) && Symbol.asyncIterator in value;
 const isIterable = (value: unknown): value is Iterable<unknown> => isObject(value) && Symbol.iterator in value;
 
 /** A tuple result gets the named accessors the real client adds (on a copy: the test's array stays as it was). */
@@ -40,9 +41,14 @@ function streamFrom(produce: () => unknown, spec: EndpointSpec, method: string):
   void (async () => {
     const source = produce();
     if (!isAsyncIterable(source) && !isIterable(source)) {
-      throw new GradioError("INVALID_ARGUMENT", `mock: the handler of streaming /${spec.apiName ?? method} must return an array or an (async) iterable of partial results`);
+      throw new GradioError(
+        "INVALID_ARGUMENT",
+        `mock: the handler of streaming /${spec.apiName ?? method} must return an array or an (async) iterable of partial results`,
+      );
     }
-    const iterator = isAsyncIterable(source) ? source[Symbol.asyncIterator]() : (source as Iterable<unknown>)[Symbol.iterator]();
+    const iterator = isAsyncIterable(source)
+      ? source[Symbol.asyncIterator]()
+      : (source as Iterable<unknown>)[Symbol.iterator]();
     let last: { value: unknown } | null = null;
     for (;;) {
       const step = await iterator.next();
@@ -58,7 +64,8 @@ function streamFrom(produce: () => unknown, spec: EndpointSpec, method: string):
       last = { value: named(step.value, spec) };
       controller.push(last.value);
     }
-    if (last === null) throw new GradioError("PROTOCOL", `mock: the handler of /${spec.apiName ?? method} produced no result`);
+    if (last === null)
+      throw new GradioError("PROTOCOL", `mock: the handler of /${spec.apiName ?? method} produced no result`);
     controller.finish(last.value);
   })().catch((error: unknown) => controller.fail(error));
   return controller.stream;
@@ -68,7 +75,10 @@ function streamFrom(produce: () => unknown, spec: EndpointSpec, method: string):
  * Creates a double of a client from the module's endpoint table (method name → spec) and the
  * test's handlers. Generated modules wrap it as `mock(handlers)`.
  */
-export function createMock<C>(endpoints: Readonly<Record<string, EndpointSpec>>, handlers: MockHandlers<C>): MockClient<C> {
+export function createMock<C>(
+  endpoints: Readonly<Record<string, EndpointSpec>>,
+  handlers: MockHandlers<C>,
+): MockClient<C> {
   const calls: MockCall[] = [];
   let closed = false;
   const table = handlers as Readonly<Record<string, AnyHandler | undefined>>;
@@ -91,10 +101,14 @@ export function createMock<C>(endpoints: Readonly<Record<string, EndpointSpec>>,
       calls.push({ method, endpoint: spec.apiName === null ? null : `/${spec.apiName}`, args });
       const handler = table[method];
       if (spec.streaming === true) {
-        return streamFrom(() => {
-          if (handler === undefined) throw notHandled(method, spec);
-          return handler(...args);
-        }, spec, method);
+        return streamFrom(
+          () => {
+            if (handler === undefined) throw notHandled(method, spec);
+            return handler(...args);
+          },
+          spec,
+          method,
+        );
       }
       return (async () => {
         if (handler === undefined) throw notHandled(method, spec);

@@ -33,12 +33,20 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 export async function recordResult(value: unknown, maxFileBytes: number): Promise<JsonValue> {
   if (value instanceof GradioFile) {
     const bytes = value.size !== null && value.size > maxFileBytes ? null : await value.bytes();
-    const file: RecordedFile = { path: value.path, url: value.url, origName: value.origName, mimeType: value.mimeType, base64: bytes === null || bytes.length > maxFileBytes ? null : toBase64(bytes) };
+    const file: RecordedFile = {
+      path: value.path,
+      url: value.url,
+      origName: value.origName,
+      mimeType: value.mimeType,
+      base64: bytes === null || bytes.length > maxFileBytes ? null : toBase64(bytes),
+    };
     return { [FILE_KEY]: { ...file } };
   }
   if (Array.isArray(value)) return Promise.all(value.map((item: unknown) => recordResult(item, maxFileBytes)));
   if (typeof value === "object" && value !== null) {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await recordResult(item, maxFileBytes)] as const));
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([key, item]) => [key, await recordResult(item, maxFileBytes)] as const),
+    );
     return Object.fromEntries(entries);
   }
   return value === undefined ? null : (value as JsonValue);
@@ -52,10 +60,25 @@ export function replayResult(value: JsonValue): unknown {
   if (typeof file === "object" && file !== null && !Array.isArray(file)) {
     const recorded = file as unknown as RecordedFile;
     const download = async (): Promise<Response> => {
-      if (recorded.base64 === null) throw new Error(`the recording holds no content for ${recorded.url} (larger than maxFileBytes when it was recorded)`);
-      return new Response(fromBase64(recorded.base64), { headers: recorded.mimeType ? { "content-type": recorded.mimeType } : {} });
+      if (recorded.base64 === null)
+        throw new Error(
+          `the recording holds no content for ${recorded.url} (larger than maxFileBytes when it was recorded)`,
+        );
+      return new Response(fromBase64(recorded.base64), {
+        headers: recorded.mimeType ? { "content-type": recorded.mimeType } : {},
+      });
     };
-    return new GradioFile({ path: recorded.path, url: recorded.url, orig_name: recorded.origName, mime_type: recorded.mimeType, meta: { ...FILE_META } }, recorded.url, download);
+    return new GradioFile(
+      {
+        path: recorded.path,
+        url: recorded.url,
+        orig_name: recorded.origName,
+        mime_type: recorded.mimeType,
+        meta: { ...FILE_META },
+      },
+      recorded.url,
+      download,
+    );
   }
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replayResult(item)]));
 }
@@ -63,8 +86,14 @@ export function replayResult(value: JsonValue): unknown {
 /** An argument → a JSON key to match replayed calls on (files by name and size, streams by kind). */
 export function argumentKey(value: unknown): JsonValue {
   if (value instanceof GradioFile) return { [INPUT_KEY]: "file", path: value.path };
-  if (typeof Blob !== "undefined" && value instanceof Blob) return { [INPUT_KEY]: "blob", name: "name" in value && typeof value.name === "string" ? value.name : null, size: value.size };
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return { [INPUT_KEY]: "bytes", size: value.byteLength };
+  if (typeof Blob !== "undefined" && value instanceof Blob)
+    return {
+      [INPUT_KEY]: "blob",
+      name: "name" in value && typeof value.name === "string" ? value.name : null,
+      size: value.size,
+    };
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer)
+    return { [INPUT_KEY]: "bytes", size: value.byteLength };
   if (Array.isArray(value)) return value.map(argumentKey);
   if (typeof value === "object" && value !== null) {
     if (Symbol.asyncIterator in value || "getReader" in value) return { [INPUT_KEY]: "stream" };

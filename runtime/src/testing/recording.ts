@@ -18,7 +18,12 @@ export interface RecordedCall {
   /** Partial results of a streaming endpoint, in order. */
   readonly partials?: readonly JsonValue[];
   readonly result?: JsonValue;
-  readonly error?: { readonly name: string; readonly code: string | null; readonly message: string; readonly appMessage: string | null };
+  readonly error?: {
+    readonly name: string;
+    readonly code: string | null;
+    readonly message: string;
+    readonly appMessage: string | null;
+  };
 }
 
 /** What `Recorder.recording()` returns; `JSON.stringify` it to a file. */
@@ -36,9 +41,16 @@ export interface Recorder<C> {
 }
 
 function errorOf(error: unknown): NonNullable<RecordedCall["error"]> {
-  if (error instanceof AppError) return { name: error.name, code: error.code, message: error.message, appMessage: error.appMessage };
-  if (error instanceof GradioError) return { name: error.name, code: error.code, message: error.message, appMessage: null };
-  return { name: error instanceof Error ? error.name : "Error", code: null, message: error instanceof Error ? error.message : String(error), appMessage: null };
+  if (error instanceof AppError)
+    return { name: error.name, code: error.code, message: error.message, appMessage: error.appMessage };
+  if (error instanceof GradioError)
+    return { name: error.name, code: error.code, message: error.message, appMessage: null };
+  return {
+    name: error instanceof Error ? error.name : "Error",
+    code: null,
+    message: error instanceof Error ? error.message : String(error),
+    appMessage: null,
+  };
 }
 
 /**
@@ -46,7 +58,11 @@ function errorOf(error: unknown): NonNullable<RecordedCall["error"]> {
  * are downloaded into the recording up to `maxFileBytes` each (default 1 MB; larger ones keep
  * their URL only).
  */
-export function recordClient<C extends object>(client: C, endpoints: Readonly<Record<string, EndpointSpec>>, options: { maxFileBytes?: number } = {}): Recorder<C> {
+export function recordClient<C extends object>(
+  client: C,
+  endpoints: Readonly<Record<string, EndpointSpec>>,
+  options: { maxFileBytes?: number } = {},
+): Recorder<C> {
   const maxFileBytes = options.maxFileBytes ?? 1_000_000;
   const pending: Promise<RecordedCall>[] = [];
   const real = client as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -62,7 +78,9 @@ export function recordClient<C extends object>(client: C, endpoints: Readonly<Re
           method,
           args: keys,
           partials: await Promise.all(partials.map((p) => recordResult(p, maxFileBytes))),
-          ...(outcome.ok ? { result: await recordResult(outcome.value, maxFileBytes) } : { error: errorOf(outcome.error) }),
+          ...(outcome.ok
+            ? { result: await recordResult(outcome.value, maxFileBytes) }
+            : { error: errorOf(outcome.error) }),
         }));
         pending.push(recorded);
         return stream;
@@ -84,7 +102,10 @@ export function recordClient<C extends object>(client: C, endpoints: Readonly<Re
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** A stream that passes on `source` and, once it ended, hands its partials and outcome to `done`. */
-function teeStream(source: JobStream<unknown>, done: (partials: unknown[], outcome: Outcome) => Promise<RecordedCall>): { stream: JobStream<unknown>; recorded: Promise<RecordedCall> } {
+function teeStream(
+  source: JobStream<unknown>,
+  done: (partials: unknown[], outcome: Outcome) => Promise<RecordedCall>,
+): { stream: JobStream<unknown>; recorded: Promise<RecordedCall> } {
   const controller = createJobStream<unknown>(() => source.cancel());
   const partials: unknown[] = [];
   const recorded = (async () => {
@@ -118,7 +139,10 @@ function replayError(error: NonNullable<RecordedCall["error"]>, method: string):
  * its method whose arguments match (each recorded call answers once, in order); a call with no
  * match fails with INVALID_ARGUMENT naming the method and its arguments.
  */
-export function replayHandlers<C>(recording: Recording, endpoints: Readonly<Record<string, EndpointSpec>>): MockHandlers<C> {
+export function replayHandlers<C>(
+  recording: Recording,
+  endpoints: Readonly<Record<string, EndpointSpec>>,
+): MockHandlers<C> {
   if (recording.format !== "gradio-codegen-recording" || recording.version !== 1) {
     throw new GradioError("INVALID_ARGUMENT", "replayHandlers: not a gradio-codegen recording (format/version)");
   }
@@ -129,7 +153,8 @@ export function replayHandlers<C>(recording: Recording, endpoints: Readonly<Reco
       const key = JSON.stringify(args.slice(0, spec.params.length).map(argumentKey));
       const index = unused.findIndex((call) => call.method === method && JSON.stringify(call.args) === key);
       const found = index < 0 ? undefined : unused.splice(index, 1)[0];
-      if (found === undefined) throw new GradioError("INVALID_ARGUMENT", `replay: no recorded call of ${method} with arguments ${key}`);
+      if (found === undefined)
+        throw new GradioError("INVALID_ARGUMENT", `replay: no recorded call of ${method} with arguments ${key}`);
       return found;
     };
     handlers[method] =

@@ -32,35 +32,50 @@ type Callable = (...args: unknown[]) => Promise<unknown> | JobStream<unknown>;
  */
 export function toJsonResult(value: unknown): JsonValue {
   if (value instanceof GradioFile) return { url: value.url, name: value.name, mimeType: value.mimeType };
-  if (value instanceof GradioUpdate) return value.hasValue ? toJsonResult(value.value) : { unchanged: true, props: toJsonResult(value.props) };
+  if (value instanceof GradioUpdate)
+    return value.hasValue ? toJsonResult(value.value) : { unchanged: true, props: toJsonResult(value.props) };
   if (Array.isArray(value)) return value.map(toJsonResult);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonResult(v)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonResult(v)]));
   if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) return null;
   return value as JsonValue;
 }
 
 /** The tool's result for the model. */
 function shape(tool: ToolDefinition, value: unknown): JsonValue {
-  if (tool.returns.length > 1 && Array.isArray(value)) return Object.fromEntries(tool.returns.map((name, i) => [name, toJsonResult(value[i])]));
+  if (tool.returns.length > 1 && Array.isArray(value))
+    return Object.fromEntries(tool.returns.map((name, i) => [name, toJsonResult(value[i])]));
   return toJsonResult(value);
 }
 
-export type ToolDispatcher = (name: string, args: unknown, options?: { signal?: AbortSignal; timeout?: number }) => Promise<JsonValue>;
+export type ToolDispatcher = (
+  name: string,
+  args: unknown,
+  options?: { signal?: AbortSignal; timeout?: number },
+) => Promise<JsonValue>;
 
 /** Creates the dispatcher of `tools` over `client` (a generated module's client: `connect()`). */
 export function createToolDispatcher(tools: readonly ToolDefinition[], client: object): ToolDispatcher {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   return async (name, args, options = {}) => {
     const tool = byName.get(name);
-    if (tool === undefined) throw new GradioError("INVALID_ARGUMENT", `no tool named ${JSON.stringify(name)} (tools: ${[...byName.keys()].join(", ")})`);
+    if (tool === undefined)
+      throw new GradioError(
+        "INVALID_ARGUMENT",
+        `no tool named ${JSON.stringify(name)} (tools: ${[...byName.keys()].join(", ")})`,
+      );
     const given = args === undefined || args === null ? {} : args;
     const violation = firstViolation(tool.parameters, given);
     if (violation) {
       const received = violation.received === undefined ? "nothing" : JSON.stringify(violation.received);
-      throw new GradioError("INVALID_ARGUMENT", `tool ${tool.name}: argument ${violation.pointer} must be ${violation.expected}, received ${received}; nothing was sent`);
+      throw new GradioError(
+        "INVALID_ARGUMENT",
+        `tool ${tool.name}: argument ${violation.pointer} must be ${violation.expected}, received ${received}; nothing was sent`,
+      );
     }
     const method = (client as Record<string, unknown>)[tool.method];
-    if (typeof method !== "function") throw new GradioError("INVALID_ARGUMENT", `the client has no method ${tool.method}`);
+    if (typeof method !== "function")
+      throw new GradioError("INVALID_ARGUMENT", `the client has no method ${tool.method}`);
     const record = given as Record<string, unknown>;
     const positional = tool.params.map((param) => (Object.hasOwn(record, param) ? record[param] : undefined));
     const called = (method as Callable).apply(client, [...positional, options]);

@@ -52,9 +52,12 @@ const short = (value: unknown) => {
 export function firstViolation(schema: ToolSchema, value: unknown, pointer = ""): Violation | null {
   const fail = (expected: string): Violation => ({ pointer: pointer || "/", expected, received: value });
   if (schema.anyOf !== undefined) {
-    return schema.anyOf.some((member) => firstViolation(member, value, pointer) === null) ? null : fail(schema.anyOf.map(describe).join(" or "));
+    return schema.anyOf.some((member) => firstViolation(member, value, pointer) === null)
+      ? null
+      : fail(schema.anyOf.map(describe).join(" or "));
   }
-  if (schema.const !== undefined && JSON.stringify(schema.const) !== JSON.stringify(value)) return fail(short(schema.const));
+  if (schema.const !== undefined && JSON.stringify(schema.const) !== JSON.stringify(value))
+    return fail(short(schema.const));
   if (schema.enum !== undefined && !schema.enum.some((option) => JSON.stringify(option) === JSON.stringify(value))) {
     return fail(`one of ${schema.enum.map(short).join(", ")}`);
   }
@@ -69,13 +72,20 @@ export function firstViolation(schema: ToolSchema, value: unknown, pointer = "")
       if (violation) return violation;
     }
   }
-  if (typeOf(value) === "object" && (schema.properties !== undefined || schema.required !== undefined || schema.additionalProperties !== undefined)) {
+  if (
+    typeOf(value) === "object" &&
+    (schema.properties !== undefined || schema.required !== undefined || schema.additionalProperties !== undefined)
+  ) {
     const record = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) if (!Object.hasOwn(record, key)) return { pointer: pointer + pointerPart(key), expected: "a value (required)", received: undefined };
+    for (const key of schema.required ?? [])
+      if (!Object.hasOwn(record, key))
+        return { pointer: pointer + pointerPart(key), expected: "a value (required)", received: undefined };
     for (const [key, item] of Object.entries(record)) {
-      const own = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+      const own =
+        schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       const extra = schema.additionalProperties;
-      if (own === undefined && extra === false) return { pointer: pointer + pointerPart(key), expected: "no such property", received: item };
+      if (own === undefined && extra === false)
+        return { pointer: pointer + pointerPart(key), expected: "no such property", received: item };
       const sub = own ?? (typeof extra === "object" ? extra : undefined);
       const violation = sub === undefined ? null : firstViolation(sub, item, pointer + pointerPart(key));
       if (violation) return violation;

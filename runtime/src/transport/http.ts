@@ -36,12 +36,18 @@ export interface RequestOptions {
 }
 
 /** One request of a redirect chain, made by something other than `ctx.fetch` (the Node entry's node:http). */
-export type Exchange<B> = (url: string, init: { method: string; headers: Record<string, string>; body: B | null; signal: AbortSignal | null }) => Promise<Response>;
+export type Exchange<B> = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: B | null; signal: AbortSignal | null },
+) => Promise<Response>;
 
 const MAX_REDIRECTS = 10;
 
 /** `ctx` with `headers` added to its private headers (app origin only, dropped on a redirect elsewhere). */
-export function withPrivateHeaders(ctx: HttpContext, headers: Readonly<Record<string, string>> | undefined): HttpContext {
+export function withPrivateHeaders(
+  ctx: HttpContext,
+  headers: Readonly<Record<string, string>> | undefined,
+): HttpContext {
   return headers ? { ...ctx, privateHeaders: { ...ctx.privateHeaders, ...headers } } : ctx;
 }
 
@@ -63,7 +69,12 @@ export function send(ctx: HttpContext, url: string, options: RequestOptions = {}
 }
 
 /** {@link send} with the requests made by `exchange`: same credentials policy, redirects and errors. */
-export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<RequestOptions, "body"> & { readonly body?: B }, exchange: Exchange<B>): Promise<Response> {
+export async function sendVia<B>(
+  ctx: HttpContext,
+  url: string,
+  options: Omit<RequestOptions, "body"> & { readonly body?: B },
+  exchange: Exchange<B>,
+): Promise<Response> {
   let { method = "GET", body = null, signal = null } = options;
   let target = url;
   let trusted = true;
@@ -74,10 +85,19 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     const cookie = jar?.header(target);
     let response: Response;
     try {
-      response = await exchange(target, { method, headers: { ...(trusted ? ctx.privateHeaders : {}), ...(cookie ? { cookie } : {}), ...options.headers }, body, signal });
+      response = await exchange(target, {
+        method,
+        headers: { ...(trusted ? ctx.privateHeaders : {}), ...(cookie ? { cookie } : {}), ...options.headers },
+        body,
+        signal,
+      });
     } catch (error) {
       // A GradioError is already typed (e.g. TIMEOUT of limits.requestTimeoutMs, runtime/src/session/deadline.ts).
-      throw signal?.aborted ? (signal.reason ?? error) : error instanceof GradioError ? error : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
+      throw signal?.aborted
+        ? (signal.reason ?? error)
+        : error instanceof GradioError
+          ? error
+          : new GradioError("NETWORK", `${method} ${target} failed: ${errorText(error)}`, { cause: error });
     }
     jar?.store(response, target);
     const { status } = response;
@@ -85,9 +105,21 @@ export async function sendVia<B>(ctx: HttpContext, url: string, options: Omit<Re
     if (status < 300 || status > 399 || !location) return response;
     await response.body?.cancel();
     const next = resolveUrl(location, target);
-    if (next === null) throw new GradioError("PROTOCOL", `${method} ${target} answered HTTP ${status} with a Location that is not a URL: ${JSON.stringify(location.slice(0, 120))}`);
-    if (options.secretBody && body !== null && (status === 307 || status === 308) && originOf(next) !== originOf(target)) {
-      throw new GradioError("CROSS_ORIGIN", `${method} ${target} answered HTTP ${status} to ${originOf(next) ?? next}: its body carries a secret, which is never re-sent from ${originOf(target) ?? target} to another origin`);
+    if (next === null)
+      throw new GradioError(
+        "PROTOCOL",
+        `${method} ${target} answered HTTP ${status} with a Location that is not a URL: ${JSON.stringify(location.slice(0, 120))}`,
+      );
+    if (
+      options.secretBody &&
+      body !== null &&
+      (status === 307 || status === 308) &&
+      originOf(next) !== originOf(target)
+    ) {
+      throw new GradioError(
+        "CROSS_ORIGIN",
+        `${method} ${target} answered HTTP ${status} to ${originOf(next) ?? next}: its body carries a secret, which is never re-sent from ${originOf(target) ?? target} to another origin`,
+      );
     }
     target = next;
     if (status === 303 || ((status === 301 || status === 302) && method === "POST")) {
@@ -117,7 +149,11 @@ export async function readJson(response: Response, method: string, url: string):
   const text = await response.text();
   if (!response.ok) throw httpError(method, url, response.status, text);
   const value = parseJson(text);
-  if (value === undefined) throw new GradioError("PROTOCOL", `${method} ${url}: expected JSON, got ${isHtml(text) ? "HTML" : "text that is not JSON"}: ${text.slice(0, 120)}`);
+  if (value === undefined)
+    throw new GradioError(
+      "PROTOCOL",
+      `${method} ${url}: expected JSON, got ${isHtml(text) ? "HTML" : "text that is not JSON"}: ${text.slice(0, 120)}`,
+    );
   return value;
 }
 
@@ -125,10 +161,19 @@ export async function readJson(response: Response, method: string, url: string):
 export function httpError(method: string, url: string, status: number, body: string): HttpError {
   const json = parseJson(body);
   const detail = isObj(json) && "detail" in json ? json["detail"] : undefined;
-  let text = detail === undefined ? (isHtml(body) ? "(HTML page)" : body.slice(0, 200)) : typeof detail === "string" ? detail : JSON.stringify(detail);
+  let text =
+    detail === undefined
+      ? isHtml(body)
+        ? "(HTML page)"
+        : body.slice(0, 200)
+      : typeof detail === "string"
+        ? detail
+        : JSON.stringify(detail);
   // Gradio's login guard (docs/protocol.md §3.2, §5.4), not a Hub/proxy 401.
-  if (status === 401 && text.includes("Not authenticated")) text += " — the app requires a login: pass { auth: { username, password } } to connect()";
-  const code = status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
+  if (status === 401 && text.includes("Not authenticated"))
+    text += " — the app requires a login: pass { auth: { username, password } } to connect()";
+  const code =
+    status === 401 ? "AUTH_REQUIRED" : status === 429 ? "RATE_LIMITED" : status === 422 ? "VALIDATION" : "HTTP";
   return new HttpError({ method, url, status, body, code, detail: text });
 }
 

@@ -17,5 +17,7 @@ export function parseJson(text: string): unknown {
 
 /** An error's message with its cause's, for wrapping transport errors. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
+  return error instanceof Error
+    ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`
+    : String(error);
 }

@@ -8,7 +8,15 @@ const { createHook } = await import("node:async_hooks");
 const live = new Map();
 createHook({
   init(id, type, _trigger, resource) {
-    if (type === "Timeout") live.set(id, { resource, where: new Error().stack.split("\n").slice(3, 9).map((l) => l.trim()).join(" < ") });
+    if (type === "Timeout")
+      live.set(id, {
+        resource,
+        where: new Error().stack
+          .split("\n")
+          .slice(3, 9)
+          .map((l) => l.trim())
+          .join(" < "),
+      });
   },
   destroy(id) {
     live.delete(id);
@@ -16,9 +24,24 @@ createHook({
 }).enable();
 const { createClient } = await import(runtimeUrl);
 
-const app = { source: base, baseUrl: base, spaceId: null, gradioVersion: null, protocol: "sse_v3", apiPrefix: prefix, connectHeartbeat: true, maxFileSize: null };
+const app = {
+  source: base,
+  baseUrl: base,
+  spaceId: null,
+  gradioVersion: null,
+  protocol: "sse_v3",
+  apiPrefix: prefix,
+  connectHeartbeat: true,
+  maxFileSize: null,
+};
 const ep = (apiName, inputs, outputs, params, returns, streaming = false) => ({
-  apiName, fnIndex: null, inputs, outputs, params: params.map((name) => ({ name })), returns: returns.map((name) => ({ name })), streaming,
+  apiName,
+  fnIndex: null,
+  inputs,
+  outputs,
+  params: params.map((name) => ({ name })),
+  returns: returns.map((name) => ({ name })),
+  streaming,
 });
 const counter = ep("counter", ["state"], [0, "state"], [], ["count"]);
 const slow = ep("slow", [0, 1], [0], ["token", "steps"], ["count"]);
@@ -28,7 +51,8 @@ const tokens = ep("tokens", [0], [0], ["n"], ["out"], true);
 let shared;
 const sharedClient = () => (shared ??= createClient(app));
 const check = (got, want) => {
-  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    throw new Error(`got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
 };
 
 if (scenario === "explicit-close") {
@@ -43,7 +67,9 @@ if (scenario === "explicit-close") {
   for await (const [text] of sharedClient().stream(tokens, [5])) seen.push(text);
   check(seen.length, 5);
 } else if (scenario === "timeout") {
-  const error = await sharedClient().call(slow, [`exit-${process.pid}`, 100], { timeout: 300 }).catch((e) => e);
+  const error = await sharedClient()
+    .call(slow, [`exit-${process.pid}`, 100], { timeout: 300 })
+    .catch((e) => e);
   check(error.code, "TIMEOUT");
 } else if (scenario === "cancelled-stream") {
   const stream = sharedClient().stream(tokens, [100000]);
@@ -66,6 +92,8 @@ process.stdout.write(`READY ${performance.now().toFixed(0)}\n`);
 // Diagnostics only: if the process is still alive after 1.5 s, say what keeps it alive (the timer
 // itself is unref'd, so it never holds the process).
 setTimeout(() => {
-  const detail = [...live.values()].filter(({ resource }) => resource.hasRef?.() && resource._idleTimeout > 0).map(({ resource, where }) => `${resource._idleTimeout} ms: ${where}`);
+  const detail = [...live.values()]
+    .filter(({ resource }) => resource.hasRef?.() && resource._idleTimeout > 0)
+    .map(({ resource, where }) => `${resource._idleTimeout} ms: ${where}`);
   process.stderr.write(`STILL ALIVE: ${process.getActiveResourcesInfo().join(", ")} ${detail.join(" | ")}\n`);
 }, 1500).unref();

@@ -4,10 +4,29 @@
 const [runtimeUrl, base, scenario] = process.argv.slice(2);
 const { createClient } = await import(runtimeUrl);
 
-const app = { source: base, baseUrl: base, spaceId: null, gradioVersion: null, protocol: "sse_v3", apiPrefix: "", connectHeartbeat: false, maxFileSize: null };
-const predict = { apiName: "predict", fnIndex: 0, inputs: [0], outputs: [0], params: [{ name: "text" }], returns: [{ name: "out" }] };
+const app = {
+  source: base,
+  baseUrl: base,
+  spaceId: null,
+  gradioVersion: null,
+  protocol: "sse_v3",
+  apiPrefix: "",
+  connectHeartbeat: false,
+  maxFileSize: null,
+};
+const predict = {
+  apiName: "predict",
+  fnIndex: 0,
+  inputs: [0],
+  outputs: [0],
+  params: [{ name: "text" }],
+  returns: [{ name: "out" }],
+};
 const expectCode = async (promise, code) => {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   if (error?.code !== code) throw new Error(`expected ${code}, got ${error?.stack ?? "success"}`);
 };
 
@@ -22,7 +41,10 @@ if (scenario === "config-hangs") {
   // Gives up once the job's stream is open (the server sends one estimation, then heartbeats only).
   const client = createClient(app);
   const controller = new AbortController();
-  await expectCode(client.call(predict, ["x"], { signal: controller.signal, onStatus: () => controller.abort() }), "ABORTED");
+  await expectCode(
+    client.call(predict, ["x"], { signal: controller.signal, onStatus: () => controller.abort() }),
+    "ABORTED",
+  );
 } else {
   throw new Error(`unknown scenario ${scenario}`);
 }

@@ -28,7 +28,8 @@ function examples(): Seed[] {
     const doc = readJson(file);
     seeds.push({ name: `example ${name}`, doc });
     if (doc["info"]) seeds.push({ name: `example ${name} (bare /info)`, doc: doc["info"] as Record<string, unknown> });
-    if (doc["config"]) seeds.push({ name: `example ${name} (bare /config)`, doc: doc["config"] as Record<string, unknown> });
+    if (doc["config"])
+      seeds.push({ name: `example ${name} (bare /config)`, doc: doc["config"] as Record<string, unknown> });
   }
   return seeds;
 }
@@ -39,7 +40,10 @@ function sharedFixtures(): { seeds: Seed[]; skipped?: string } {
   for (const dir of ["info", "config"]) {
     const path = join(SHARED_FIXTURES, dir);
     if (!existsSync(path)) continue;
-    for (const file of readdirSync(path).filter((f) => f.endsWith(".json")).sort()) seeds.push({ name: `fixture ${dir}/${file}`, doc: readJson(join(path, file)) });
+    for (const file of readdirSync(path)
+      .filter((f) => f.endsWith(".json"))
+      .sort())
+      seeds.push({ name: `fixture ${dir}/${file}`, doc: readJson(join(path, file)) });
   }
   return { seeds };
 }
@@ -49,7 +53,9 @@ export function corpus(): { seeds: Seed[]; skipped?: string } {
   const { info, config } = hostileSchema();
   const shared = sharedFixtures();
   // Through JSON so no two places share one array (a mutation changes one place, as in a file).
-  const hostile = JSON.parse(JSON.stringify({ format: "gradio-codegen-snapshot/1", source: "hostile", info, config })) as Record<string, unknown>;
+  const hostile = JSON.parse(
+    JSON.stringify({ format: "gradio-codegen-snapshot/1", source: "hostile", info, config }),
+  ) as Record<string, unknown>;
   const seeds = [...examples(), { name: "hostile names", doc: hostile }, ...shared.seeds];
   return shared.skipped === undefined ? { seeds } : { seeds, skipped: shared.skipped };
 }

@@ -18,7 +18,23 @@ interface Place {
 /** Nesting depths tried: just past the model's bound, well inside the document bound, past it, far past it. */
 const DEPTHS = [65, 300, 999, 1_001, 10_000];
 /** Values of every JSON type, some of them with meaning to the generator. */
-const CONFUSIONS: readonly unknown[] = [null, true, false, 0, -1, 1.5, 1e308, "", "string", [], [null], {}, { type: "object" }, { $ref: "#/$defs/x" }, { type: ["array", "object"] }];
+const CONFUSIONS: readonly unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  "",
+  "string",
+  [],
+  [null],
+  {},
+  { type: "object" },
+  { $ref: "#/$defs/x" },
+  { type: ["array", "object"] },
+];
 
 function isContainer(value: unknown): value is Container {
   return typeof value === "object" && value !== null;
@@ -56,7 +72,8 @@ function nested(rng: Random, depth: number, leaf: unknown): unknown {
   for (let i = 0; i < depth; i++) {
     if (shape === 0) value = [value];
     else if (shape === 1) value = { a: value };
-    else if (shape === 2) value = i % 2 === 0 ? { type: "array", items: value } : { type: "object", properties: { p: value } };
+    else if (shape === 2)
+      value = i % 2 === 0 ? { type: "array", items: value } : { type: "object", properties: { p: value } };
     else value = { anyOf: [value, { type: "null" }] };
   }
   return value;
@@ -91,7 +108,10 @@ const MUTATIONS: readonly Mutation[] = [
   (rng, place) => {
     const item = get(place);
     const base = (typeof item === "string" ? item : rng.pick(HOSTILE)).slice(0, 20);
-    set(place, Array.from({ length: rng.pick([1_000, 20_000]) }, (_, i) => (typeof item === "number" ? i : `${base}${i}`)));
+    set(
+      place,
+      Array.from({ length: rng.pick([1_000, 20_000]) }, (_, i) => (typeof item === "number" ? i : `${base}${i}`)),
+    );
     return `huge array at ${place.path}`;
   },
   (rng, place) => {

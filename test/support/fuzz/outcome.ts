@@ -42,10 +42,18 @@ export async function runCase(doc: unknown, dir: string, id: string, allEndpoint
 }
 
 function refusal(error: unknown): Outcome {
-  if (!(error instanceof CodegenError)) return { kind: "bug", problem: `exit 1 with "unexpected error … This is a bug": ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
+  if (!(error instanceof CodegenError))
+    return {
+      kind: "bug",
+      problem: `exit 1 with "unexpected error … This is a bug": ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    };
   if (error.code === "USAGE") return { kind: "bug", problem: `exit 2 (usage error) for a schema: ${error.message}` };
   if (error.code === "TYPECHECK") return { kind: "bug", problem: `the gate refused the module: ${error.message}` };
-  if (error.message.includes("\n")) return { kind: "bug", problem: `exit 1, but the message is not one paragraph: ${JSON.stringify(error.message.slice(0, 400))}` };
+  if (error.message.includes("\n"))
+    return {
+      kind: "bug",
+      problem: `exit 1, but the message is not one paragraph: ${JSON.stringify(error.message.slice(0, 400))}`,
+    };
   return { kind: "refused", message: error.message };
 }
 
@@ -53,7 +61,9 @@ function parseProblem(text: string): string | null {
   const source = ts.createSourceFile("case.ts", text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const diagnostics = (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
   const first = diagnostics[0];
-  return first === undefined ? null : `the module does not parse: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`;
+  return first === undefined
+    ? null
+    : `the module does not parse: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`;
 }
 
 /**
@@ -63,9 +73,17 @@ function parseProblem(text: string): string | null {
  * import()` would call its `then`).
  */
 function importProblem(text: string): string | null {
-  const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(text, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const calls: string[] = [];
-  const runtime = new Proxy({}, { get: (_target, name) => (typeof name === "string" ? (...args: unknown[]) => void calls.push(`${name}(${args.length} args)`) : undefined) });
+  const runtime = new Proxy(
+    {},
+    {
+      get: (_target, name) =>
+        typeof name === "string" ? (...args: unknown[]) => void calls.push(`${name}(${args.length} args)`) : undefined,
+    },
+  );
   const exports: Record<string, unknown> = {};
   const require = (id: string): unknown => {
     if (id === "@gradio-codegen/runtime") return runtime;

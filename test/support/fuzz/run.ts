@@ -59,7 +59,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       pending.push({ file: outcome.file, label });
     }
     if (pending.length >= COMPILE_BATCH) compile();
-    if ((index + 1) % 100 === 0) options.log?.(`${index + 1}/${options.cases} cases: ${modules} modules, ${refused} refused, ${failures.length} failure(s)`);
+    if ((index + 1) % 100 === 0)
+      options.log?.(
+        `${index + 1}/${options.cases} cases: ${modules} modules, ${refused} refused, ${failures.length} failure(s)`,
+      );
   }
   if (pending.length > 0) compile();
   return skipped === undefined ? { modules, refused, failures } : { modules, refused, failures, skipped };
