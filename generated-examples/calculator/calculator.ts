@@ -16,6 +16,15 @@ import {
   type ClientOptions,
   type Updatable,
 } from "@gradio-codegen/runtime";
+import {
+  createMock,
+  recordClient,
+  replayHandlers,
+  type MockClient,
+  type MockHandlers,
+  type Recorder,
+  type Recording,
+} from "@gradio-codegen/runtime/testing";
 
 export type Operation = "add" | "subtract" | "multiply" | "divide";
 
@@ -85,3 +94,23 @@ export function configure(options: ClientOptions): void {
 export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
   params: ["num1", "operation", "num2"],
 });
+
+/**
+ * A test double of {@link Client} for your own tests, without the network: each endpoint answers
+ * from its handler (same parameters; a streaming one returns an array or an async generator of
+ * partial results); an endpoint without a handler fails naming it; `calls` records every call.
+ */
+export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
+  return createMock<Client>({ predict }, handlers);
+}
+
+/** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
+export function record(client: Client): Recorder<Client> {
+  return recordClient(client, { predict });
+}
+
+/** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
+export function replay(recording: Recording): MockClient<Client> {
+  const endpoints = { predict };
+  return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
+}

@@ -17,6 +17,15 @@ import {
   type ClientOptions,
   type Updatable,
 } from "@gradio-codegen/runtime";
+import {
+  createMock,
+  recordClient,
+  replayHandlers,
+  type MockClient,
+  type MockHandlers,
+  type Recorder,
+  type Recording,
+} from "@gradio-codegen/runtime/testing";
 
 /**
  * A client with its own session (State, chat history), from {@link connect}. Each method is also
@@ -91,3 +100,23 @@ export const reset: Client["reset"] = /* @__PURE__ */ bindEndpoint(shared, "rese
   params: [],
   named: false,
 });
+
+/**
+ * A test double of {@link Client} for your own tests, without the network: each endpoint answers
+ * from its handler (same parameters; a streaming one returns an array or an async generator of
+ * partial results); an endpoint without a handler fails naming it; `calls` records every call.
+ */
+export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
+  return createMock<Client>({ increment, reset }, handlers);
+}
+
+/** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
+export function record(client: Client): Recorder<Client> {
+  return recordClient(client, { increment, reset });
+}
+
+/** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
+export function replay(recording: Recording): MockClient<Client> {
+  const endpoints = { increment, reset };
+  return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
+}

@@ -20,6 +20,15 @@ import {
   type JsonValue,
   type Updatable,
 } from "@gradio-codegen/runtime";
+import {
+  createMock,
+  recordClient,
+  replayHandlers,
+  type MockClient,
+  type MockHandlers,
+  type Recorder,
+  type Recording,
+} from "@gradio-codegen/runtime/testing";
 
 /**
  * Results of `summarize`: a tuple (`const [summary, upperCasedCopies] = …`) whose items can also be read by name.
@@ -108,3 +117,23 @@ export const makeReport: Client["makeReport"] = /* @__PURE__ */ bindEndpoint(
   { params: ["title"], returns: [{ name: "report", files: [[]] }], named: false },
   { files: withFiles },
 );
+
+/**
+ * A test double of {@link Client} for your own tests, without the network: each endpoint answers
+ * from its handler (same parameters; a streaming one returns an array or an async generator of
+ * partial results); an endpoint without a handler fails naming it; `calls` records every call.
+ */
+export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
+  return createMock<Client>({ summarize, makeReport }, handlers);
+}
+
+/** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
+export function record(client: Client): Recorder<Client> {
+  return recordClient(client, { summarize, makeReport });
+}
+
+/** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
+export function replay(recording: Recording): MockClient<Client> {
+  const endpoints = { summarize, makeReport };
+  return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
+}

@@ -16,6 +16,15 @@ import {
   type ClientOptions,
   type Updatable,
 } from "@gradio-codegen/runtime";
+import {
+  createMock,
+  recordClient,
+  replayHandlers,
+  type MockClient,
+  type MockHandlers,
+  type Recorder,
+  type Recording,
+} from "@gradio-codegen/runtime/testing";
 
 /**
  * A client with its own session (State, chat history), from {@link connect}. Each method is also
@@ -72,3 +81,23 @@ export const translate: Client["translate"] = /* @__PURE__ */ bindEndpoint(share
   params: ["text"],
   named: false,
 });
+
+/**
+ * A test double of {@link Client} for your own tests, without the network: each endpoint answers
+ * from its handler (same parameters; a streaming one returns an array or an async generator of
+ * partial results); an endpoint without a handler fails naming it; `calls` records every call.
+ */
+export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
+  return createMock<Client>({ translate }, handlers);
+}
+
+/** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
+export function record(client: Client): Recorder<Client> {
+  return recordClient(client, { translate });
+}
+
+/** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
+export function replay(recording: Recording): MockClient<Client> {
+  const endpoints = { translate };
+  return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
+}

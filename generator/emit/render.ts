@@ -18,6 +18,7 @@ function template(): Handlebars.TemplateDelegate<ModuleView> {
   const read = (name: string) => readFileSync(new URL(name, TEMPLATES), "utf8");
   hb.registerPartial("endpointDoc", read("endpoint-doc.hbs"));
   hb.registerPartial("duplicate", read("duplicate.hbs"));
+  hb.registerPartial("testing", read("testing.hbs"));
   compiled = hb.compile<ModuleView>(read("module.hbs"), { noEscape: true, strict: true });
   return compiled;
 }

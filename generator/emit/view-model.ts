@@ -37,6 +37,8 @@ export interface ModuleView {
   readonly declarations: readonly DeclarationView[];
   readonly runtime: string;
   readonly imports: string;
+  /** `"@gradio-codegen/runtime/testing"`: where `mock()` and `record()` come from (modules with endpoints). */
+  readonly testing: string;
   readonly app: string;
   /** The runtime features the app needs, as an object literal (`{ files, streams }`), or "" for none. */
   readonly features: string;
@@ -97,6 +99,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     header: header(model.app, generatorVersion),
     declarations,
     runtime: stringLiteral(RUNTIME_PACKAGE),
+    testing: stringLiteral(`${RUNTIME_PACKAGE}/testing`),
     imports,
     app: appLiteral(model.app),
     features: featureLiteral(appFeatures),

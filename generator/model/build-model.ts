@@ -40,6 +40,12 @@ export const MODULE_NAMES = [
     "asyncDispose",
     "endpoints",
     "sharedClient",
+    "mock",
+    "record",
+    "createMock",
+    "recordClient",
+    "replay",
+    "replayHandlers",
   ],
   ...[
     "withDirect",
@@ -75,6 +81,10 @@ export const MODULE_TYPE_NAMES = [
     "AsyncDisposal",
     "Updatable",
     "GradioUpdate",
+    "MockClient",
+    "MockHandlers",
+    "Recorder",
+    "Recording",
   ],
   // Global types the module's own declarations use.
   ...["Promise", "Symbol", "Readonly", "Record", "Array", "ReadonlyArray"],

@@ -45,17 +45,10 @@ interface Bound {
 
 function bindSpec<F>(client: EndpointRunner, endpoint: Bound): F {
   const { spec, features } = endpoint;
-  const count = spec.params.length;
   const single = spec.returns.length === 1;
   const pick = (results: unknown[]): unknown => (single ? results[0] : results);
   const run = (...args: unknown[]): unknown => {
-    let values = args.slice(0, count);
-    let options = args[count] as CallOptions | undefined;
-    if (spec.named !== false && args.length <= 2 && isNamedArguments(args[0], spec)) {
-      const named = args[0];
-      values = spec.params.map((p) => (Object.hasOwn(named, p.name) ? named[p.name] : undefined));
-      options = args[1] as CallOptions | undefined;
-    }
+    const { values, options } = callArguments(spec, args);
     if (spec.streaming) return mapJobStream(client.stream(spec, values, options, features), pick);
     return client.call(spec, values, options, features).then(pick);
   };
@@ -66,6 +59,11 @@ function bindSpec<F>(client: EndpointRunner, endpoint: Bound): F {
 /** The spec of each function made by {@link bindEndpoint}. */
 const bound = new WeakMap<object, Bound>();
 
+/** The endpoint spec behind a function made by {@link bindEndpoint} (test doubles read it). */
+export function endpointSpecOf(fn: object): EndpointSpec | undefined {
+  return bound.get(fn)?.spec;
+}
+
 /**
  * The same endpoint as `fn` (a function made by {@link bindEndpoint}) on another client: how a
  * module's `connect()` builds a client's methods from its module-level functions.
@@ -74,6 +72,25 @@ export function rebindEndpoint<F extends object>(client: EndpointRunner, fn: F):
   const endpoint = bound.get(fn);
   if (!endpoint) throw new TypeError("rebindEndpoint: not a function made by bindEndpoint");
   return bindSpec(client, endpoint);
+}
+
+/**
+ * A call's arguments in the spec's order, and its options: positional (`f(a, b, options)`) or, unless
+ * `spec.named` is false, named (`f({ b }, options)`), as {@link bindEndpoint} documents.
+ */
+export function callArguments(
+  spec: EndpointSpec,
+  args: readonly unknown[],
+): { values: unknown[]; options: CallOptions | undefined } {
+  const count = spec.params.length;
+  if (spec.named !== false && args.length <= 2 && isNamedArguments(args[0], spec)) {
+    const named = args[0];
+    return {
+      values: spec.params.map((p) => (Object.hasOwn(named, p.name) ? named[p.name] : undefined)),
+      options: args[1] as CallOptions | undefined,
+    };
+  }
+  return { values: args.slice(0, count), options: args[count] as CallOptions | undefined };
 }
 
 function isNamedArguments(value: unknown, spec: EndpointSpec): value is Record<string, unknown> {

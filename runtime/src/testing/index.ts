@@ -6,4 +6,5 @@
  */
 export { createMock } from "./mock.js";
 export { recordClient, replayHandlers, type Recorder, type Recording, type RecordedCall } from "./recording.js";
+export type { EndpointTable } from "./endpoints.js";
 export type { EndpointName, Handler, HandlerResult, MockCall, MockClient, MockHandlers } from "./types.js";

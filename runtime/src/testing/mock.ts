@@ -4,11 +4,13 @@
  * with says which endpoints stream and what their results are called, so a double behaves like
  * the real client (a `JobStream` for generators, labelled tuples that answer to their names).
  */
+import { callArguments } from "../bind.js";
 import { GradioError } from "../errors.js";
 import { asyncDispose } from "../platform.js";
 import { createJobStream, type JobStream } from "../session/job-stream.js";
 import { nameResults } from "../session/named-results.js";
 import type { EndpointSpec } from "../spec.js";
+import { specsOf, type EndpointTable } from "./endpoints.js";
 import type { EndpointName, MockCall, MockClient, MockHandlers } from "./types.js";
 
 type AnyHandler = (...args: unknown[]) => unknown;
@@ -75,10 +77,8 @@ function streamFrom(produce: () => unknown, spec: EndpointSpec, method: string):
  * Creates a double of a client from the module's endpoint table (method name → spec) and the
  * test's handlers. Generated modules wrap it as `mock(handlers)`.
  */
-export function createMock<C>(
-  endpoints: Readonly<Record<string, EndpointSpec>>,
-  handlers: MockHandlers<C>,
-): MockClient<C> {
+export function createMock<C>(endpointTable: EndpointTable, handlers: MockHandlers<C>): MockClient<C> {
+  const endpoints = specsOf(endpointTable);
   const calls: MockCall[] = [];
   let closed = false;
   const table = handlers as Readonly<Record<string, AnyHandler | undefined>>;
@@ -97,8 +97,11 @@ export function createMock<C>(
   };
   client[asyncDispose] = close;
   for (const [method, spec] of Object.entries(endpoints)) {
-    client[method] = (...args: unknown[]) => {
-      calls.push({ method, endpoint: spec.apiName === null ? null : `/${spec.apiName}`, args });
+    client[method] = (...given: unknown[]) => {
+      calls.push({ method, endpoint: spec.apiName === null ? null : `/${spec.apiName}`, args: given });
+      // Named arguments (`f({ b: 1 })`) reach the handler in positional order, as on the real client.
+      const { values, options } = callArguments(spec, given);
+      const args = options === undefined ? values : [...values, options];
       const handler = table[method];
       if (spec.streaming === true) {
         return streamFrom(

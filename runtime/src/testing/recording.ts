@@ -6,8 +6,9 @@
  */
 import { AppError, GradioError, type GradioErrorCode } from "../errors.js";
 import { createJobStream, type JobStream } from "../session/job-stream.js";
-import type { EndpointSpec, JsonValue } from "../spec.js";
+import type { JsonValue } from "../spec.js";
 import { argumentKey, recordResult, replayResult } from "./recorded-value.js";
+import { specsOf, type EndpointTable } from "./endpoints.js";
 import type { MockHandlers } from "./types.js";
 
 /** One call in a recording. */
@@ -60,9 +61,10 @@ function errorOf(error: unknown): NonNullable<RecordedCall["error"]> {
  */
 export function recordClient<C extends object>(
   client: C,
-  endpoints: Readonly<Record<string, EndpointSpec>>,
+  table: EndpointTable,
   options: { maxFileBytes?: number } = {},
 ): Recorder<C> {
+  const endpoints = specsOf(table);
   const maxFileBytes = options.maxFileBytes ?? 1_000_000;
   const pending: Promise<RecordedCall>[] = [];
   const real = client as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -139,10 +141,8 @@ function replayError(error: NonNullable<RecordedCall["error"]>, method: string):
  * its method whose arguments match (each recorded call answers once, in order); a call with no
  * match fails with INVALID_ARGUMENT naming the method and its arguments.
  */
-export function replayHandlers<C>(
-  recording: Recording,
-  endpoints: Readonly<Record<string, EndpointSpec>>,
-): MockHandlers<C> {
+export function replayHandlers<C>(recording: Recording, table: EndpointTable): MockHandlers<C> {
+  const endpoints = specsOf(table);
   if (recording.format !== "gradio-codegen-recording" || recording.version !== 1) {
     throw new GradioError("INVALID_ARGUMENT", "replayHandlers: not a gradio-codegen recording (format/version)");
   }
