@@ -18,6 +18,7 @@ import { publicOutputs } from "./session/outputs.js";
 import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
 import type { AppSpec, EndpointSpec } from "./spec.js";
 import { asyncDispose, type AsyncDisposal } from "./platform.js";
+import { anySignal } from "./util/any-signal.js";
 
 /** Connection options set by the runtime itself, never by users. */
 type InternalConnectionOption = "cookies" | "signal" | "needsConfig";
@@ -212,7 +213,7 @@ export function createAppClient(
         };
         // Jobs on the shared stream fail when close() closes it; a per-job stream (4.0–4.8) is told here,
         // through a signal of its own (listeners per call on lifetime.signal would warn past 10 calls).
-        const ended = AbortSignal.any([lifetime.signal]);
+        const ended = anySignal([lifetime.signal]);
         const onClose = () => reject(lifetime.signal.reason);
         const settle =
           <T>(fn: (value: T) => void) =>
@@ -236,7 +237,7 @@ export function createAppClient(
         signal?.addEventListener("abort", onAbort, { once: true });
         if (protocol === "sse" && features.legacySse) {
           ended.addEventListener("abort", onClose, { once: true });
-          const both = AbortSignal.any(signal ? [signal, ended] : [ended]);
+          const both = anySignal(signal ? [signal, ended] : [ended]);
           return features.legacySse({ ...request, signal: both }, sink, conn.limits.idleTimeoutMs);
         }
         const queued = () => {

@@ -72,7 +72,11 @@ describe("the snapshot's login flag", () => {
 
 describe("runtime features passed to createAppClient", () => {
   const calculator = async (): Promise<RawSchema> => loadSchema(calculatorSnapshot);
-  const features = (text: string) => /createAppClient\(app, options(?:, (\{[^}]*\}))?\)/.exec(text)?.[1] ?? "";
+  // The app-wide features are one `const features = { … }` that createAppClient receives (absent: none).
+  const features = (text: string) =>
+    /createAppClient\(app, options, features\)/.test(text)
+      ? (/\nconst features = (\{[^}]*\});/.exec(text)?.[1] ?? "")
+      : "";
 
   it("login only when decided", async () => {
     expect(features((await generateFromSchema(await calculator(), { typecheck: false })).text)).toBe("");

@@ -36,7 +36,8 @@ describe(`a module of a Gradio ${GRADIO_VERSIONS.v48} app (queue protocol "sse")
   it("passes legacySse: withLegacySse (and no login) to createAppClient", () => {
     const text = readFileSync(module, "utf8");
     expect(text).toContain('protocol: "sse"');
-    expect(text).toMatch(/createAppClient\(app, options, \{[^}]*legacySse: withLegacySse[^}]*\}\)/);
+    expect(text).toMatch(/createAppClient\(app, options, features\)/);
+    expect(text).toMatch(/\nconst features = \{[^}]*legacySse: withLegacySse[^}]*\};/);
     expect(text).not.toContain("withLogin");
   });
 

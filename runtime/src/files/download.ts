@@ -7,6 +7,7 @@
 import { GradioError } from "../errors.js";
 import { limitError, type Limits } from "../limits.js";
 import { errorText } from "../util/json.js";
+import { anySignal } from "../util/any-signal.js";
 
 /** Options of every download method (`bytes`, `blob`, `text`, `fetch`, `chunks`) and of `saveFile`. */
 export interface DownloadOptions {
@@ -39,7 +40,7 @@ export async function* downloadChunks(
   if (!(maxBytes >= 0))
     throw new GradioError("INVALID_ARGUMENT", `GET ${url}: maxBytes must be a number ≥ 0, got ${String(maxBytes)}`);
   const own = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal;
+  const signal = options.signal ? anySignal([options.signal, own.signal]) : own.signal;
   const stop = (code: "TIMEOUT" | "NETWORK", message: string) => () =>
     own.abort(new GradioError(code, `GET ${url}: ${message}`));
   const whole =
@@ -94,7 +95,7 @@ export async function downloadBytes(
   url: string,
   options: DownloadOptions,
   limits: DownloadLimits,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of downloadChunks(start, url, options, limits)) {

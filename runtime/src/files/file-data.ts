@@ -84,10 +84,14 @@ export class GradioFile {
   }
 
   async blob(options: DownloadOptions = {}): Promise<Blob> {
-    return new Blob([await this.bytes(options)], this.mimeType ? { type: this.mimeType } : {});
+    // The bytes are always a fresh ArrayBuffer (never shared); declared plainly for TypeScript 5.0–5.6 users.
+    return new Blob(
+      [(await this.bytes(options)) as Uint8Array<ArrayBuffer>],
+      this.mimeType ? { type: this.mimeType } : {},
+    );
   }
 
-  bytes(options: DownloadOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  bytes(options: DownloadOptions = {}): Promise<Uint8Array> {
     return downloadBytes(this.#start, this.url, options, this.#limits);
   }
 

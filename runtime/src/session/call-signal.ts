@@ -4,6 +4,7 @@
  * timer, and the signal, alive until it fires). Aborts become typed ABORTED / TIMEOUT errors.
  */
 import { GradioError } from "../errors.js";
+import { anySignal } from "../util/any-signal.js";
 
 export interface CallSignal {
   /** Aborted when the caller aborts or the timeout elapses; undefined when neither can happen. */
@@ -33,7 +34,7 @@ export function createCallSignal(
       timeout,
     );
   // Even without a timer the call gets a signal of its own: the listeners added for this call go on it.
-  const signal = outer ? AbortSignal.any(timer ? [outer, timer.signal] : [outer]) : timer?.signal;
+  const signal = outer ? anySignal(timer ? [outer, timer.signal] : [outer]) : timer?.signal;
   return {
     signal,
     reason() {

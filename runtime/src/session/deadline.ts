@@ -6,6 +6,7 @@
  */
 import { GradioError } from "../errors.js";
 import type { FetchLike } from "../transport/http.js";
+import { anySignal } from "../util/any-signal.js";
 
 export interface Deadline {
   /** Aborts when `outer` aborts or the time is up (reason: a TIMEOUT GradioError). */
@@ -19,7 +20,7 @@ export function deadline(outer: AbortSignal | null | undefined, ms: number, mess
   const own = new AbortController();
   const timer = Number.isFinite(ms) ? setTimeout(() => own.abort(new GradioError("TIMEOUT", message)), ms) : undefined;
   // AbortSignal.any adds no listener to `outer`, however many requests share it.
-  return { signal: outer ? AbortSignal.any([outer, own.signal]) : own.signal, clear: () => clearTimeout(timer) };
+  return { signal: outer ? anySignal([outer, own.signal]) : own.signal, clear: () => clearTimeout(timer) };
 }
 
 /**

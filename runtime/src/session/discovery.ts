@@ -3,6 +3,7 @@
  * waiting for it gave up (runtime/src/limits.ts, README "Limits").
  */
 import type { Connection } from "./connection.js";
+import { anySignal } from "../util/any-signal.js";
 /** One discovery shared by a client's calls (see {@link createDiscovery}). */
 export interface Discovery {
   /** The connection for a call: starts discovery with `start` if none is under way; rejects with `signal`'s reason when it aborts first. */
@@ -28,7 +29,7 @@ export function createDiscovery(lifetime: AbortSignal): Discovery {
       if (!current) {
         const controller = new AbortController();
         const attempt = {
-          promise: start(AbortSignal.any([lifetime, controller.signal])),
+          promise: start(anySignal([lifetime, controller.signal])),
           controller,
           settled: false,
           waiters: 0,

@@ -6,6 +6,7 @@ import { GradioError } from "../errors.js";
 import type { StreamsFeature } from "../features.js";
 import { applyDiff, isEditList } from "../protocol/diff.js";
 import { createJobStream } from "./job-stream.js";
+import { anySignal } from "../util/any-signal.js";
 
 /** Streams support, passed to `createAppClient` by modules with generator endpoints. */
 export const streams: StreamsFeature = {
@@ -17,7 +18,7 @@ export const streams: StreamsFeature = {
       controller.abort(new GradioError("ABORTED", "the stream was cancelled"));
       await cancelSent;
     });
-    const signal = outer ? AbortSignal.any([controller.signal, outer]) : controller.signal;
+    const signal = outer ? anySignal([controller.signal, outer]) : controller.signal;
     // Partials are mapped one after another, so they are pushed in arrival order, before the result.
     let tail: Promise<void> = Promise.resolve();
     run(

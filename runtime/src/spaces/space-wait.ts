@@ -7,6 +7,7 @@
 import { GradioError, HttpError } from "../errors.js";
 import { send, type FetchLike, type HttpContext } from "../transport/http.js";
 import { judgeStage } from "./space-stage.js";
+import { anySignal } from "../util/any-signal.js";
 
 /** Reported on each stage change while waiting (never for a Space that already runs). */
 export interface SpaceStatusEvent {
@@ -114,7 +115,7 @@ async function hubGet(
   deadline: number,
 ): Promise<Record<string, unknown>> {
   const limit = AbortSignal.timeout(Math.min(30_000, Math.max(5_000, deadline - Date.now())));
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, limit]) : limit;
+  const signal = ctx.signal ? anySignal([ctx.signal, limit]) : limit;
   let response: Response;
   let body: string;
   try {
@@ -155,7 +156,7 @@ async function hubGet(
 async function wake(http: HttpContext, host: string, signal: AbortSignal | undefined): Promise<void> {
   const limit = AbortSignal.timeout(10_000);
   try {
-    const response = await send(http, `${host}/config`, { signal: signal ? AbortSignal.any([signal, limit]) : limit });
+    const response = await send(http, `${host}/config`, { signal: signal ? anySignal([signal, limit]) : limit });
     await response.body?.cancel();
   } catch {
     // best effort: polling the Hub decides
