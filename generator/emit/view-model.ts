@@ -6,6 +6,7 @@ import type { AppFacts, ClientModel, EndpointModel, Slot, TypeNode } from "../mo
 import { endpointDoc } from "./docs.js";
 import { docLines, jsonLiteral, stringLiteral } from "./escape.js";
 import { isNamedResultKey } from "../model/result-names.js";
+import { namedForm } from "./named-form.js";
 import { propertyKey } from "./names.js";
 import { printType, type PrintTypeContext } from "./print-type.js";
 
@@ -220,41 +221,6 @@ function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointVi
 function updatableType(type: TypeNode, output: PrintTypeContext): string {
   output.used?.add("Updatable");
   return `Updatable<${printType(type, output)}>`;
-}
-
-/**
- * Whether calls may pass named arguments: the endpoint has several parameters, and its first one can never
- * be a plain object whose keys are all parameter names (else `fn({ a: 1 })` would be ambiguous).
- * A file input can be `{ stream, … }` or FileData `{ path, … }`; JSON and objects always can.
- */
-function namedForm(endpoint: EndpointModel, declared: ReadonlyMap<string, TypeNode>): boolean {
-  const first = endpoint.parameters[0];
-  // With one parameter there is nothing to name or skip: `fn(x)`, or `fn()` for its default.
-  if (!first || endpoint.parameters.length < 2) return false;
-  const names = new Set(endpoint.parameters.map((p) => p.name));
-  const seen = new Set<string>();
-  const plainObject = (type: TypeNode): boolean => {
-    switch (type.kind) {
-      case "object":
-        return type.properties.every((p) => p.optional || names.has(p.key));
-      case "json":
-      case "unknown":
-        return true;
-      case "file":
-        return names.has("stream") || names.has("path");
-      case "union":
-        return type.members.some(plainObject);
-      case "named": {
-        if (seen.has(type.name)) return false;
-        seen.add(type.name);
-        const target = declared.get(type.name);
-        return target === undefined || plainObject(target);
-      }
-      default:
-        return false;
-    }
-  };
-  return !plainObject(first.type);
 }
 
 /** `[a: A, b: B] & { readonly a: A; readonly b: B }`: a labelled tuple also readable by name. */
