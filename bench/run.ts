@@ -13,7 +13,8 @@
  * Partial or scaled runs write bench/.work/results.* instead of the committed files.
  * Runs as bench/.work/run.mjs (bundled by esbuild): the harness finds the repo root from there.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -97,13 +98,20 @@ const started = Date.now();
 const log = (line: string) =>
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
-/** Generates a module from the live app with our CLI, then strips its types with esbuild. */
-function generateModule(url: string, name: string, snapshot?: string): string {
+/**
+ * Generates a module from the live app with our CLI, then strips its types with esbuild. Async: the
+ * emulated link runs in this process, so a synchronous child process would stall it (and itself).
+ */
+async function generateModule(url: string, name: string, snapshot?: string): Promise<string> {
   const ts = join(WORK, "gen", `${name}.ts`);
   const cli = join(REPO, "dist", "generator", "cli", "main.js");
-  execFileSync(process.execPath, [cli, url, "-o", ts, "-q", ...(snapshot ? ["--save-snapshot", snapshot] : [])], {
-    stdio: "inherit",
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [cli, url, "-o", ts, "-q", ...(snapshot ? ["--save-snapshot", snapshot] : [])],
+    {
+      maxBuffer: 1 << 24,
+    },
+  );
   const js = join(WORK, "gen", `${name}.js`);
   writeFileSync(js, transformSync(readFileSync(ts, "utf8"), { loader: "ts", format: "esm" }).code);
   return js;
@@ -157,7 +165,7 @@ async function runPass(name: string, pass: Pass, python: string, results: Scenar
     // Generated from the URL the clients use (through the link, when there is one), as a user
     // generates from the Space they call: the module's base URL and API prefix are then its own.
     for (const app of APPS)
-      modules[app] = generateModule(benchHost.url(app), app, app === "bench_medium" ? mediumSchema : undefined);
+      modules[app] = await generateModule(benchHost.url(app), app, app === "bench_medium" ? mediumSchema : undefined);
     const passReps = pass.reps ?? reps;
     const ctx: BenchContext = {
       repoRoot: REPO,
