@@ -7,65 +7,59 @@
 import { duplicateSpace, GradioError, type DuplicateStatusEvent } from "@gradio-codegen/runtime";
 import yargs from "yargs";
 import { CodegenError } from "../errors.js";
+import { parseSubcommand } from "./parse-subcommand.js";
 import type { CliArgs } from "./args.js";
 
 const USAGE = "Run gradio-codegen duplicate --help for usage.";
 
 /** Returns the exit code. */
 export async function runSubcommand(argv: string[]): Promise<number> {
-  let handled = true;
-  const parsed = await yargs(argv)
-    .scriptName("gradio-codegen duplicate")
-    .usage(
-      "$0 <space> [options]\n\nDuplicate a Hugging Face Space into your account (private by default) and wait until the copy runs; prints the copy's id. Re-running attaches to the existing copy and creates nothing.",
-    )
-    .command("$0 [space]", false, (y) =>
-      y.positional("space", { type: "string", describe: "Space id (owner/name) to duplicate" }),
-    )
-    .option("to", { type: "string", describe: "The copy's id (owner/name or name; default <you>/<space name>)" })
-    .option("hardware", { type: "string", describe: "Hardware of a new copy, e.g. t4-small (default: the source's)" })
-    .option("private", {
-      type: "boolean",
-      default: true,
-      describe: "Make a new copy private (--public or --no-private: public)",
-    })
-    .option("public", { type: "boolean", default: false, describe: "Make a new copy public" })
-    .option("sleep-timeout", {
-      type: "number",
-      describe: "Seconds of inactivity before the copy sleeps (default 300; paid hardware only)",
-    })
-    .option("secret", {
-      type: "string",
-      array: true,
-      describe: "NAME=value, or NAME to read $NAME (keeps the value off the command line); repeatable",
-    })
-    .option("variable", {
-      type: "string",
-      array: true,
-      describe: "NAME=value (a public environment variable of the copy); repeatable",
-    })
-    .option("hf-token", { type: "string", describe: "Token with write access (default: $HF_TOKEN)" })
-    .option("timeout", { type: "number", default: 900, describe: "Seconds to wait for the copy to build and run" })
-    .option("output", { alias: "o", type: "string", describe: "Also generate the module from the copy into this file" })
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no progress" })
-    .example(
-      "$0 abidlabs/whisper --hardware t4-small --secret HF_API_KEY -o whisper.ts",
-      "Own GPU copy, a secret from $HF_API_KEY, and its module",
-    )
-    .help()
-    .strict()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw error instanceof CodegenError
-        ? error
-        : new CodegenError("USAGE", `${message ?? error?.message ?? "invalid arguments"}. ${USAGE}`);
-    })
-    .check(() => {
-      handled = false;
-      return true;
-    })
-    .parseAsync();
-  if (handled || parsed["help"] === true) return 0;
+  const parsed = await parseSubcommand(
+    yargs(argv)
+      .scriptName("gradio-codegen duplicate")
+      .usage(
+        "$0 <space> [options]\n\nDuplicate a Hugging Face Space into your account (private by default) and wait until the copy runs; prints the copy's id. Re-running attaches to the existing copy and creates nothing.",
+      )
+      .command("$0 [space]", false, (y) =>
+        y.positional("space", { type: "string", describe: "Space id (owner/name) to duplicate" }),
+      )
+      .option("to", { type: "string", describe: "The copy's id (owner/name or name; default <you>/<space name>)" })
+      .option("hardware", { type: "string", describe: "Hardware of a new copy, e.g. t4-small (default: the source's)" })
+      .option("private", {
+        type: "boolean",
+        default: true,
+        describe: "Make a new copy private (--public or --no-private: public)",
+      })
+      .option("public", { type: "boolean", default: false, describe: "Make a new copy public" })
+      .option("sleep-timeout", {
+        type: "number",
+        describe: "Seconds of inactivity before the copy sleeps (default 300; paid hardware only)",
+      })
+      .option("secret", {
+        type: "string",
+        array: true,
+        describe: "NAME=value, or NAME to read $NAME (keeps the value off the command line); repeatable",
+      })
+      .option("variable", {
+        type: "string",
+        array: true,
+        describe: "NAME=value (a public environment variable of the copy); repeatable",
+      })
+      .option("hf-token", { type: "string", describe: "Token with write access (default: $HF_TOKEN)" })
+      .option("timeout", { type: "number", default: 900, describe: "Seconds to wait for the copy to build and run" })
+      .option("output", {
+        alias: "o",
+        type: "string",
+        describe: "Also generate the module from the copy into this file",
+      })
+      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no progress" })
+      .example(
+        "$0 abidlabs/whisper --hardware t4-small --secret HF_API_KEY -o whisper.ts",
+        "Own GPU copy, a secret from $HF_API_KEY, and its module",
+      ),
+    USAGE,
+  );
+  if (parsed === null) return 0;
   const space = parsed["space"];
   if (typeof space !== "string" || !/^[\w.-]+\/[\w.-]+$/.test(space))
     throw new CodegenError("USAGE", `pass the Space to duplicate as owner/name. ${USAGE}`);

@@ -7,6 +7,7 @@
 import { basename, dirname } from "node:path";
 import yargs from "yargs";
 import { CodegenError } from "../errors.js";
+import { parseSubcommand } from "./parse-subcommand.js";
 import { inspectSource, renderInspect, type InspectFormat } from "../inspect/inspect.js";
 import { endProgressLine, spaceProgress } from "./progress.js";
 
@@ -14,50 +15,39 @@ const USAGE = "Run gradio-codegen inspect --help for usage.";
 
 /** Returns the exit code. */
 export async function runSubcommand(argv: string[]): Promise<number> {
-  let handled = true;
-  const parsed = await yargs(argv)
-    .scriptName("gradio-codegen inspect")
-    .usage(
-      "$0 <source> [options]\n\nShow the API a module generated from <source> would have (Space id, URL, snapshot, bare /info or /config), without writing anything.",
-    )
-    .command("$0 [source]", false, (y) =>
-      y.positional("source", { type: "string", describe: "Space id, URL or schema file" }),
-    )
-    .option("format", {
-      alias: "f",
-      choices: ["text", "markdown", "json"] as const,
-      default: "text" as const,
-      describe: "text (terminal), markdown (API reference page) or json (the normalised surface)",
-    })
-    .option("all-endpoints", {
-      type: "boolean",
-      default: false,
-      describe: "Include unnamed and undocumented endpoints",
-    })
-    .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
-    .option("wait-timeout", {
-      type: "number",
-      default: 300,
-      describe: "Seconds to wait for a sleeping or starting Space",
-    })
-    .option("width", { type: "number", describe: "Text width (default: the terminal's, else 100)" })
-    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no progress" })
-    .example("$0 abidlabs/whisper", "See a Space's API before generating its module")
-    .example("$0 app.schema.json --format markdown > API.md", "An API reference page, offline")
-    .help()
-    .strict()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw error instanceof CodegenError
-        ? error
-        : new CodegenError("USAGE", `${message ?? error?.message ?? "invalid arguments"}. ${USAGE}`);
-    })
-    .check(() => {
-      handled = false;
-      return true;
-    })
-    .parseAsync();
-  if (handled || parsed["help"] === true) return 0;
+  const parsed = await parseSubcommand(
+    yargs(argv)
+      .scriptName("gradio-codegen inspect")
+      .usage(
+        "$0 <source> [options]\n\nShow the API a module generated from <source> would have (Space id, URL, snapshot, bare /info or /config), without writing anything.",
+      )
+      .command("$0 [source]", false, (y) =>
+        y.positional("source", { type: "string", describe: "Space id, URL or schema file" }),
+      )
+      .option("format", {
+        alias: "f",
+        choices: ["text", "markdown", "json"] as const,
+        default: "text" as const,
+        describe: "text (terminal), markdown (API reference page) or json (the normalised surface)",
+      })
+      .option("all-endpoints", {
+        type: "boolean",
+        default: false,
+        describe: "Include unnamed and undocumented endpoints",
+      })
+      .option("hf-token", { type: "string", describe: "Hugging Face token for private Spaces (default: $HF_TOKEN)" })
+      .option("wait-timeout", {
+        type: "number",
+        default: 300,
+        describe: "Seconds to wait for a sleeping or starting Space",
+      })
+      .option("width", { type: "number", describe: "Text width (default: the terminal's, else 100)" })
+      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no progress" })
+      .example("$0 abidlabs/whisper", "See a Space's API before generating its module")
+      .example("$0 app.schema.json --format markdown > API.md", "An API reference page, offline"),
+    USAGE,
+  );
+  if (parsed === null) return 0;
   const source = parsed["source"];
   if (typeof source !== "string" || source === "")
     throw new CodegenError("USAGE", `no source given: pass a Space id (owner/name), a URL or a schema file. ${USAGE}`);
