@@ -120,10 +120,11 @@ function configEntry(
     schema,
     ...(component && typeof component["serializer"] === "string" ? { serializer: component["serializer"] } : {}),
     label: text(props["label"]) ?? `${key === "inputs" ? "parameter" : "value"}_${id}`,
-    // As Gradio's own /info: an input whose component has an initial value is optional, that value its default.
-    // Object values (FileData, Dataframe dicts) wait for the emitter to print heterogeneous object
-    // defaults that compile (issue 13 item 4); until then such a parameter stays required.
-    ...(key === "inputs" && isDefaultable(props["value"]) ? { hasDefault: true, default: props["value"] } : {}),
+    // As Gradio's own /info (blocks.py get_api_info, 4.x–6.x): an input whose component value is not
+    // None is optional, and that value, whatever its shape (FileData, a Dataframe's {headers, data},
+    // a Gallery's list, JSON), is its default, sent as is. /info's FileData `url` may differ (it is
+    // rewritten there); the server reads the `path` (docs/protocol.md §1.6).
+    ...(key === "inputs" && hasValue(props["value"]) ? { hasDefault: true, default: props["value"] } : {}),
     component: type === "" ? null : type.charAt(0).toUpperCase() + type.slice(1),
     description: text(props["info"]),
     ...(key === "inputs" && examples !== undefined
@@ -132,7 +133,7 @@ function configEntry(
   };
 }
 
-/** A component value usable as a parameter default: set, and not an object. */
-function isDefaultable(value: unknown): boolean {
-  return value !== undefined && value !== null && (typeof value !== "object" || Array.isArray(value));
+/** Gradio's test for a default (`props.get("value") is not None`): any value but a missing one or null. */
+function hasValue(value: unknown): boolean {
+  return value !== undefined && value !== null;
 }

@@ -4,7 +4,7 @@ Usage: python py_client.py <calls.json>   (calls.json: {"passes": N, "apps": {ur
 Each pass uses a new Client per app (its own session, as the TypeScript side), calls in order.
 Normalisation (the same as normalise() in differential.test.ts): tuples → lists; a result string
 that names a file gradio_client downloaded → {"sha256": <hex of its bytes>}; an argument
-{"file": path} → handle_file(path).
+{"file": path}, at any depth → handle_file(path).
 """
 import hashlib
 import json
@@ -17,6 +17,10 @@ from gradio_client import Client, handle_file
 def arg(value):
     if isinstance(value, dict) and set(value) == {"file"}:
         return handle_file(value["file"])
+    if isinstance(value, dict):
+        return {k: arg(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [arg(v) for v in value]
     return value
 
 

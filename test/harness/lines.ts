@@ -14,6 +14,8 @@ export const OLD_LINE_TESTS: readonly string[] = [
   "test/runtime/process-exit.test.ts",
   "test/e2e/slice.test.ts",
   "test/e2e/lines.test.ts",
+  // Starts its own apps (test/differential/apps), per line: Video's {video, subtitles} on 4.x/5.x, object defaults.
+  "test/differential/differential.test.ts",
 ];
 
 /** Test files of the `gradio-4.8` project (Gradio 4.0–4.8, queue protocol `sse`); not run on the other lines. */

@@ -1,4 +1,6 @@
 """A chat interface, modelled on Gradio's demo/chatinterface_streaming_echo (deterministic echo, streamed)."""
+import inspect
+
 import gradio as gr
 
 
@@ -10,4 +12,6 @@ def echo(message: str, history: list):
 
 
 def build():
-    return gr.ChatInterface(echo, api_name="chat")
+    # Gradio 4.x's ChatInterface takes no api_name; its endpoint is /chat already.
+    named = "api_name" in inspect.signature(gr.ChatInterface.__init__).parameters
+    return gr.ChatInterface(echo, **({"api_name": "chat"} if named else {}))
