@@ -222,6 +222,52 @@ describe("config-only documents → endpoints", () => {
     ]);
   });
 
+  it("object values are defaults too (FileData, a Dataframe's {headers, data}, JSON, a 4.x/5.x Video's {video, subtitles}), sent as is", () => {
+    const file = {
+      path: "/tmp/gradio/ab/cat.png",
+      url: "http://h/gradio_api/file=/tmp/gradio/ab/cat.png",
+      orig_name: "cat.png",
+      meta: { _type: "gradio.FileData" },
+    };
+    const fileSchema = { type: "object", properties: { path: { type: "string" } }, required: ["path"] };
+    const frame = { headers: ["a", "b"], data: [[1, 2]], metadata: null };
+    const model = buildModel(
+      configOnly({
+        version: "5.50.0",
+        components: [
+          { id: 1, type: "image", props: { label: "image", value: file }, api_info_as_input: fileSchema },
+          {
+            id: 2,
+            type: "dataframe",
+            props: { label: "frame", value: frame },
+            api_info_as_input: {
+              type: "object",
+              properties: { headers: { type: "array", items: { type: "string" } } },
+            },
+          },
+          { id: 3, type: "json", props: { label: "data", value: { k: [1] } }, api_info_as_input: {} },
+          {
+            id: 4,
+            type: "video",
+            props: { label: "video", value: { video: file, subtitles: null } },
+            api_info_as_input: { type: "object", properties: { video: fileSchema }, required: ["video"] },
+          },
+          { id: 5, type: "file", props: { label: "none" }, api_info_as_input: fileSchema },
+          { id: 6, type: "textbox", props: { label: "out" }, api_info_as_output: { type: "string" } },
+        ],
+        dependencies: [{ id: 0, targets: [1], inputs: [1, 2, 3, 4, 5], outputs: [6], backend_fn: true, api_name: "f" }],
+      }),
+    );
+    const params = model.endpoints[0]?.parameters ?? [];
+    expect(params.map((p) => [p.name, p.hasDefault, p.default])).toEqual([
+      ["image", true, file],
+      ["frame", true, frame],
+      ["data", true, { k: [1] }],
+      ["video", true, { video: file, subtitles: null }],
+      ["none", false, undefined],
+    ]);
+  });
+
   it("3.40 api_info is unwrapped; example_inputs.serialized is the example; ranges from props", () => {
     const [check] = buildModel(configOnly(V340)).endpoints;
     expect(check?.parameters[0]).toMatchObject({
