@@ -232,8 +232,10 @@ function shallowValues(entry: EntrySource, diagnostics: Diagnostic[]): EntrySour
   const fromConfig = entry.typePointer.startsWith("/config/");
   const base = entry.typePointer.slice(0, entry.typePointer.lastIndexOf("/"));
   const out: { -readonly [K in keyof EntrySource]: EntrySource[K] } = { ...entry };
-  const defaultAt =
-    entry.hasDefault === true ? tooDeepAt(entry.default, MAX_VALUE_DEPTH, `${base}/parameter_default`) : null;
+  // A config-only default is the component's `props.value` (from-config.ts).
+  const component = /^\/config\/components\/\d+/.exec(entry.typePointer)?.[0];
+  const defaultPointer = fromConfig && component ? `${component}/props/value` : `${base}/parameter_default`;
+  const defaultAt = entry.hasDefault === true ? tooDeepAt(entry.default, MAX_VALUE_DEPTH, defaultPointer) : null;
   if (defaultAt !== null) {
     diagnostics.push({
       level: "warning",

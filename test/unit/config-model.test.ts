@@ -268,6 +268,23 @@ describe("config-only documents → endpoints", () => {
     ]);
   });
 
+  it("an object value nested past the model's bound is dropped with a warning at its props/value pointer", () => {
+    const deep = JSON.parse(`${'{"a":['.repeat(50)}1${"]}".repeat(50)}`) as unknown;
+    const model = buildModel(
+      configOnly({
+        version: "6.31.0",
+        components: [
+          { id: 1, type: "json", props: { label: "data", value: deep }, api_info_as_input: {} },
+          { id: 2, type: "textbox", props: { label: "out" }, api_info_as_output: { type: "string" } },
+        ],
+        dependencies: [{ id: 0, targets: [1], inputs: [1], outputs: [2], backend_fn: true, api_name: "f" }],
+      }),
+    );
+    expect(model.endpoints[0]?.parameters[0]?.hasDefault).toBe(false);
+    const warning = model.diagnostics.find((d) => d.message.startsWith("default nested deeper"));
+    expect(warning?.pointer.startsWith("/config/components/0/props/value/a/0")).toBe(true);
+  });
+
   it("3.40 api_info is unwrapped; example_inputs.serialized is the example; ranges from props", () => {
     const [check] = buildModel(configOnly(V340)).endpoints;
     expect(check?.parameters[0]).toMatchObject({
