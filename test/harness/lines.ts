@@ -16,6 +16,7 @@ export const OLD_LINE_TESTS: readonly string[] = [
   "test/e2e/lines.test.ts",
   // Starts its own apps (test/differential/apps), per line: Video's {video, subtitles} on 4.x/5.x, object defaults.
   "test/differential/differential.test.ts",
+  "test/differential/config-signatures.test.ts",
 ];
 
 /** Test files of the `gradio-4.8` project (Gradio 4.0–4.8, queue protocol `sse`); not run on the other lines. */
