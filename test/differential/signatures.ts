@@ -7,7 +7,8 @@
  * - `none-default`: optional from the URL with default `null`, required from the document (a
  *   Python default of None without a component value: only /info says so).
  * - `streaming`: a generator became a plain call (only /config says so).
- * - anything else (`optional`, `default`, `type`, `arity`, `results`, `missing`) is a defect.
+ * - anything else (`optional`, `default`, `type`, `arity`, `results`, `layout`: the wire slots of
+ *   State and layout components, `missing`) is a defect.
  *
  * Types are compared with the module's named aliases expanded (an alias is named from its
  * parameter, `Op` vs `Operation`, so its name follows the parameter's name). Defaults are compared after one normalisation: the `url` of a file object (`{path, url, …}`) is
@@ -26,6 +27,7 @@ export type DiffKind =
   | "type"
   | "arity"
   | "results"
+  | "layout"
   | "missing";
 
 export interface SignatureDiff {
@@ -94,6 +96,8 @@ export function signatureDiffs(urlModel: ClientModel, otherModel: ClientModel): 
       o.returns.map((x) => otherType(x.type)).join(", "),
     ];
     if (r !== s) diffs.push({ kind: "results", text: `${at}: [${r}] ≠ [${s}]` });
+    const slots = (x: EndpointModel) => JSON.stringify([x.inputSlots, x.outputSlots]);
+    if (slots(e) !== slots(o)) diffs.push({ kind: "layout", text: `${at}: slots ${slots(e)} ≠ ${slots(o)}` });
     if (e.parameters.length !== o.parameters.length)
       return [...diffs, { kind: "arity", text: `${at}: ${signature(e)} ≠ ${signature(o)}` }];
     e.parameters.forEach((p, i) => {
