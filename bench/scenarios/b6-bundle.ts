@@ -2,7 +2,8 @@
  * B6 size: esbuild `--bundle --minify` of a one-call script per JS client (bench/clients/{ours,
  * gradio-js}/b6-bundle.mjs), for the node and browser platforms; raw bytes and gzip -9 bytes.
  * Also tree-shaking: the same one-endpoint call imported from a 25-endpoint module and from a
- * one-endpoint module (both generated from the bench_medium snapshot), browser bundle.
+ * one-endpoint module (both generated from the bench_medium snapshot), browser bundle; and the
+ * cost of each feature (b6-features.ts).
  * Deterministic, so one build per configuration (no repetitions).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import type { BenchContext } from "../lib/context.js";
 import { timeCommand } from "../lib/process.js";
 import { absoluteTarget, ratioTarget } from "../lib/targets.js";
 import { synthesize } from "./b7-generator.js";
+import { featureRows } from "./b6-features.js";
 import type { Metric, ScenarioResult } from "../lib/types.js";
 
 async function bundleSize(entry: string, platform: "node" | "browser"): Promise<{ raw: number; gzip: number }> {
@@ -100,6 +102,11 @@ export async function b6Bundle(ctx: BenchContext, mediumSchema?: string): Promis
     } catch (error) {
       (failures["ours"] ??= []).push(`tree-shaking: ${String(error).slice(0, 200)}`);
     }
+  }
+  try {
+    metrics.push(...(await featureRows(ctx, bundleSize)));
+  } catch (error) {
+    (failures["ours"] ??= []).push(`per feature: ${String(error).slice(0, 300)}`);
   }
   return {
     id: "B6",
