@@ -1,9 +1,9 @@
 /**
  * Live: how many TCP connections a Node client opens. Over a real link every new connection costs
- * a handshake round trip (and TLS), so the first call must carry `/config`, the join and the
- * queue stream on one connection (the stream used to take a second one: Node's fetch pools a
- * connection only one I/O turn after its answer was read), and later calls reuse the pooled
- * keep-alive connections of the Node transport. A plain TCP relay in front of the real app counts
+ * a handshake round trip (and TLS), so the first call must carry its requests on one connection —
+ * with the platform fetch too, where the queue stream used to take a second one (Node's fetch
+ * pools a connection only one I/O turn after its answer was read) — and later calls reuse the
+ * pooled keep-alive connections of the Node transport. A plain TCP relay in front of the real app counts
  * the connections; it imitates nothing and passes every byte unchanged.
  */
 import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from "node:net";
@@ -49,10 +49,17 @@ it("the first call of a fresh client carries /config, the join and the queue str
   expect(accepted - before).toBe(1);
 });
 
-it("so does a client on the platform fetch (an injected fetch: the universal entry's transport)", async () => {
+it("on the platform fetch (injected), the join and the queue stream share one connection", async () => {
+  // fn_index baked in, as a generated module has it: no /config read (after which Node's fetch
+  // pools the connection late too, so the join would still take a second one).
+  const config = (await (await fetch(`${appUrl("rt_features")}/config`)).json()) as {
+    dependencies: { id: number; api_name: string | null }[];
+  };
+  const fnIndex = config.dependencies.find((d) => d.api_name === "counter")?.id ?? null;
+  expect(fnIndex).not.toBeNull();
   const before = accepted;
   await using client = throughRelay({ fetch: (input, init) => globalThis.fetch(input, init) });
-  expect(await client.call(counter, [])).toEqual([1]);
+  expect(await client.call({ ...counter, fnIndex }, [])).toEqual([1]);
   expect(accepted - before).toBe(1);
 });
 
