@@ -41,6 +41,8 @@ const MAX_IDS = 1000;
  * never keeps a process alive for nothing.
  */
 const DROP_IDLE_STREAM_MS = 2000;
+/** The longest delay setTimeout keeps (a longer one fires at once); longer silences are re-checked. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A response that lived this long proved the connection works, even if it brought no job forward. */
 const HEALTHY_RESPONSE_MS = 15_000;
 
@@ -126,12 +128,23 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
     let idle: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    const armIdle = () => {
-      clearTimeout(idle);
-      if (signal.aborted) return;
-      idle = setTimeout(() => ((timedOut = true), abort()), idleTimeoutMs);
+    /** When data last arrived. One timer checks it, instead of a new timer per chunk (a busy stream carries thousands). */
+    let lastData = 0;
+    const watch = (ms: number) => {
+      idle = setTimeout(() => {
+        idle = undefined;
+        if (signal.aborted) return;
+        const quiet = Date.now() - lastData;
+        if (quiet >= idleTimeoutMs) (timedOut = true), abort();
+        else watch(idleTimeoutMs - quiet);
+      }, Math.min(ms, MAX_TIMER_MS));
       // Pending jobs keep the process alive through their request; this timer alone never should.
       (idle as { unref?: () => void }).unref?.();
+    };
+    const armIdle = () => {
+      lastData = Date.now();
+      // limits.idleTimeoutMs = Infinity: no bound on silence.
+      if (idle === undefined && !signal.aborted && Number.isFinite(idleTimeoutMs)) watch(idleTimeoutMs);
     };
     // A body whose bytes have all arrived is not always errored by the abort (undici, Node 20), so
     // a pending read() could wait forever: cancel the reader explicitly.
