@@ -131,13 +131,16 @@ export function createQueueStream(http: HttpContext, url: string, limits: Limits
     /** When data last arrived. One timer checks it, instead of a new timer per chunk (a busy stream carries thousands). */
     let lastData = 0;
     const watch = (ms: number) => {
-      idle = setTimeout(() => {
-        idle = undefined;
-        if (signal.aborted) return;
-        const quiet = Date.now() - lastData;
-        if (quiet >= idleTimeoutMs) (timedOut = true), abort();
-        else watch(idleTimeoutMs - quiet);
-      }, Math.min(ms, MAX_TIMER_MS));
+      idle = setTimeout(
+        () => {
+          idle = undefined;
+          if (signal.aborted) return;
+          const quiet = Date.now() - lastData;
+          if (quiet >= idleTimeoutMs) (timedOut = true), abort();
+          else watch(idleTimeoutMs - quiet);
+        },
+        Math.min(ms, MAX_TIMER_MS),
+      );
       // Pending jobs keep the process alive through their request; this timer alone never should.
       (idle as { unref?: () => void }).unref?.();
     };
