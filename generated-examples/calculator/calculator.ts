@@ -10,6 +10,7 @@ import {
   createAppClient,
   createSharedClient,
   rebindEndpoint,
+  withValidation,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
@@ -91,9 +92,22 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
-  params: ["num1", "operation", "num2"],
-});
+export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "predict",
+  0,
+  {
+    params: [
+      "num1",
+      {
+        name: "operation",
+        rule: { choices: ["add", "subtract", "multiply", "divide"], select: "one" },
+      },
+      "num2",
+    ],
+  },
+  { validation: withValidation },
+);
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers

@@ -10,6 +10,7 @@ import {
   createAppClient,
   createSharedClient,
   rebindEndpoint,
+  withValidation,
   type AppSpec,
   type AsyncDisposal,
   type CallOptions,
@@ -118,9 +119,13 @@ export const reverse: Client["reverse"] = /* @__PURE__ */ bindEndpoint(shared, "
   params: ["text"],
   named: false,
 });
-export const shout: Client["shout"] = /* @__PURE__ */ bindEndpoint(shared, "shout", 1, {
-  params: ["text", { name: "exclamations", default: 1 }],
-});
+export const shout: Client["shout"] = /* @__PURE__ */ bindEndpoint(
+  shared,
+  "shout",
+  1,
+  { params: ["text", { name: "exclamations", default: 1, rule: { minimum: 1, maximum: 5 } }] },
+  { validation: withValidation },
+);
 export const stats: Client["stats"] = /* @__PURE__ */ bindEndpoint(shared, "stats", 2, {
   params: ["text"],
   returns: ["characters", "words", "lines"],

@@ -111,7 +111,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
 }
 
 /** Features an endpoint brings to its own calls (files, streams, direct), so that importing one endpoint bundles only what it needs. */
-const ENDPOINT_FEATURES: readonly string[] = ["direct", "files", "streams"];
+const ENDPOINT_FEATURES: readonly string[] = ["direct", "files", "streams", "validation"];
 
 /** `{ files: withFiles, … }`, or "" for none. */
 function featureLiteral(names: readonly string[]): string {
@@ -128,6 +128,7 @@ function endpointFeatures(endpoint: EndpointModel): string[] {
       ? ["files"]
       : []),
     ...(endpoint.streaming ? ["streams"] : []),
+    ...(endpoint.parameters.some((p) => p.rule) ? ["validation"] : []),
   ];
 }
 
@@ -155,6 +156,7 @@ function clientFeatures(model: ClientModel): string[] {
     ...(model.login ? ["login"] : []),
     ...(model.app.spaceId !== null ? ["spaces"] : []),
     ...(model.endpoints.some((e) => e.streaming) ? ["streams"] : []),
+    ...(model.endpoints.some((e) => e.parameters.some((p) => p.rule)) ? ["validation"] : []),
   ];
 }
 
@@ -260,12 +262,13 @@ function specLiteral(endpoint: EndpointModel, named: boolean): string {
     ...(identity(endpoint.inputSlots, endpoint.parameters.length) ? {} : { inputs: endpoint.inputSlots.map(slot) }),
     ...(identity(endpoint.outputSlots, endpoint.returns.length) ? {} : { outputs: endpoint.outputSlots.map(slot) }),
     params: endpoint.parameters.map((p) =>
-      !p.hasDefault && p.filePaths.length === 0
+      !p.hasDefault && p.filePaths.length === 0 && !p.rule
         ? p.name
         : {
             name: p.name,
             ...(p.hasDefault ? { default: p.default ?? null } : {}),
             ...(p.filePaths.length > 0 ? { files: p.filePaths } : {}),
+            ...(p.rule ? { rule: p.rule } : {}),
           },
     ),
     ...(endpoint.returns.length === 1 && endpoint.returns[0]?.filePaths.length === 0

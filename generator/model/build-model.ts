@@ -10,6 +10,7 @@ import { buildEndpoint, infoEndpoint } from "./endpoint.js";
 import { configEndpoints, configTables } from "./from-config.js";
 import { hoistTypes } from "./hoist-types.js";
 import type { ClientModel, Diagnostic, EndpointModel } from "./ir.js";
+import { withValidationRules } from "./validation-rules.js";
 import { assertDocumentDepth } from "./value-depth.js";
 
 export interface ModelOptions {
@@ -55,6 +56,7 @@ export const MODULE_NAMES = [
     "withLogin",
     "withSpaces",
     "withStreams",
+    "withValidation",
     "mapJobStream",
     "close",
     "duplicate",
@@ -116,7 +118,7 @@ export function buildModel(raw: RawSchema, options: ModelOptions = {}): ClientMo
   return {
     app: appFacts(raw),
     login: raw.login === true || options.login === true,
-    endpoints: hoisted.endpoints,
+    endpoints: withValidationRules(hoisted.endpoints, raw.config),
     declarations: hoisted.declarations,
     diagnostics,
   };

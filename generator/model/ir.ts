@@ -3,7 +3,7 @@
  * with every Gradio quirk already resolved (ARCHITECTURE.md "An IR between reading and writing").
  * The emitter never reads raw Gradio JSON; the loader never decides types.
  */
-import type { AppSpec } from "@gradio-codegen/runtime";
+import type { AppSpec, ParamRule } from "@gradio-codegen/runtime";
 
 /** A small closed type language; printed to TypeScript by `emit/print-type.ts`. */
 export type TypeNode =
@@ -70,6 +70,8 @@ export interface ParameterModel {
   readonly range?: { readonly minimum?: number; readonly maximum?: number; readonly step?: number };
   /** Paths inside the value where FileData sits ("*" = every element/key). */
   readonly filePaths: readonly FilePath[];
+  /** Values the app's server refuses, checked by the runtime before sending (model/validation-rules.ts). */
+  readonly rule?: ParamRule;
 }
 
 export interface ReturnModel {

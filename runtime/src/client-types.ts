@@ -26,6 +26,8 @@ export interface ClientOptions extends Omit<ConnectionOptions, InternalConnectio
   readonly heartbeat?: boolean;
   /** Default of {@link CallOptions.exactPartials}. */
   readonly exactPartials?: boolean;
+  /** `false`: send arguments the app would refuse instead of failing with INVALID_ARGUMENT first. Default true. */
+  readonly validate?: boolean;
 }
 
 /** Hooks a runtime entry passes to `createAppClient` besides the user's options (the Node entry: a cookie jar per client). */
@@ -48,10 +50,16 @@ export interface CallOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** The end user's Hugging Face OAuth token, for endpoints taking a `gr.OAuthToken` (sent as the join's `oauth_token`). */
   readonly oauthToken?: string;
+  /**
+   * Check the arguments against what the app's server refuses (choices, ranges, upload size and
+   * type; see README "Validation before sending") before sending anything. Default: the client's
+   * `validate` (true).
+   */
+  readonly validate?: boolean;
 }
 
 /** Features an endpoint may bring to a call itself (see {@link GradioClient.call}). */
-export type EndpointFeatures = Pick<ClientFeatures, "files" | "streams" | "direct">;
+export type EndpointFeatures = Pick<ClientFeatures, "files" | "streams" | "direct" | "validation">;
 
 /** A client; `await using` closes it where the lib has `Symbol.asyncDispose` (see platform.ts). */
 export interface GradioClient extends AsyncDisposal {

@@ -67,6 +67,8 @@ export function createAppClient(
         "AUTH_REQUIRED",
         `${label} needs the user's Hugging Face OAuth token: pass { oauthToken } in the call options`,
       );
+    const validation = own?.validation ?? features.validation;
+    if (validation && (callOptions.validate ?? options.validate) !== false) await validation(spec, args, label);
     const call = createCallSignal(label, callOptions);
     const { signal } = call;
     let release: (() => void) | undefined;

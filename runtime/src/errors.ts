@@ -102,3 +102,40 @@ export class SchemaDriftError extends GradioError {
     );
   }
 }
+
+/**
+ * An argument the app's server would refuse (a choice it does not offer, a number out of range, a
+ * file over the upload limit), found before anything was sent. `validate: false` sends it anyway.
+ */
+export class InvalidArgumentError extends GradioError {
+  override readonly name = "InvalidArgumentError";
+  /** `/predict`, or `fn_index 3` for an unnamed endpoint. */
+  declare readonly endpoint: string;
+  declare readonly parameter: string;
+  /** 1-based position of the parameter in the call. */
+  declare readonly position: number;
+  declare readonly received: unknown;
+  /** What the server accepts there, in words. */
+  declare readonly allowed: string;
+
+  constructor(init: {
+    endpoint: string;
+    parameter: string;
+    position: number;
+    received: string;
+    allowed: string;
+    value: unknown;
+  }) {
+    super(
+      "INVALID_ARGUMENT",
+      `${init.endpoint}: argument "${init.parameter}" (position ${init.position}) must be ${init.allowed}, received ${init.received}; nothing was sent (the app would refuse it; pass { validate: false } to send it anyway)`,
+    );
+    Object.assign(this, {
+      endpoint: init.endpoint,
+      parameter: init.parameter,
+      position: init.position,
+      received: init.value,
+      allowed: init.allowed,
+    });
+  }
+}

@@ -69,6 +69,12 @@ export type LegacySseFeature = (request: JoinRequest, sink: JobSink, idleTimeout
  */
 export type DirectFeature = (request: JoinRequest) => Promise<unknown[] | null>;
 
+/**
+ * Checks a call's arguments against the rules of its parameters (`ParamSpec.rule`) before anything
+ * is sent; throws `InvalidArgumentError` (code INVALID_ARGUMENT). `label` names the endpoint.
+ */
+export type ValidationFeature = (spec: EndpointSpec, args: readonly unknown[], label: string) => Promise<void>;
+
 /** The optional parts of a client. */
 export interface ClientFeatures {
   readonly files?: FilesFeature | undefined;
@@ -78,4 +84,5 @@ export interface ClientFeatures {
   readonly login?: LoginFeature | undefined;
   readonly legacySse?: LegacySseFeature | undefined;
   readonly direct?: DirectFeature | undefined;
+  readonly validation?: ValidationFeature | undefined;
 }

@@ -19,6 +19,7 @@ export type {
   LoginFeature,
   SpacesFeature,
   StreamsFeature,
+  ValidationFeature,
 } from "./features.js";
 export { files as withFiles } from "./files/feature.js";
 export { streams as withStreams } from "./session/streams.js";
@@ -27,7 +28,16 @@ export { resolveSpace as withSpaces } from "./spaces/space-wait.js";
 export { loginFeature as withLogin } from "./auth/login.js";
 export { legacySse as withLegacySse } from "./session/legacy-sse.js";
 export { direct as withDirect } from "./session/direct.js";
-export { AppError, GradioError, HttpError, SchemaDriftError, ValidationError, type GradioErrorCode } from "./errors.js";
+export { validation as withValidation } from "./validate/feature.js";
+export {
+  AppError,
+  GradioError,
+  HttpError,
+  InvalidArgumentError,
+  SchemaDriftError,
+  ValidationError,
+  type GradioErrorCode,
+} from "./errors.js";
 export { GradioFile, type FileData } from "./files/file-data.js";
 export type { DownloadOptions } from "./files/download.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
@@ -44,6 +54,7 @@ export type {
   EndpointSpec,
   FilePath,
   JsonValue,
+  ParamRule,
   ParamSpec,
   ReturnSpec,
   WireSlot,

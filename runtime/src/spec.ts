@@ -37,9 +37,32 @@ export interface ParamSpec {
   /** Sent when the caller omits the argument. Absent = the argument is required. */
   readonly default?: JsonValue;
   readonly files?: readonly FilePath[];
+  /** What the app's server refuses for this parameter; checked before sending (runtime/src/validate). */
+  readonly rule?: ParamRule;
 }
 
-/** A public result of an endpoint. */
+/**
+ * Values a parameter's server refuses, as the Gradio line the module was generated from checks them
+ * (the generator emits only what that line enforces): the runtime refuses the same values before
+ * any request. Every field is optional; an empty rule refuses nothing.
+ */
+export interface ParamRule {
+  /** Allowed values, compared as Python's `==` does (`1 == 1.0 == true`). */
+  readonly choices?: readonly (string | number | boolean)[];
+  /**
+   * How `choices` apply: `one` (Radio: the value itself), `any` (Dropdown: the value, or each
+   * element of an array), `each` (CheckboxGroup: each element of an array, character of a string or
+   * key of an object; anything else is refused). `null` passes `one` and `any`.
+   */
+  readonly select?: "one" | "any" | "each";
+  /** Bounds of a Slider/Number: the value must be a number or a boolean (Python compares them). */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** With a bound: `null` is accepted (Number) rather than refused (Slider). */
+  readonly nullable?: boolean;
+  /** Size limit of each file whose size is known before the upload (the app's `max_file_size`). */
+  readonly maxBytes?: number;
+}
 export interface ReturnSpec {
   readonly name: string;
   readonly files?: readonly FilePath[];

@@ -5,6 +5,7 @@
  * validator, so a dispatcher refuses a model's bad arguments before any request is sent.
  */
 import type { JsonValue } from "../spec.js";
+import { shortJson } from "../util/short-json.js";
 
 export interface ToolSchema {
   readonly type?: "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
@@ -43,10 +44,7 @@ function typeMatches(type: NonNullable<ToolSchema["type"]>, value: unknown): boo
   return actual === type || (type === "number" && actual === "integer");
 }
 
-const short = (value: unknown) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-};
+const short = (value: unknown) => shortJson(value);
 
 /** Checks `value` against `schema`; null when it conforms. Depth-bounded by the schema itself. */
 export function firstViolation(schema: ToolSchema, value: unknown, pointer = ""): Violation | null {
