@@ -8,9 +8,18 @@ import type { GradioLine } from "./gradio-versions.js";
 
 /** Test files of the old-line projects: listed one by one, so a new live test opts in explicitly. */
 export const OLD_LINE_TESTS: readonly string[] = [
-  ...["bad-input", "cancel", "concurrency", "errors", "files", "nonqueued", "session", "status", "streaming"].map(
-    (name) => `test/runtime/live-${name}.test.ts`,
-  ),
+  ...[
+    "bad-input",
+    "cancel",
+    "concurrency",
+    "errors",
+    "files",
+    "nonqueued",
+    "session",
+    "status",
+    "streaming",
+    "validation",
+  ].map((name) => `test/runtime/live-${name}.test.ts`),
   "test/runtime/process-exit.test.ts",
   "test/e2e/slice.test.ts",
   "test/e2e/lines.test.ts",
@@ -31,6 +40,7 @@ const OLD_LINE_APPS: readonly string[] = [
   "rt_chat",
   "rt_hidden_errors",
   "rt_queue_full",
+  "rt_validation",
   "calculator",
   "translator",
   "whisper_like",
