@@ -8,7 +8,9 @@
  * - Dropdown (without `allow_custom_value`), Radio, CheckboxGroup choices: Gradio ≥ 5.0.
  * - Slider minimum/maximum (and a non-null number): Gradio ≥ 5.0. Number minimum/maximum: ≥ 4.0.
  *   No line enforces `step`.
- * - `max_file_size` (each uploaded file): every line whose `/config` states it.
+ * - `max_file_size` (each uploaded file, refused above it): Gradio ≥ 5.0. 4.x states it in `/config`
+ *   but checks the size of the file on disk while it is still buffered, so a file a little over
+ *   the limit goes through (4.44.1 accepts 1,001 bytes under a 1,000-byte limit).
  *
  * Left without rules: components some listener writes to (a `gr.update` may change their
  * choices or range for the session, and the server then checks the new ones), endpoints that are
@@ -109,7 +111,7 @@ export function withValidationRules(endpoints: readonly EndpointModel[], config:
       const component = components.get(id as number);
       const param = endpoint.parameters[slot.param] as ParameterModel;
       if (param.filePaths.length > 0) {
-        rules[slot.param] = maxFileSize === undefined ? null : { maxBytes: maxFileSize };
+        rules[slot.param] = maxFileSize === undefined || major < 5 ? null : { maxBytes: maxFileSize };
       } else if (component && !written.has(id)) {
         rules[slot.param] = componentRule(component, major);
       }

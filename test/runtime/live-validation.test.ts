@@ -100,13 +100,19 @@ describe("each rule is the server's own", () => {
     expect(await outcome("custom", "anything", true)).toMatchObject({ kind: "accepted", result: '"anything"' });
   });
 
-  it("an upload over the app's max_file_size is refused before it is sent, as the server refuses it", async () => {
+  it("an upload over the app's max_file_size is refused before it is sent, as the server refuses it (5.x, 6.x)", async () => {
     const limit = 1000;
     expect(await outcome("upload", new Blob([new Uint8Array(limit)]), true)).toMatchObject({
       kind: "accepted",
       result: String(limit),
     });
     const big = () => new Blob([new Uint8Array(limit + 1)]);
+    if (gradioMajor() < 5) {
+      // 4.x states max_file_size but checks the size on disk while the upload is still buffered:
+      // 1,001 bytes go through, so the module has no size rule there.
+      expect(await outcome("upload", big(), true)).toMatchObject({ kind: "accepted", result: String(limit + 1) });
+      return;
+    }
     const ours = await outcome("upload", big(), true);
     expect(ours).toMatchObject({ kind: "ours", requests: 0 });
     expect(ours.kind === "ours" && ours.error.message).toContain("a file of 1001 bytes");
