@@ -4,8 +4,7 @@
  * with rules, so the others never bundle it.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { mapAtPaths } from "../files/walk.js";
-import type { ParamRule, ParamSpec } from "../spec.js";
+import type { FilePath, ParamRule, ParamSpec } from "../spec.js";
 import type { ValidationFeature } from "../features.js";
 import { shortJson } from "../util/short-json.js";
 import { refusal, type Refusal } from "./check.js";
@@ -17,21 +16,34 @@ function knownSize(input: unknown): number | null {
   return null;
 }
 
+/**
+ * The values at `path` inside `node` (keys, indices, `"*"` for every element): a read-only,
+ * synchronous cousin of files/walk.ts's `mapAtPaths` (which copies and awaits, and which modules
+ * whose validated endpoints have no files would otherwise bundle for nothing).
+ */
+function leaves(node: unknown, path: FilePath, depth = 0): unknown[] {
+  if (depth === path.length) return [node];
+  if (typeof node !== "object" || node === null) return [];
+  const key = path[depth] as string | number;
+  const record = node as Record<string | number, unknown>;
+  const next = key === "*" ? Object.values(record) : Object.hasOwn(record, key) ? [record[key]] : [];
+  return next.flatMap((child) => leaves(child, path, depth + 1));
+}
+
 /** The first file at the parameter's file positions that is larger than the app accepts. */
-async function fileRefusal(rule: ParamRule, value: unknown, param: ParamSpec): Promise<Refusal | null> {
+function fileRefusal(rule: ParamRule, value: unknown, param: ParamSpec): Refusal | null {
   const limit = rule.maxBytes;
-  if (limit === undefined || param.files === undefined) return null;
-  let found: Refusal | null = null;
-  await mapAtPaths(value, param.files, (leaf) => {
-    const size = knownSize(leaf);
-    if (found === null && size !== null && size > limit)
-      found = {
-        allowed: `a file of at most ${limit} bytes (the app's max_file_size)`,
-        part: `a file of ${size} bytes`,
-      };
-    return leaf;
-  });
-  return found;
+  for (const path of limit === undefined ? [] : (param.files ?? [])) {
+    for (const leaf of leaves(value, path)) {
+      const size = knownSize(leaf);
+      if (size !== null && size > (limit as number))
+        return {
+          allowed: `a file of at most ${limit} bytes (the app's max_file_size)`,
+          part: `a file of ${size} bytes`,
+        };
+    }
+  }
+  return null;
 }
 
 /** Throws INVALID_ARGUMENT for the first argument the app's server would refuse. */
@@ -41,7 +53,7 @@ export const validation: ValidationFeature = async (spec, args, label) => {
     const rule = param.rule;
     // An omitted argument sends the server's own default, or fails as missing (session/inputs.ts).
     if (rule === undefined || value === undefined) continue;
-    const refused = param.files === undefined ? refusal(rule, value) : await fileRefusal(rule, value, param);
+    const refused = param.files === undefined ? refusal(rule, value) : fileRefusal(rule, value, param);
     if (refused === null) continue;
     const received =
       param.files !== undefined
