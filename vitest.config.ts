@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
-import { LEGACY_SSE_TESTS, OLD_LINE_TESTS } from "./test/harness/lines.js";
+import { LEGACY_SSE_TESTS, OLD_LINE_TESTS, V48_SHARED_TESTS } from "./test/harness/lines.js";
 
 /** Tests that need no Gradio app (no Python): the fast loop, `npm run test:unit`. */
 const UNIT_TESTS = [
@@ -37,7 +37,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "gradio-4.8", include: [...LEGACY_SSE_TESTS], globalSetup: ["test/harness/global-setup-v48.ts"] },
+        test: {
+          name: "gradio-4.8",
+          include: [...LEGACY_SSE_TESTS, ...V48_SHARED_TESTS],
+          globalSetup: ["test/harness/global-setup-v48.ts"],
+        },
       },
     ],
   },

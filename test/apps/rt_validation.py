@@ -1,11 +1,14 @@
 """Inputs whose servers refuse some values (choices, ranges, upload size), for the runtime's
 validation before sending: each endpoint echoes what its function received, as JSON."""
+import inspect
 import json
 
 import gradio as gr
 
-# Small, so that a refused upload is cheap (every line checks it while receiving the file).
-MOUNT_OPTIONS = {"max_file_size": 1000}
+# Small, so that a refused upload is cheap. Gradio 4.0-4.8 have no upload limit at all.
+MOUNT_OPTIONS = (
+    {"max_file_size": 1000} if "max_file_size" in inspect.signature(gr.mount_gradio_app).parameters else {}
+)
 
 
 def echo(value):

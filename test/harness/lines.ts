@@ -34,6 +34,9 @@ export const LEGACY_SSE_TESTS: readonly string[] = [
   "test/e2e/legacy-sse-module.test.ts",
 ];
 
+/** Test files the `gradio-4.8` project runs besides its own (they run on every line). */
+export const V48_SHARED_TESTS: readonly string[] = ["test/runtime/live-validation.test.ts"];
+
 /** Apps the runtime suite and the slice call, plus the example apps the generator is run on. */
 const OLD_LINE_APPS: readonly string[] = [
   "rt_features",
@@ -59,7 +62,7 @@ export const LINE_APPS: Readonly<Record<GradioLine, readonly string[] | null>> =
   v5: OLD_LINE_APPS,
   v4: OLD_LINE_APPS,
   // 4.0–4.8 (queue protocol `sse`): only the runtime's legacySse feature is tested there.
-  v48: ["rt_legacy_sse", "rt_queue_full"],
+  v48: ["rt_legacy_sse", "rt_queue_full", "rt_validation"],
 };
 
 /** The major version of a Gradio release string ("4.44.1" → 4). */
