@@ -2,15 +2,17 @@
  * The values each parameter's server refuses (`ParamRule`), read from `/config` component props
  * and emitted only where the Gradio line that served the schema enforces them, so that the
  * runtime's check before sending never refuses what the server accepts. What each line checks
- * (its components' `preprocess`, its upload route), verified against the live servers in
- * test/runtime/live-validation.test.ts:
+ * (its components' `preprocess`, its upload route), verified against the live 6.31, 5.50, 4.44 and
+ * 4.8 servers in test/runtime/live-validation.test.ts:
  *
- * - Dropdown (without `allow_custom_value`), Radio, CheckboxGroup choices: Gradio ≥ 5.0.
- * - Slider minimum/maximum (and a non-null number): Gradio ≥ 5.0. Number minimum/maximum: ≥ 4.0.
- *   No line enforces `step`.
- * - `max_file_size` (each uploaded file, refused above it): Gradio ≥ 5.0. 4.x states it in `/config`
- *   but checks the size of the file on disk while it is still buffered, so a file a little over
- *   the limit goes through (4.44.1 accepts 1,001 bytes under a 1,000-byte limit).
+ * - Dropdown (without `allow_custom_value`), Radio, CheckboxGroup choices: Gradio ≥ 5.0 (gradio-app/
+ *   gradio#8810, first released in 5.0.0-beta.1).
+ * - Slider minimum/maximum (and a non-null number): Gradio ≥ 5.39 (gradio-app/gradio#11635).
+ *   Number minimum/maximum: every supported line (≥ 4.0). No line enforces `step`.
+ * - `max_file_size` (each uploaded file, refused above it): Gradio ≥ 5.35 (gradio-app/gradio#11433
+ *   counts the bytes received). Before, the size of the file on disk was checked while the upload
+ *   was still buffered, so a file a little over the limit went through (4.44.1 accepts 1,001
+ *   bytes under a 1,000-byte limit).
  *
  * Left without rules: components some listener writes to (a `gr.update` may change their
  * choices or range for the session, and the server then checks the new ones), endpoints that are
@@ -23,11 +25,14 @@ import { configTables } from "./from-config.js";
 import type { EndpointModel, ParameterModel } from "./ir.js";
 import { publicCount, wireSlots } from "./wire-slots.js";
 
-/** Major and minor of a Gradio version string ("5.50.0" → [5, 50]); null when unreadable. */
-function versionOf(version: string | null): readonly [number, number] | null {
+/** Major and minor of a Gradio version string as one number ("5.50.0" → 5050, "5.9.1" → 5009); null when unreadable. */
+function versionOf(version: string | null): number | null {
   const match = version === null ? null : /^(\d+)\.(\d+)/.exec(version);
-  return match ? [Number(match[1]), Number(match[2])] : null;
+  return match ? Number(match[1]) * 1000 + Math.min(Number(match[2]), 999) : null;
 }
+
+/** Since when each line checks what (see above), as {@link versionOf} numbers. */
+const SINCE = { choices: 5000, slider: 5039, number: 4000, maxFileSize: 5035 } as const;
 
 /** The scalar values of a component's `choices` (`[[label, value], …]`); null when any is not a scalar. */
 function choiceValues(choices: unknown): (string | number | boolean)[] | null {
@@ -51,17 +56,17 @@ function choiceValues(choices: unknown): (string | number | boolean)[] | null {
 const finite = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) ? value : undefined;
 
-/** The rule of one input component on Gradio `major`, or null. */
-function componentRule(component: JsonObject, major: number): ParamRule | null {
+/** The rule of one input component on Gradio `version` ({@link versionOf}), or null. */
+function componentRule(component: JsonObject, version: number): ParamRule | null {
   const props = isObject(component["props"]) ? component["props"] : {};
   const type = component["type"];
-  if (major >= 5 && (type === "dropdown" || type === "radio" || type === "checkboxgroup")) {
+  if (version >= SINCE.choices && (type === "dropdown" || type === "radio" || type === "checkboxgroup")) {
     if (type === "dropdown" && props["allow_custom_value"] === true) return null;
     const choices = choiceValues(props["choices"]);
     if (choices === null) return null;
     return { choices, select: type === "radio" ? "one" : type === "dropdown" ? "any" : "each" };
   }
-  if ((major >= 5 && type === "slider") || (major >= 4 && type === "number")) {
+  if ((version >= SINCE.slider && type === "slider") || (version >= SINCE.number && type === "number")) {
     const minimum = finite(props["minimum"]);
     const maximum = finite(props["maximum"]);
     if (minimum === undefined && maximum === undefined) return null;
@@ -88,7 +93,6 @@ function writtenComponents(dependencies: readonly JsonObject[]): Set<unknown> {
 export function withValidationRules(endpoints: readonly EndpointModel[], config: JsonObject | null): EndpointModel[] {
   const version = versionOf(config && typeof config["version"] === "string" ? config["version"].trim() : null);
   if (config === null || version === null) return [...endpoints];
-  const [major] = version;
   const maxFileSize = finite(config["max_file_size"]);
   const { dependencies, components } = configTables(config);
   const byId = new Map<number, JsonObject>();
@@ -111,9 +115,9 @@ export function withValidationRules(endpoints: readonly EndpointModel[], config:
       const component = components.get(id as number);
       const param = endpoint.parameters[slot.param] as ParameterModel;
       if (param.filePaths.length > 0) {
-        rules[slot.param] = maxFileSize === undefined || major < 5 ? null : { maxBytes: maxFileSize };
+        rules[slot.param] = maxFileSize === undefined || version < SINCE.maxFileSize ? null : { maxBytes: maxFileSize };
       } else if (component && !written.has(id)) {
-        rules[slot.param] = componentRule(component, major);
+        rules[slot.param] = componentRule(component, version);
       }
     });
     if (rules.every((rule) => rule === null)) return endpoint;

@@ -212,7 +212,14 @@ describe("rules from /config, per Gradio line", () => {
       null,
     ];
     expect(rulesOf(schema("6.31.0", CHOICE_COMPONENTS))).toEqual(want);
-    expect(rulesOf(schema("5.0.0", CHOICE_COMPONENTS))).toEqual(want);
+    expect(rulesOf(schema("5.39.0", CHOICE_COMPONENTS))).toEqual(want);
+  });
+
+  it("5.0–5.38: choices and Number bounds, no Slider bounds (gradio-app/gradio#11635 came in 5.39)", () => {
+    const rules = rulesOf(schema("5.38.2", CHOICE_COMPONENTS));
+    expect(rules?.[4]).toBeNull();
+    expect(rules?.[0]).toEqual({ choices: ["a", 2], select: "any" });
+    expect(rulesOf(schema("5.0.0", CHOICE_COMPONENTS))?.[5]).toEqual({ maximum: 3, nullable: true });
   });
 
   it("4.x: only Number bounds (its Dropdown, Radio, CheckboxGroup and Slider check nothing)", () => {
@@ -241,7 +248,7 @@ describe("rules from /config, per Gradio line", () => {
     expect(rulesOf(schema("6.31.0", comps, { deps }))).toEqual([null, { choices: ["a"], select: "one" }]);
   });
 
-  it("max_file_size on file parameters from 5.0 (4.x lets small overruns through)", () => {
+  it("max_file_size on file parameters from 5.35 (before, small overruns went through)", () => {
     const file = c(1, "file", {});
     const fileInfo = (raw: RawSchema): RawSchema => {
       const info = raw.info as Json;
@@ -263,6 +270,10 @@ describe("rules from /config, per Gradio line", () => {
     expect(rulesOf(fileInfo(schema("5.50.0", [file], { config: { max_file_size: 1000 } })))).toEqual([
       { maxBytes: 1000 },
     ]);
+    expect(rulesOf(fileInfo(schema("5.35.0", [file], { config: { max_file_size: 1000 } })))).toEqual([
+      { maxBytes: 1000 },
+    ]);
+    expect(rulesOf(fileInfo(schema("5.34.2", [file], { config: { max_file_size: 1000 } })))).toEqual([null]);
     expect(rulesOf(fileInfo(schema("4.44.1", [file], { config: { max_file_size: 1000 } })))).toEqual([null]);
     expect(rulesOf(fileInfo(schema("6.31.0", [file])))).toEqual([null]);
   });
