@@ -111,13 +111,13 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
 }
 
 /** Features an endpoint brings to its own calls (files, streams, direct), so that importing one endpoint bundles only what it needs. */
-const ENDPOINT_FEATURES: readonly string[] = ["direct", "files", "streams", "validation"];
+const ENDPOINT_FEATURES: readonly string[] = ["direct", "fileValidation", "files", "streams", "validation"];
 
 /** `{ files: withFiles, … }`, or "" for none. */
 function featureLiteral(names: readonly string[]): string {
   return names.length === 0
     ? ""
-    : `{ ${names.map((f) => `${f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
+    : `{ ${names.map((f) => `${f === "fileValidation" ? "validation" : f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
 }
 
 /** The endpoint features one endpoint needs. */
@@ -128,9 +128,17 @@ function endpointFeatures(endpoint: EndpointModel): string[] {
       ? ["files"]
       : []),
     ...(endpoint.streaming ? ["streams"] : []),
-    ...(endpoint.parameters.some((p) => p.rule) ? ["validation"] : []),
+    ...validationFeature(endpoint),
   ];
 }
+
+/** Checks before sending (README "Validation before sending"): with the file checks only where a file parameter has a rule. */
+const validationFeature = (endpoint: EndpointModel): string[] =>
+  endpoint.parameters.some((p) => p.rule && p.filePaths.length > 0)
+    ? ["fileValidation"]
+    : endpoint.parameters.some((p) => p.rule)
+      ? ["validation"]
+      : [];
 
 /** Modules of a Space get `duplicate()`, when the id is one the Hub could have given (`owner/name`). */
 const duplicable = (model: ClientModel): boolean =>
@@ -156,7 +164,7 @@ function clientFeatures(model: ClientModel): string[] {
     ...(model.login ? ["login"] : []),
     ...(model.app.spaceId !== null ? ["spaces"] : []),
     ...(model.endpoints.some((e) => e.streaming) ? ["streams"] : []),
-    ...(model.endpoints.some((e) => e.parameters.some((p) => p.rule)) ? ["validation"] : []),
+    ...[...new Set(model.endpoints.flatMap(validationFeature))].sort(),
   ];
 }
 

@@ -57,6 +57,7 @@ export const MODULE_NAMES = [
     "withSpaces",
     "withStreams",
     "withValidation",
+    "withFileValidation",
     "mapJobStream",
     "close",
     "duplicate",

@@ -9,6 +9,10 @@
  *   gradio#8810, first released in 5.0.0-beta.1).
  * - Slider minimum/maximum (and a non-null number): Gradio ≥ 5.39 (gradio-app/gradio#11635).
  *   Number minimum/maximum: every supported line (≥ 4.0). No line enforces `step`.
+ * - File and UploadButton (`type="filepath"`) `file_types` made only of extensions: the name of
+ *   each upload ends with one of them, Gradio ≥ 5.2 (gradio-app/gradio#9678; 5.0–5.1 compared
+ *   MIME subtypes, so `.jpeg` took `a.jpg`). Names are judged only where they are plain (see
+ *   runtime/src/validate/file-name.ts); `file_types` with a category (`"image"`) give no rule.
  * - `max_file_size` (each uploaded file, refused above it): Gradio ≥ 5.35 (gradio-app/gradio#11433
  *   counts the bytes received). Before, the size of the file on disk was checked while the upload
  *   was still buffered, so a file a little over the limit went through (4.44.1 accepts 1,001
@@ -32,7 +36,18 @@ function versionOf(version: string | null): number | null {
 }
 
 /** Since when each line checks what (see above), as {@link versionOf} numbers. */
-const SINCE = { choices: 5000, slider: 5039, number: 4000, maxFileSize: 5035 } as const;
+const SINCE = { choices: 5000, slider: 5039, number: 4000, maxFileSize: 5035, fileTypes: 5002 } as const;
+
+/** The lower-cased extensions of a File/UploadButton that checks them (`type="filepath"`, only `.ext` entries); else null. */
+function fileExtensions(component: JsonObject | undefined, version: number): string[] | null {
+  if (!component || version < SINCE.fileTypes) return null;
+  if (component["type"] !== "file" && component["type"] !== "uploadbutton") return null;
+  const props = isObject(component["props"]) ? component["props"] : {};
+  const types = props["file_types"];
+  if (props["type"] !== "filepath" || !Array.isArray(types) || types.length === 0) return null;
+  const plain = (t: unknown): t is string => typeof t === "string" && /^\.[A-Za-z0-9]+$/.test(t);
+  return types.every(plain) ? types.map((t) => t.toLowerCase()) : null;
+}
 
 /** The scalar values of a component's `choices` (`[[label, value], …]`); null when any is not a scalar. */
 function choiceValues(choices: unknown): (string | number | boolean)[] | null {
@@ -115,7 +130,12 @@ export function withValidationRules(endpoints: readonly EndpointModel[], config:
       const component = components.get(id as number);
       const param = endpoint.parameters[slot.param] as ParameterModel;
       if (param.filePaths.length > 0) {
-        rules[slot.param] = maxFileSize === undefined || version < SINCE.maxFileSize ? null : { maxBytes: maxFileSize };
+        const extensions = written.has(id) ? null : fileExtensions(component, version);
+        const rule: ParamRule = {
+          ...(maxFileSize === undefined || version < SINCE.maxFileSize ? {} : { maxBytes: maxFileSize }),
+          ...(extensions === null ? {} : { extensions }),
+        };
+        rules[slot.param] = Object.keys(rule).length > 0 ? rule : null;
       } else if (component && !written.has(id)) {
         rules[slot.param] = componentRule(component, version);
       }

@@ -12,7 +12,7 @@ import { legacySse } from "./session/legacy-sse.js";
 import { streams } from "./session/streams.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
-import { validation } from "./validate/feature.js";
+import { fileValidation } from "./validate/files.js";
 
 /** Every optional feature of the universal entry. */
 export const allFeatures: ClientFeatures = {
@@ -23,7 +23,7 @@ export const allFeatures: ClientFeatures = {
   login: loginFeature,
   legacySse,
   direct,
-  validation,
+  validation: fileValidation,
 };
 
 /** Creates a client for one app with every feature. Nothing is sent until the first call. */

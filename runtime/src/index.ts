@@ -29,6 +29,7 @@ export { loginFeature as withLogin } from "./auth/login.js";
 export { legacySse as withLegacySse } from "./session/legacy-sse.js";
 export { direct as withDirect } from "./session/direct.js";
 export { validation as withValidation } from "./validate/feature.js";
+export { fileValidation as withFileValidation } from "./validate/files.js";
 export {
   AppError,
   GradioError,

@@ -29,7 +29,7 @@ import { duplicateSpace as duplicateUniversal } from "./spaces/duplicate.js";
 import type { DuplicatedSpace, DuplicateOptions } from "./spaces/duplicate-types.js";
 import { resolveSpace } from "./spaces/space-wait.js";
 import type { AppSpec } from "./spec.js";
-import { validation } from "./validate/feature.js";
+import { fileValidation } from "./validate/files.js";
 import { credentialsFor, type HttpContext } from "./transport/http.js";
 
 export * from "./index.js";
@@ -86,7 +86,7 @@ export const allFeatures: ClientFeatures = {
   login: loginFeature,
   legacySse,
   direct,
-  validation,
+  validation: fileValidation,
 };
 
 /**

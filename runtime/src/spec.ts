@@ -62,6 +62,8 @@ export interface ParamRule {
   readonly nullable?: boolean;
   /** Size limit of each file whose size is known before the upload (the app's `max_file_size`). */
   readonly maxBytes?: number;
+  /** Extensions (lower case, with the dot) one of which the name of each uploaded file must end with (`file_types`). */
+  readonly extensions?: readonly string[];
 }
 export interface ReturnSpec {
   readonly name: string;

@@ -2,6 +2,7 @@
 validation before sending: each endpoint echoes what its function received, as JSON."""
 import inspect
 import json
+import os
 
 import gradio as gr
 
@@ -18,6 +19,10 @@ def echo(value):
 def size(path):
     with open(path, "rb") as f:
         return len(f.read())
+
+
+def name(path):
+    return os.path.basename(path)
 
 
 def widen():
@@ -42,6 +47,7 @@ def build() -> gr.Blocks:
         slider = gr.Slider(0, 10, label="slider")
         number = gr.Number(minimum=-1, maximum=1, label="number")
         upload = gr.File(label="upload")
+        typed = gr.File(file_types=[".txt", ".CSV"], label="typed")
         widened = gr.Dropdown(["a"], value="a", label="widened")
         button.click(echo, radio, out, api_name="radio")
         button.click(echo, single, out, api_name="single")
@@ -51,6 +57,7 @@ def build() -> gr.Blocks:
         button.click(echo, slider, out, api_name="slider")
         button.click(echo, number, out, api_name="num")
         button.click(size, upload, out, api_name="upload")
+        button.click(name, typed, out, api_name="typed")
         button.click(widen, None, widened, api_name="widen")
         button.click(echo, widened, out, api_name="widened")
         button.click(count, radio, out, api_name="count")

@@ -69,6 +69,13 @@ const CASES: readonly Case[] = [
   { endpoint: "boxes", accepted: [["a", "ab"], [], "ab", "ba", { a: 1 }], refused: [["c"], "abc", null, 7], from: 5 },
   { endpoint: "slider", accepted: [0, 10, 5.5, true], refused: [-0.001, 10.5, "5", null], from: 5 },
   { endpoint: "num", accepted: [-1, 1, 0.25, null, false], refused: [1.5, -2, "0", [0]], from: 4 },
+  // file_types [".txt", ".CSV"]: the upload's name, case-insensitive; bytes are uploaded as "file".
+  {
+    endpoint: "typed",
+    accepted: [new File(["x"], "notes.txt"), new File(["x"], "DATA.csv")],
+    refused: [new File(["x"], "a.pdf"), new Uint8Array([1]), new File(["x"], "txt")],
+    from: 5,
+  },
 ];
 
 describe("each rule is the server's own", () => {

@@ -16,6 +16,8 @@ import {
 } from "../../runtime/src/index.js";
 import { refusal } from "../../runtime/src/validate/check.js";
 import { validation } from "../../runtime/src/validate/feature.js";
+import { fileValidation } from "../../runtime/src/validate/files.js";
+import { uploadName, wrongExtension } from "../../runtime/src/validate/file-name.js";
 
 const radio: ParamRule = { choices: [1, 0.5, "x"], select: "one" };
 const dropdown: ParamRule = { choices: ["a", "b"], select: "any" };
@@ -67,6 +69,36 @@ describe("refusal(rule, value): the server's own judgement", () => {
   });
 });
 
+describe("file_types: the upload's name, judged only where it is plain", () => {
+  it.each([
+    ["a local path: its last segment", "/data/notes.TXT", "notes.TXT"],
+    ["a Windows path", "C:\\data\\a.csv", "a.csv"],
+    ["bytes are uploaded as 'file'", new Uint8Array(1), "file"],
+    ["a data: URL too", "data:text/plain,x", "file"],
+    ["a File: its name", new File(["x"], "a.pdf"), "a.pdf"],
+    ["a named stream", { stream: new ReadableStream(), name: "s.txt" }, "s.txt"],
+    ["an http URL: the server names it", "https://example.com/a.pdf", null],
+    ["a file already on the server", { path: "/tmp/x.pdf", meta: { _type: "gradio.FileData" } }, null],
+  ])("%s", (_, input, name) => {
+    expect(uploadName(input)).toBe(name);
+  });
+
+  it.each([
+    ["notes.txt", false],
+    ["NOTES.TXT", false],
+    ["notes.pdf", true],
+    ["file", true],
+    ["txt", true],
+    // Not plain: each Gradio release sanitizes such names its own way, so the server decides.
+    ["a.txt.pdf", false],
+    ["a b.pdf", false],
+    ["ü.pdf", false],
+    [`${"a".repeat(120)}.pdf`, false],
+  ])("%s refused: %s", (name, refused) => {
+    expect(wrongExtension(name, [".txt", ".csv"])).toBe(refused);
+  });
+});
+
 describe("the validation feature", () => {
   const spec = expandEndpoint("pick", 0, {
     params: ["free", { name: "choice", rule: radio }, { name: "upload", files: [[]], rule: { maxBytes: 4 } }],
@@ -89,12 +121,14 @@ describe("the validation feature", () => {
   });
 
   it("checks the size of files known before the upload, at the parameter's file positions", async () => {
-    await expect(validation(spec, [null, "x", new Uint8Array(4)], "/pick")).resolves.toBeUndefined();
-    await expect(validation(spec, [null, "x", new Blob(["12345"])], "/pick")).rejects.toThrow(
+    // The plain feature leaves files alone; modules pass fileValidation where a file has a rule.
+    await expect(validation(spec, [null, "x", new Blob(["12345"])], "/pick")).resolves.toBeUndefined();
+    await expect(fileValidation(spec, [null, "x", new Uint8Array(4)], "/pick")).resolves.toBeUndefined();
+    await expect(fileValidation(spec, [null, "x", new Blob(["12345"])], "/pick")).rejects.toThrow(
       /argument "upload" \(position 3\) must be a file of at most 4 bytes \(the app's max_file_size\), received a file of 5 bytes/,
     );
     // A path or URL has no size before the upload: the server judges it.
-    await expect(validation(spec, [null, "x", "https://example.com/big.bin"], "/pick")).resolves.toBeUndefined();
+    await expect(fileValidation(spec, [null, "x", "https://example.com/big.bin"], "/pick")).resolves.toBeUndefined();
   });
 
   it("skips omitted arguments (the server's default is sent) and shortens long values", async () => {
@@ -276,6 +310,34 @@ describe("rules from /config, per Gradio line", () => {
     expect(rulesOf(fileInfo(schema("5.34.2", [file], { config: { max_file_size: 1000 } })))).toEqual([null]);
     expect(rulesOf(fileInfo(schema("4.44.1", [file], { config: { max_file_size: 1000 } })))).toEqual([null]);
     expect(rulesOf(fileInfo(schema("6.31.0", [file])))).toEqual([null]);
+  });
+
+  it("file_types of a filepath File from 5.2, only when every entry is an extension", () => {
+    const file = (props: Json) => c(1, "file", { type: "filepath", ...props });
+    const withFile = (version: string, props: Json) => {
+      const raw = schema(version, [file(props)]);
+      const f = ((raw.info as Json)["named_endpoints"] as Json)["/f"] as Json;
+      f["parameters"] = [
+        {
+          label: "file",
+          parameter_name: "file",
+          parameter_has_default: false,
+          component: "File",
+          type: {
+            type: "object",
+            properties: { path: { type: "string" }, meta: { default: { _type: "gradio.FileData" } } },
+          },
+        },
+      ];
+      return rulesOf(raw);
+    };
+    expect(withFile("6.31.0", { file_types: [".TXT", ".csv"] })).toEqual([{ extensions: [".txt", ".csv"] }]);
+    expect(withFile("5.2.0", { file_types: [".pdf"] })).toEqual([{ extensions: [".pdf"] }]);
+    expect(withFile("5.1.0", { file_types: [".pdf"] })).toEqual([null]);
+    expect(withFile("6.31.0", { file_types: [".pdf", "image"] })).toEqual([null]);
+    expect(withFile("6.31.0", { file_types: [".tar.gz"] })).toEqual([null]);
+    expect(withFile("6.31.0", { file_types: [".pdf"], type: "binary" })).toEqual([null]);
+    expect(withFile("6.31.0", { file_types: null })).toEqual([null]);
   });
 
   it("hostile props: non-scalar or non-finite choices and bounds give no rule; odd strings stay data", () => {
