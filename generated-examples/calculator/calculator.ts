@@ -14,6 +14,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -91,7 +92,15 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(shared, "predict", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const predict: Client["predict"] = /* @__PURE__ */ bind("predict", 0, {
   params: ["num1", "operation", "num2"],
 });
 

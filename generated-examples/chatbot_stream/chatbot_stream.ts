@@ -16,6 +16,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type FileInput,
   type GradioFile,
   type JobStream,
@@ -143,17 +144,23 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "respond",
-  0,
-  {
-    params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
-    returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
-    streaming: true,
-  },
-  { files: withFiles, streams: withStreams },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindFilesStreams<F>(
+  apiName: string | null,
+  fnIndex: number | null,
+  decl: EndpointDecl,
+): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { files: withFiles, streams: withStreams });
+}
+
+export const respond: Client["respond"] = /* @__PURE__ */ bindFilesStreams("respond", 0, {
+  params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
+  returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
+  streaming: true,
+});
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers

@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -89,13 +90,21 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const increment: Client["increment"] = /* @__PURE__ */ bindEndpoint(shared, "increment", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const increment: Client["increment"] = /* @__PURE__ */ bind("increment", 0, {
   inputs: [0, "state"],
   outputs: ["state", 0],
   params: [{ name: "step", default: 1 }],
   named: false,
 });
-export const reset: Client["reset"] = /* @__PURE__ */ bindEndpoint(shared, "reset", 1, {
+export const reset: Client["reset"] = /* @__PURE__ */ bind("reset", 1, {
   outputs: ["state", 0],
   params: [],
   named: false,

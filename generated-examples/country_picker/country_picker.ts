@@ -14,6 +14,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -165,13 +166,21 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const capital: Client["capital"] = /* @__PURE__ */ bindEndpoint(shared, "capital", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const capital: Client["capital"] = /* @__PURE__ */ bind("capital", 0, {
   params: [
     { name: "country", default: "France" },
     { name: "style", default: "normal" },
   ],
 });
-export const describe: Client["describe"] = /* @__PURE__ */ bindEndpoint(shared, "describe", 1, {
+export const describe: Client["describe"] = /* @__PURE__ */ bind("describe", 1, {
   params: [
     { name: "countries", default: [] },
     { name: "city", default: "Paris" },

@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type FileInput,
   type GradioFile,
   type Updatable,
@@ -99,24 +100,24 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "invert",
-  0,
-  {
-    params: [{ name: "image", files: [[]] }],
-    returns: [{ name: "inverted", files: [[]] }],
-    named: false,
-  },
-  { files: withFiles },
-);
-export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "size",
-  1,
-  { params: [{ name: "image", files: [[]] }], returns: ["width", "height"], named: false },
-  { files: withFiles },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindFiles<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { files: withFiles });
+}
+
+export const invert: Client["invert"] = /* @__PURE__ */ bindFiles("invert", 0, {
+  params: [{ name: "image", files: [[]] }],
+  returns: [{ name: "inverted", files: [[]] }],
+  named: false,
+});
+export const size: Client["size"] = /* @__PURE__ */ bindFiles("size", 1, {
+  params: [{ name: "image", files: [[]] }],
+  returns: ["width", "height"],
+  named: false,
+});
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers

@@ -14,6 +14,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -114,14 +115,22 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const reverse: Client["reverse"] = /* @__PURE__ */ bindEndpoint(shared, "reverse", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const reverse: Client["reverse"] = /* @__PURE__ */ bind("reverse", 0, {
   params: ["text"],
   named: false,
 });
-export const shout: Client["shout"] = /* @__PURE__ */ bindEndpoint(shared, "shout", 1, {
+export const shout: Client["shout"] = /* @__PURE__ */ bind("shout", 1, {
   params: ["text", { name: "exclamations", default: 1 }],
 });
-export const stats: Client["stats"] = /* @__PURE__ */ bindEndpoint(shared, "stats", 2, {
+export const stats: Client["stats"] = /* @__PURE__ */ bind("stats", 2, {
   params: ["text"],
   returns: ["characters", "words", "lines"],
   named: false,

@@ -14,6 +14,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -77,7 +78,15 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const translate: Client["translate"] = /* @__PURE__ */ bindEndpoint(shared, "translate", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const translate: Client["translate"] = /* @__PURE__ */ bind("translate", 0, {
   params: ["text"],
   named: false,
 });

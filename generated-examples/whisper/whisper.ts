@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type FileInput,
   type Updatable,
 } from "@gradio-codegen/runtime";
@@ -81,13 +82,18 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "predict",
-  0,
-  { params: [{ name: "inputAudio", files: [[]] }], named: false },
-  { files: withFiles },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindFiles<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { files: withFiles });
+}
+
+export const predict: Client["predict"] = /* @__PURE__ */ bindFiles("predict", 0, {
+  params: [{ name: "inputAudio", files: [[]] }],
+  named: false,
+});
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers

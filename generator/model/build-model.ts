@@ -11,6 +11,7 @@ import { configEndpoints, configTables } from "./from-config.js";
 import { hoistTypes } from "./hoist-types.js";
 import type { ClientModel, Diagnostic, EndpointModel } from "./ir.js";
 import { assertDocumentDepth } from "./value-depth.js";
+import { allBinderNames } from "../emit/binders.js";
 
 export interface ModelOptions {
   /** Also expose unnamed endpoints (Gradio 3.x / early 4.x), as `fn<index>`. */
@@ -60,6 +61,8 @@ export const MODULE_NAMES = [
     "duplicate",
     "duplicateSpace",
   ],
+  // The local binders (`bind`, `bindFiles`, …).
+  ...allBinderNames(),
   // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
   // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.
   ...["then", "toJSON"],
