@@ -40,6 +40,7 @@ export const MODULE_NAMES = [
     "rebindEndpoint",
     "asyncDispose",
     "endpoints",
+    "endpointTable",
     "sharedClient",
     "mock",
     "record",

@@ -31,6 +31,7 @@ const FIXED_STATEMENTS = [
   "export function configure",
   // Test doubles (@gradio-codegen/runtime/testing): their import and mock(), record(), replay().
   "import",
+  "function endpointTable",
   "export function mock",
   "export function record",
   "export function replay",
