@@ -187,22 +187,27 @@ export const describe: Client["describe"] = /* @__PURE__ */ bind("describe", 1, 
   ],
 });
 
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { capital, describe };
+}
+
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
  * from its handler (same parameters; a streaming one returns an array or an async generator of
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ capital, describe }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { capital, describe });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { capital, describe };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }
