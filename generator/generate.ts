@@ -9,6 +9,7 @@ import { renderModule } from "./emit/render.js";
 import { moduleView } from "./emit/view-model.js";
 import { GENERATOR_VERSION } from "./version.js";
 import { typecheck } from "./output/gate.js";
+import { checkedView } from "./output/twins.js";
 import { CodegenError } from "./errors.js";
 
 export interface GenerateOptions {
@@ -37,10 +38,18 @@ export async function generateFromSchema(raw: RawSchema, options: GenerateOption
   });
   // prettier and ts-morph are loaded on demand: they dominate the CLI's start-up time.
   const { formatModule } = await import("./output/format.js");
-  const rendered = renderModule(moduleView(model, GENERATOR_VERSION));
+  const view = moduleView(model, GENERATOR_VERSION);
+  const rendered = renderModule(view);
   // Formatting changes layout, never types: the gate checks the rendered text, on the CLI's
-  // worker thread while this one formats (in-process otherwise).
-  const checked = options.typecheck === false ? Promise.resolve() : typecheck(rendered, "generated module");
+  // worker thread while this one formats (in-process otherwise). A large module is parsed whole
+  // and type-checked with one endpoint per class of twins (output/twins.ts).
+  const gated = checkedView(view);
+  const checked =
+    options.typecheck === false
+      ? Promise.resolve()
+      : gated === view
+        ? typecheck(rendered, "generated module")
+        : typecheck(renderModule(gated), "generated module", rendered);
   const [formatted, check] = await Promise.allSettled([formatModule(rendered), checked]);
   if (formatted.status === "rejected") throw formatted.reason;
   const text = formatted.value;

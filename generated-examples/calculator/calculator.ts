@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -92,22 +93,29 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "predict",
-  0,
-  {
-    params: [
-      "num1",
-      {
-        name: "operation",
-        rule: { choices: ["add", "subtract", "multiply", "divide"], select: "one" },
-      },
-      "num2",
-    ],
-  },
-  { validation: withValidation },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindValidation<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { validation: withValidation });
+}
+
+export const predict: Client["predict"] = /* @__PURE__ */ bindValidation("predict", 0, {
+  params: [
+    "num1",
+    {
+      name: "operation",
+      rule: { choices: ["add", "subtract", "multiply", "divide"], select: "one" },
+    },
+    "num2",
+  ],
+});
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { predict };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -115,16 +123,16 @@ export const predict: Client["predict"] = /* @__PURE__ */ bindEndpoint(
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ predict }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { predict });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { predict };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

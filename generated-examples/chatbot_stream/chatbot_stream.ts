@@ -16,6 +16,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type FileInput,
   type GradioFile,
   type JobStream,
@@ -143,17 +144,28 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "respond",
-  0,
-  {
-    params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
-    returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
-    streaming: true,
-  },
-  { files: withFiles, streams: withStreams },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindFilesStreams<F>(
+  apiName: string | null,
+  fnIndex: number | null,
+  decl: EndpointDecl,
+): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { files: withFiles, streams: withStreams });
+}
+
+export const respond: Client["respond"] = /* @__PURE__ */ bindFilesStreams("respond", 0, {
+  params: ["message", { name: "history", default: [], files: [["*", "content", "*", "file"]] }],
+  returns: [{ name: "conversation", files: [["*", "content", "*", "file"]] }],
+  streaming: true,
+});
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { respond };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -161,16 +173,16 @@ export const respond: Client["respond"] = /* @__PURE__ */ bindEndpoint(
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ respond }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { respond });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { respond };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -89,17 +90,30 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const increment: Client["increment"] = /* @__PURE__ */ bindEndpoint(shared, "increment", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const increment: Client["increment"] = /* @__PURE__ */ bind("increment", 0, {
   inputs: [0, "state"],
   outputs: ["state", 0],
   params: [{ name: "step", default: 1 }],
   named: false,
 });
-export const reset: Client["reset"] = /* @__PURE__ */ bindEndpoint(shared, "reset", 1, {
+export const reset: Client["reset"] = /* @__PURE__ */ bind("reset", 1, {
   outputs: ["state", 0],
   params: [],
   named: false,
 });
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { increment, reset };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -107,16 +121,16 @@ export const reset: Client["reset"] = /* @__PURE__ */ bindEndpoint(shared, "rese
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ increment, reset }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { increment, reset });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { increment, reset };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

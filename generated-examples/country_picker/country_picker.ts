@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -166,160 +167,161 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const capital: Client["capital"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "capital",
-  0,
-  {
-    params: [
-      {
-        name: "country",
-        default: "France",
-        rule: {
-          choices: [
-            "Argentina",
-            "Australia",
-            "Austria",
-            "Belgium",
-            "Brazil",
-            "Canada",
-            "Chile",
-            "China",
-            "Colombia",
-            "Croatia",
-            "Czechia",
-            "Denmark",
-            "Egypt",
-            "Estonia",
-            "Finland",
-            "France",
-            "Germany",
-            "Greece",
-            "Hungary",
-            "Iceland",
-            "India",
-            "Indonesia",
-            "Ireland",
-            "Israel",
-            "Italy",
-            "Japan",
-            "Kenya",
-            "Latvia",
-            "Lithuania",
-            "Luxembourg",
-            "Mexico",
-            "Morocco",
-            "Netherlands",
-            "New Zealand",
-            "Nigeria",
-            "Norway",
-            "Peru",
-            "Philippines",
-            "Poland",
-            "Portugal",
-            "Romania",
-            "Senegal",
-            "Slovakia",
-            "Slovenia",
-            "South Africa",
-            "South Korea",
-            "Spain",
-            "Sweden",
-            "Switzerland",
-            "Thailand",
-            "Tunisia",
-            "Turkey",
-            "Ukraine",
-            "United Kingdom",
-            "United States",
-            "Uruguay",
-            "Vietnam",
-          ],
-          select: "any",
-        },
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindValidation<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { validation: withValidation });
+}
+
+export const capital: Client["capital"] = /* @__PURE__ */ bindValidation("capital", 0, {
+  params: [
+    {
+      name: "country",
+      default: "France",
+      rule: {
+        choices: [
+          "Argentina",
+          "Australia",
+          "Austria",
+          "Belgium",
+          "Brazil",
+          "Canada",
+          "Chile",
+          "China",
+          "Colombia",
+          "Croatia",
+          "Czechia",
+          "Denmark",
+          "Egypt",
+          "Estonia",
+          "Finland",
+          "France",
+          "Germany",
+          "Greece",
+          "Hungary",
+          "Iceland",
+          "India",
+          "Indonesia",
+          "Ireland",
+          "Israel",
+          "Italy",
+          "Japan",
+          "Kenya",
+          "Latvia",
+          "Lithuania",
+          "Luxembourg",
+          "Mexico",
+          "Morocco",
+          "Netherlands",
+          "New Zealand",
+          "Nigeria",
+          "Norway",
+          "Peru",
+          "Philippines",
+          "Poland",
+          "Portugal",
+          "Romania",
+          "Senegal",
+          "Slovakia",
+          "Slovenia",
+          "South Africa",
+          "South Korea",
+          "Spain",
+          "Sweden",
+          "Switzerland",
+          "Thailand",
+          "Tunisia",
+          "Turkey",
+          "Ukraine",
+          "United Kingdom",
+          "United States",
+          "Uruguay",
+          "Vietnam",
+        ],
+        select: "any",
       },
-      { name: "style", default: "normal", rule: { choices: ["normal", "upper"], select: "one" } },
-    ],
-  },
-  { validation: withValidation },
-);
-export const describe: Client["describe"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "describe",
-  1,
-  {
-    params: [
-      {
-        name: "countries",
-        default: [],
-        rule: {
-          choices: [
-            "Argentina",
-            "Australia",
-            "Austria",
-            "Belgium",
-            "Brazil",
-            "Canada",
-            "Chile",
-            "China",
-            "Colombia",
-            "Croatia",
-            "Czechia",
-            "Denmark",
-            "Egypt",
-            "Estonia",
-            "Finland",
-            "France",
-            "Germany",
-            "Greece",
-            "Hungary",
-            "Iceland",
-            "India",
-            "Indonesia",
-            "Ireland",
-            "Israel",
-            "Italy",
-            "Japan",
-            "Kenya",
-            "Latvia",
-            "Lithuania",
-            "Luxembourg",
-            "Mexico",
-            "Morocco",
-            "Netherlands",
-            "New Zealand",
-            "Nigeria",
-            "Norway",
-            "Peru",
-            "Philippines",
-            "Poland",
-            "Portugal",
-            "Romania",
-            "Senegal",
-            "Slovakia",
-            "Slovenia",
-            "South Africa",
-            "South Korea",
-            "Spain",
-            "Sweden",
-            "Switzerland",
-            "Thailand",
-            "Tunisia",
-            "Turkey",
-            "Ukraine",
-            "United Kingdom",
-            "United States",
-            "Uruguay",
-            "Vietnam",
-          ],
-          select: "any",
-        },
+    },
+    { name: "style", default: "normal", rule: { choices: ["normal", "upper"], select: "one" } },
+  ],
+});
+export const describe: Client["describe"] = /* @__PURE__ */ bindValidation("describe", 1, {
+  params: [
+    {
+      name: "countries",
+      default: [],
+      rule: {
+        choices: [
+          "Argentina",
+          "Australia",
+          "Austria",
+          "Belgium",
+          "Brazil",
+          "Canada",
+          "Chile",
+          "China",
+          "Colombia",
+          "Croatia",
+          "Czechia",
+          "Denmark",
+          "Egypt",
+          "Estonia",
+          "Finland",
+          "France",
+          "Germany",
+          "Greece",
+          "Hungary",
+          "Iceland",
+          "India",
+          "Indonesia",
+          "Ireland",
+          "Israel",
+          "Italy",
+          "Japan",
+          "Kenya",
+          "Latvia",
+          "Lithuania",
+          "Luxembourg",
+          "Mexico",
+          "Morocco",
+          "Netherlands",
+          "New Zealand",
+          "Nigeria",
+          "Norway",
+          "Peru",
+          "Philippines",
+          "Poland",
+          "Portugal",
+          "Romania",
+          "Senegal",
+          "Slovakia",
+          "Slovenia",
+          "South Africa",
+          "South Korea",
+          "Spain",
+          "Sweden",
+          "Switzerland",
+          "Thailand",
+          "Tunisia",
+          "Turkey",
+          "Ukraine",
+          "United Kingdom",
+          "United States",
+          "Uruguay",
+          "Vietnam",
+        ],
+        select: "any",
       },
-      { name: "city", default: "Paris" },
-    ],
-  },
-  { validation: withValidation },
-);
+    },
+    { name: "city", default: "Paris" },
+  ],
+});
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { capital, describe };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -327,16 +329,16 @@ export const describe: Client["describe"] = /* @__PURE__ */ bindEndpoint(
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ capital, describe }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { capital, describe });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { capital, describe };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

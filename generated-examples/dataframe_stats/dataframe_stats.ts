@@ -14,6 +14,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type JsonValue,
   type Updatable,
 } from "@gradio-codegen/runtime";
@@ -99,28 +100,36 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const columnSums: Client["columnSums"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "column_sums",
-  0,
-  {
-    params: [
-      {
-        name: "table",
-        default: {
-          headers: ["a", "b"],
-          data: [
-            [1, 2],
-            [3, 4],
-          ],
-          metadata: null,
-        },
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const columnSums: Client["columnSums"] = /* @__PURE__ */ bind("column_sums", 0, {
+  params: [
+    {
+      name: "table",
+      default: {
+        headers: ["a", "b"],
+        data: [
+          [1, 2],
+          [3, 4],
+        ],
+        metadata: null,
       },
-    ],
-    returns: ["columnSums", "rows"],
-    named: false,
-  },
-);
+    },
+  ],
+  returns: ["columnSums", "rows"],
+  named: false,
+});
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { columnSums };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -128,16 +137,16 @@ export const columnSums: Client["columnSums"] = /* @__PURE__ */ bindEndpoint(
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ columnSums }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { columnSums });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { columnSums };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type FileInput,
   type GradioFile,
   type JsonValue,
@@ -99,24 +100,29 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const summarize: Client["summarize"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "summarize",
-  0,
-  {
-    params: [{ name: "files", files: [["*"]] }],
-    returns: ["summary", { name: "upperCasedCopies", files: [["*"]] }],
-    named: false,
-  },
-  { files: withFiles },
-);
-export const makeReport: Client["makeReport"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "make_report",
-  1,
-  { params: ["title"], returns: [{ name: "report", files: [[]] }], named: false },
-  { files: withFiles },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindFiles<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { files: withFiles });
+}
+
+export const summarize: Client["summarize"] = /* @__PURE__ */ bindFiles("summarize", 0, {
+  params: [{ name: "files", files: [["*"]] }],
+  returns: ["summary", { name: "upperCasedCopies", files: [["*"]] }],
+  named: false,
+});
+export const makeReport: Client["makeReport"] = /* @__PURE__ */ bindFiles("make_report", 1, {
+  params: ["title"],
+  returns: [{ name: "report", files: [[]] }],
+  named: false,
+});
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { summarize, makeReport };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -124,16 +130,16 @@ export const makeReport: Client["makeReport"] = /* @__PURE__ */ bindEndpoint(
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ summarize, makeReport }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { summarize, makeReport });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { summarize, makeReport };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type FileInput,
   type GradioFile,
   type Updatable,
@@ -99,24 +100,29 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const invert: Client["invert"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "invert",
-  0,
-  {
-    params: [{ name: "image", files: [[]] }],
-    returns: [{ name: "inverted", files: [[]] }],
-    named: false,
-  },
-  { files: withFiles },
-);
-export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "size",
-  1,
-  { params: [{ name: "image", files: [[]] }], returns: ["width", "height"], named: false },
-  { files: withFiles },
-);
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bindFiles<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { files: withFiles });
+}
+
+export const invert: Client["invert"] = /* @__PURE__ */ bindFiles("invert", 0, {
+  params: [{ name: "image", files: [[]] }],
+  returns: [{ name: "inverted", files: [[]] }],
+  named: false,
+});
+export const size: Client["size"] = /* @__PURE__ */ bindFiles("size", 1, {
+  params: [{ name: "image", files: [[]] }],
+  returns: ["width", "height"],
+  named: false,
+});
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { invert, size };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -124,16 +130,16 @@ export const size: Client["size"] = /* @__PURE__ */ bindEndpoint(
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ invert, size }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { invert, size });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { invert, size };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

@@ -15,6 +15,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -115,22 +116,34 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const reverse: Client["reverse"] = /* @__PURE__ */ bindEndpoint(shared, "reverse", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+function bindValidation<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl, { validation: withValidation });
+}
+
+export const reverse: Client["reverse"] = /* @__PURE__ */ bind("reverse", 0, {
   params: ["text"],
   named: false,
 });
-export const shout: Client["shout"] = /* @__PURE__ */ bindEndpoint(
-  shared,
-  "shout",
-  1,
-  { params: ["text", { name: "exclamations", default: 1, rule: { minimum: 1, maximum: 5 } }] },
-  { validation: withValidation },
-);
-export const stats: Client["stats"] = /* @__PURE__ */ bindEndpoint(shared, "stats", 2, {
+export const shout: Client["shout"] = /* @__PURE__ */ bindValidation("shout", 1, {
+  params: ["text", { name: "exclamations", default: 1, rule: { minimum: 1, maximum: 5 } }],
+});
+export const stats: Client["stats"] = /* @__PURE__ */ bind("stats", 2, {
   params: ["text"],
   returns: ["characters", "words", "lines"],
   named: false,
 });
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { reverse, shout, stats };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -138,16 +151,16 @@ export const stats: Client["stats"] = /* @__PURE__ */ bindEndpoint(shared, "stat
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ reverse, shout, stats }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { reverse, shout, stats });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { reverse, shout, stats };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

@@ -14,6 +14,7 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
+  type EndpointDecl,
   type Updatable,
 } from "@gradio-codegen/runtime";
 import {
@@ -77,10 +78,23 @@ export function configure(options: ClientOptions): void {
   shared.configure(options);
 }
 
-export const translate: Client["translate"] = /* @__PURE__ */ bindEndpoint(shared, "translate", 0, {
+/**
+ * Local binders (one per set of features) make the endpoint functions on the shared client:
+ * TypeScript checks `bindEndpoint(shared, …)` at every endpoint in time quadratic in their number.
+ */
+function bind<F>(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): F {
+  return bindEndpoint(shared, apiName, fnIndex, decl);
+}
+
+export const translate: Client["translate"] = /* @__PURE__ */ bind("translate", 0, {
   params: ["text"],
   named: false,
 });
+
+/** The endpoint functions by name, for the test doubles below (one table: TypeScript checks it once). */
+function endpointTable() {
+  return { translate };
+}
 
 /**
  * A test double of {@link Client} for your own tests, without the network: each endpoint answers
@@ -88,16 +102,16 @@ export const translate: Client["translate"] = /* @__PURE__ */ bindEndpoint(share
  * partial results); an endpoint without a handler fails naming it; `calls` records every call.
  */
 export function mock(handlers: MockHandlers<Client>): MockClient<Client> {
-  return createMock<Client>({ translate }, handlers);
+  return createMock<Client>(endpointTable(), handlers);
 }
 
 /** Records what a real client answers: use `recorder.client`, then save `await recorder.recording()` as JSON. */
 export function record(client: Client): Recorder<Client> {
-  return recordClient(client, { translate });
+  return recordClient(client, endpointTable());
 }
 
 /** A test double that answers from a recording made with {@link record} (offline; a call not recorded fails). */
 export function replay(recording: Recording): MockClient<Client> {
-  const endpoints = { translate };
+  const endpoints = endpointTable();
   return createMock<Client>(endpoints, replayHandlers<Client>(recording, endpoints));
 }

@@ -4,6 +4,9 @@
  */
 import { stringLiteral } from "./escape.js";
 
+/** The module's local binder names (`bind`, `bindFiles`, …): the model keeps endpoint names off them. */
+export { allBinderNames } from "./binders.js";
+
 /** Longest identifier produced before collision suffixes (in code points). */
 export const MAX_IDENTIFIER_LENGTH = 64;
 

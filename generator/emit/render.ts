@@ -19,6 +19,7 @@ function template(): Handlebars.TemplateDelegate<ModuleView> {
   hb.registerPartial("endpointDoc", read("endpoint-doc.hbs"));
   hb.registerPartial("duplicate", read("duplicate.hbs"));
   hb.registerPartial("testing", read("testing.hbs"));
+  hb.registerPartial("shared", read("shared.hbs"));
   compiled = hb.compile<ModuleView>(read("module.hbs"), { noEscape: true, strict: true });
   return compiled;
 }

@@ -3,6 +3,7 @@
  * Templates only loop and branch on booleans prepared here (ARCHITECTURE.md "Handlebars").
  */
 import type { AppFacts, ClientModel, EndpointModel, Slot, TypeNode } from "../model/ir.js";
+import { binderName, binderViews, ENDPOINT_FEATURES, featureLiteral, type BinderView } from "./binders.js";
 import { endpointDoc } from "./docs.js";
 import { docLines, jsonLiteral, stringLiteral } from "./escape.js";
 import { isNamedResultKey } from "../model/result-names.js";
@@ -17,7 +18,9 @@ export interface EndpointView {
   /** The name as a string literal, for `Client["name"]`. */
   readonly nameLiteral: string;
   readonly doc: readonly string[];
-  /** `apiName, fnIndex, layout[, features]`: the arguments of `bindEndpoint` after the client. */
+  /** The local binder that makes its function (`bind`, `bindFiles`, … see binders.ts). */
+  readonly binder: string;
+  /** `apiName, fnIndex, layout`: the binder's arguments. */
   readonly spec: string;
   /** `a: string | undefined, b?: number`: a defaulted parameter before a required one takes `undefined`. */
   readonly params: string;
@@ -44,6 +47,8 @@ export interface ModuleView {
   /** The runtime features the app needs, as an object literal (`{ files, streams }`), or "" for none. */
   readonly features: string;
   readonly endpoints: readonly EndpointView[];
+  /** The local binders the endpoints use. */
+  readonly binders: readonly BinderView[];
   /** False when nothing is exposed (e.g. only unnamed endpoints, without --all-endpoints). */
   readonly hasEndpoints: boolean;
   /** The Space id as a string literal for `duplicate()` (modules generated from a Space), else "". */
@@ -89,6 +94,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     "type AsyncDisposal",
     ...(endpoints.length > 0 ? ["type CallOptions"] : []),
     "type ClientOptions",
+    ...(endpoints.length > 0 ? ["type EndpointDecl"] : []),
     ...(duplicable(model) ? ["type DuplicateOptions"] : []),
     ...(used.has("FileInput") ? ["type FileInput"] : []),
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
@@ -105,19 +111,10 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     app: appLiteral(model.app),
     features: featureLiteral(appFeatures),
     endpoints,
+    binders: binderViews(model.endpoints.map(endpointFeatures)),
     hasEndpoints: endpoints.length > 0,
     duplicateFrom: duplicable(model) ? stringLiteral(model.app.spaceId ?? "") : "",
   };
-}
-
-/** Features an endpoint brings to its own calls (files, streams, direct), so that importing one endpoint bundles only what it needs. */
-const ENDPOINT_FEATURES: readonly string[] = ["direct", "fileValidation", "files", "streams", "validation"];
-
-/** `{ files: withFiles, … }`, or "" for none. */
-function featureLiteral(names: readonly string[]): string {
-  return names.length === 0
-    ? ""
-    : `{ ${names.map((f) => `${f === "fileValidation" ? "validation" : f}: with${f[0]?.toUpperCase()}${f.slice(1)}`).join(", ")} }`;
 }
 
 /** The endpoint features one endpoint needs. */
@@ -217,7 +214,8 @@ function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointVi
     name: endpoint.functionName,
     nameLiteral: stringLiteral(endpoint.functionName),
     doc: endpointDoc(endpoint),
-    spec: [specLiteral(endpoint, hasNamed), featureLiteral(endpointFeatures(endpoint))].filter(Boolean).join(", "),
+    binder: binderName(endpointFeatures(endpoint)),
+    spec: specLiteral(endpoint, hasNamed),
     params,
     named,
     returns: endpoint.streaming ? `JobStream<${resultType}>` : `Promise<${resultType}>`,

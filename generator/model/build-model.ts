@@ -3,7 +3,7 @@
  * (fn_index, wire layout, streaming), and names the exported functions.
  */
 import { pointerToken } from "../errors.js";
-import { createNameTable } from "../emit/names.js";
+import { allBinderNames, createNameTable } from "../emit/names.js";
 import { isObject, type JsonObject, type RawSchema } from "../load/raw-schema.js";
 import { appFacts } from "./app-facts.js";
 import { buildEndpoint, infoEndpoint } from "./endpoint.js";
@@ -40,6 +40,7 @@ export const MODULE_NAMES = [
     "rebindEndpoint",
     "asyncDispose",
     "endpoints",
+    "endpointTable",
     "sharedClient",
     "mock",
     "record",
@@ -63,6 +64,8 @@ export const MODULE_NAMES = [
     "duplicate",
     "duplicateSpace",
   ],
+  // The local binders (`bind`, `bindFiles`, …).
+  ...allBinderNames(),
   // Meaningful to JS on a module namespace or a client object: `then` makes `await import()` and
   // `await connect()` treat them as thenables, `toJSON` takes over JSON.stringify.
   ...["then", "toJSON"],

@@ -19,25 +19,29 @@ export function startTypecheckEarly(): void {
   early.on("error", () => undefined);
 }
 
-function ask(worker: Worker, text: string, displayName: string): Promise<GateReply> {
+function ask(worker: Worker, text: string, displayName: string, parseOnly: string | undefined): Promise<GateReply> {
   return new Promise((resolve) => {
     worker.once("message", resolve);
     worker.once("error", (error) => resolve({ ok: false, crash: String(error) }));
     worker.once("exit", (code) => resolve({ ok: false, crash: `worker exited with code ${code}` }));
-    worker.postMessage({ text, displayName });
+    worker.postMessage({ text, displayName, parseOnly });
   });
 }
 
-/** Throws TYPECHECK with located diagnostics when the module does not compile (see typecheck.ts). */
-export async function typecheck(text: string, displayName: string): Promise<void> {
+/**
+ * Throws TYPECHECK with located diagnostics when the module does not compile (see typecheck.ts);
+ * `parseOnly`: a text that must also parse without errors (a large module whose twins are not in
+ * `text`, see twins.ts).
+ */
+export async function typecheck(text: string, displayName: string, parseOnly?: string): Promise<void> {
   const worker = early;
   early = undefined;
   if (worker !== undefined) {
     worker.ref();
-    const reply = await ask(worker, text, displayName);
+    const reply = await ask(worker, text, displayName, parseOnly);
     void worker.terminate();
     if (reply.ok) return;
     if ("code" in reply) throw new CodegenError(reply.code, reply.message);
   }
-  (await import("./typecheck.js")).typecheckModule(text, displayName);
+  (await import("./typecheck.js")).typecheckModule(text, displayName, parseOnly);
 }

@@ -13,10 +13,10 @@ export type GateReply =
   | { readonly ok: false; readonly crash: string };
 
 warmUp();
-parentPort?.on("message", (request: { text: string; displayName: string }) => {
+parentPort?.on("message", (request: { text: string; displayName: string; parseOnly?: string }) => {
   let reply: GateReply = { ok: true };
   try {
-    typecheckModule(request.text, request.displayName);
+    typecheckModule(request.text, request.displayName, request.parseOnly);
   } catch (error) {
     reply =
       error instanceof CodegenError

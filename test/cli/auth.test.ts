@@ -140,7 +140,7 @@ describe("gradio-codegen against an app launched with auth= (rt_auth)", () => {
     expect(result.stderr).toContain(`wrote ${module} (1 endpoint(s))`);
     const text = readFileSync(module, "utf8");
     expect(text).toContain("login: withLogin");
-    expect(text).toMatch(/bindEndpoint\(\s*shared,\s*"whoami",/);
+    expect(text).toMatch(/bind\(\s*"whoami",/);
     expect(JSON.parse(readFileSync(snapshot, "utf8"))).toMatchObject({
       format: "gradio-codegen-snapshot/1",
       login: true,

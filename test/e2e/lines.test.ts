@@ -72,8 +72,8 @@ describe.skipIf(!oldLine)(`generated from the Gradio ${version} servers themselv
 
   it("an endpoint hidden from the API (show_api=False on 4.x/5.x) is not in the module", () => {
     const text = readFileSync(modules.get("text_tools") as string, "utf8");
-    expect(text).toMatch(/bindEndpoint\(\s*shared,\s*"reverse",/);
-    expect(text).not.toMatch(/bindEndpoint\(\s*shared,\s*"internal",/);
+    expect(text).toMatch(/bind\w*\(\s*"reverse",/);
+    expect(text).not.toMatch(/bind\w*\(\s*"internal",/);
   });
 
   describe.each(examples)("example $name", ({ name, app }) => {

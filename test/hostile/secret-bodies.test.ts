@@ -1,12 +1,14 @@
 /**
- * Requests whose body is a secret — the login form (username/password) and a join or direct call
- * carrying the user's `oauth_token` — against an app that answers 307/308 to another origin. A
- * redirect-following client drops the headers there but re-sends the body (issue 10 item 3); the
+ * Requests whose body is a secret — the login form (username/password), a join or direct call
+ * carrying the user's `oauth_token`, an upload of the user's files — against an app that answers
+ * 307/308 to another origin. A redirect-following client drops the headers there but re-sends the
+ * body (issue 10 item 3); the
  * runtime (and the generator, which logs in with the runtime's code) must refuse with CROSS_ORIGIN
  * naming both origins, and the other origin must receive nothing at all.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { GradioError, type AppSpec, type EndpointSpec } from "../../runtime/src/index.js";
+import { createClient as createUniversalClient } from "../../runtime/src/create-client.js";
 import { createClient } from "../../runtime/src/node.js";
 import { runCli } from "../support/cli.js";
 import { workDir } from "../support/paths.js";
@@ -88,6 +90,26 @@ describe.each([307, 308])("HTTP %i to another origin", (status) => {
     const { app, evil } = await redirecting("/run/predict", status);
     const client = createClient(spec(app.url));
     await expectCrossOrigin(client.call(endpoint({ queued: false }), ["hi"], { oauthToken: OAUTH }), app, evil);
+    await client.close();
+  });
+});
+
+/** The user's file: its bytes must reach the app's origin or nobody. */
+const FILE_SECRET = "private-file-SECRET-789";
+const upload = (): EndpointSpec => endpoint({ params: [{ name: "file", files: [[]] }], oauthToken: undefined });
+
+describe.each([307, 308])("upload answered with HTTP %i to another origin", (status) => {
+  // Attack: an app (or a proxy in front of it) collecting users' files by bouncing `POST /upload`
+  // to a host it controls: a 307/308 makes a redirect-following client post the same multipart body there.
+  it.each([
+    ["Node entry (node:http upload)", createClient],
+    ["universal entry (fetch upload)", createUniversalClient],
+  ])("%s: refused with CROSS_ORIGIN, the other origin receives nothing", async (_, create) => {
+    const { app, evil } = await redirecting("/upload", status);
+    const client = create(spec(app.url));
+    const file = new Blob([FILE_SECRET], { type: "text/plain" });
+    await expectCrossOrigin(client.call(upload(), [file]), app, evil);
+    expect(app.seen.some((r) => r.path === "/upload" && r.body.includes(FILE_SECRET))).toBe(true);
     await client.close();
   });
 });

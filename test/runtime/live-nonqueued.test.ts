@@ -52,11 +52,12 @@ describe("non-queued endpoints (queue=False)", () => {
   it("a generated module marks the endpoint and passes the direct feature (strict type-check gate), and its call works", async () => {
     const { generate } = await import("../../generator/generate.js");
     const { text } = await generate(appUrl("rt_features"));
-    // Each endpoint's bindEndpoint call carries its layout and the features it needs (here: direct).
+    // Each endpoint's binder call carries its layout; its binder passes the features it needs (here: direct).
+    expect(text).toMatch(/bindDirect\(\s*"echo_direct",\s*\d+,\s*\{[^}]*queued: false[^}]*\},?\s*\)/);
     expect(text).toMatch(
-      /bindEndpoint\(\s*shared,\s*"echo_direct",\s*\d+,\s*\{[^}]*queued: false[^}]*\},\s*\{ direct: withDirect \},?\s*\)/,
+      /function bindDirect<F>\([^)]*\): F \{\s*return bindEndpoint\(shared, apiName, fnIndex, decl, \{ direct: withDirect \}\);/,
     );
-    expect(text).not.toMatch(/bindEndpoint\(\s*shared,\s*"echo",\s*\d+,\s*\{[^}]*queued: false/);
+    expect(text).not.toMatch(/bind\w*\(\s*"echo",\s*\d+,\s*\{[^}]*queued: false/);
     const module = await generatedModule<{
       connect(): { echoDirect(text: string): Promise<string>; close(): Promise<void> };
     }>("rt_features");

@@ -135,16 +135,16 @@ describe.skipIf(FOUND === null)(`paired /info + /config: wire slots come from /c
     ],
   };
 
-  it("hello_world_with_state_and_accordion: fn_index and State/layout slots in each endpoint's bindEndpoint call", async () => {
+  it("hello_world_with_state_and_accordion: fn_index and State/layout slots in each endpoint's binder call", async () => {
     const info = read("info", "hello_world_with_state_and_accordion__gradio-4.21.json");
     const { text, model } = await generateFromSchema(
       { source: "state-app", baseUrl: null, spaceId: null, info, config },
       { allEndpoints: true },
     );
-    const table = text.slice(text.indexOf("bindEndpoint(shared"));
+    const table = text.slice(text.indexOf("/* @__PURE__ */ bind"));
     expect(table).toContain('inputs: [0, "state"]');
     expect(table).toContain('outputs: ["state", 0, 1, "skip"]');
-    expect(table).toMatch(/bindEndpoint\(\s*shared,\s*"close",\s*2,/);
+    expect(table).toMatch(/bind\(\s*"close",\s*2,/);
     expect(model.endpoints.map((e) => [e.apiName, e.functionName, e.fnIndex])).toEqual([
       ["greeting", "greeting", 0],
       ["open", "open", 1],

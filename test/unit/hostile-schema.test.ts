@@ -31,6 +31,7 @@ const FIXED_STATEMENTS = [
   "export function configure",
   // Test doubles (@gradio-codegen/runtime/testing): their import and mock(), record(), replay().
   "import",
+  "function endpointTable",
   "export function mock",
   "export function record",
   "export function replay",
@@ -65,14 +66,20 @@ describe("a schema made of hostile names", () => {
       ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     expect(aliases).toBeGreaterThan(0);
     const features = text.includes("\nconst features = ") ? 1 : 0; // app-wide runtime features, when the app needs any
-    expect(source.statements.length).toBe(FIXED_STATEMENTS.length + features + aliases + HOSTILE.length);
+    // Local binders (`bind`, `bindFiles`, …): one per feature set the endpoints use, not exported.
+    const binders = source.statements.filter((s) => ts.isFunctionDeclaration(s) && /^bind/.test(s.name?.text ?? ""));
+    expect(binders.length).toBeGreaterThan(0);
+    expect(binders.filter(exportsOf)).toEqual([]);
+    expect(source.statements.length).toBe(
+      FIXED_STATEMENTS.length + features + binders.length + aliases + HOSTILE.length,
+    );
     expect(source.statements.filter(exportsOf).length).toBe(6 + aliases + HOSTILE.length);
     expect(source.statements.filter(ts.isTypeAliasDeclaration).length).toBe(aliases);
     const client = source.statements.find(ts.isInterfaceDeclaration);
     // Overloads (named arguments) repeat a member's name: count distinct names.
     expect(new Set(client?.members.map((m) => m.name?.getText(source))).size).toBe(HOSTILE.length + 1); // + close(); disposal comes from the runtime's AsyncDisposal
-    // One standalone bindEndpoint call per endpoint, no table of all of them.
-    expect(text.match(/bindEndpoint\(\s*shared,/g)?.length).toBe(HOSTILE.length);
+    // One standalone binder call per endpoint, no table of all of them.
+    expect(text.match(/=\s*\/\* @__PURE__ \*\/\s*bind\w*\(/g)?.length).toBe(HOSTILE.length);
   });
 
   it("exports one valid, unique identifier per endpoint", () => {

@@ -5,6 +5,7 @@
  */
 import { GradioError, HttpError } from "../errors.js";
 import { send, type HttpContext } from "../transport/http.js";
+import { readTextPrefix } from "../util/read-capped.js";
 import type { LoginFeature } from "../features.js";
 import { createCookieJar, type CookieJar } from "./cookies.js";
 
@@ -13,6 +14,9 @@ export interface LoginCredentials {
   readonly username: string;
   readonly password: string;
 }
+
+/** Bytes of a login answer that are read (its JSON is `{"success": …}`); the rest is never buffered. */
+const LOGIN_ANSWER_BYTES = 1024 * 1024;
 
 /** Logs in and keeps the cookies in `jar`; wrong credentials → AUTH_FAILED. */
 export async function login(
@@ -29,7 +33,8 @@ export async function login(
     headers: { "content-type": "application/x-www-form-urlencoded" },
     secretBody: true,
   });
-  const text = await response.text();
+  // The answer is a few bytes of JSON, or the app's page when it has no login: read a bounded prefix.
+  const text = await readTextPrefix(response, LOGIN_ANSWER_BYTES);
   if (response.status === 400 || response.status === 401) {
     throw new HttpError({
       method: "POST",

@@ -38,7 +38,7 @@ export async function sendFetchUpload(
       return await sendVia(
         http,
         url,
-        { method: "POST", body, headers: { "content-type": layout.contentType }, signal },
+        { method: "POST", body, headers: { "content-type": layout.contentType }, signal, secretBody: true },
         (target, init) => {
           // sendVia resends the body after a 307/308; a stream's bytes are gone by then.
           if (sent && init.body !== null)
@@ -77,7 +77,8 @@ export async function sendFetchUpload(
     signal?.removeEventListener("abort", stop);
   }
   const { body, contentType } = multipartBody(blobs);
-  return send(http, url, { method: "POST", body, headers: { "content-type": contentType }, signal });
+  // The user's files are never re-sent to another origin by a 307/308 (CROSS_ORIGIN, transport/http.ts).
+  return send(http, url, { method: "POST", body, headers: { "content-type": contentType }, signal, secretBody: true });
 }
 
 /** Whether this platform's fetch can send a ReadableStream body (the WHATWG feature probe for `duplex`). */

@@ -34,7 +34,7 @@ export const sendNodeUpload: UploadSender = async (http, url, files, signal) => 
     return await sendVia(
       http,
       url,
-      { method: "POST", body, headers: { "content-type": contentType }, signal },
+      { method: "POST", body, headers: { "content-type": contentType }, signal, secretBody: true },
       nodeExchange,
     );
   } catch (error) {

@@ -3,9 +3,10 @@
  * server's error answers mapped to typed errors.
  */
 import { GradioError, HttpError, SchemaDriftError, ValidationError } from "../errors.js";
-import type { Limits } from "../limits.js";
+import { DEFAULT_LIMITS, limitError, type Limits } from "../limits.js";
 import { httpError, send, withPrivateHeaders, type HttpContext } from "../transport/http.js";
 import { isObj, parseJson, str } from "../util/json.js";
+import { ERROR_BODY_BYTES, readTextCapped, readTextPrefix } from "../util/read-capped.js";
 
 export interface JoinRequest {
   readonly http: HttpContext;
@@ -49,7 +50,11 @@ export async function join(request: JoinRequest): Promise<string> {
     secretBody: request.oauthToken !== undefined,
   });
   const { status } = response;
-  const text = await response.text();
+  // A join answers a few bytes (an event id, or an error): never buffered without a bound.
+  const max = request.limits?.maxMessageBytes ?? DEFAULT_LIMITS.maxMessageBytes;
+  const text = response.ok
+    ? await readTextCapped(response, max, () => limitError(`POST ${url}: the answer`, "maxMessageBytes", max))
+    : await readTextPrefix(response, ERROR_BODY_BYTES);
   const json = parseJson(text);
   const detail = isObj(json) ? json["detail"] : undefined;
   if (response.ok) {

@@ -29,8 +29,8 @@ export interface RequestOptions {
   readonly body?: BodyInit;
   readonly signal?: AbortSignal | undefined;
   /**
-   * The body carries a secret (a login form, a join with `oauth_token`): a 307/308 to another
-   * origin, which would re-send it there, fails with CROSS_ORIGIN instead.
+   * The body carries a secret (a login form, a join with `oauth_token`, the user's files of an
+   * upload): a 307/308 to another origin, which would re-send it there, fails with CROSS_ORIGIN.
    */
   readonly secretBody?: boolean | undefined;
 }
