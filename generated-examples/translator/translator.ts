@@ -14,7 +14,6 @@ import {
   type AsyncDisposal,
   type CallOptions,
   type ClientOptions,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -39,7 +38,7 @@ export interface Client extends AsyncDisposal {
    * @param text - English (Textbox). Example: `"Hello!!"`.
    * @returns French (Textbox)
    */
-  translate(text: string, options?: CallOptions): Promise<Updatable<string>>;
+  translate(text: string, options?: CallOptions): Promise<string>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

@@ -16,7 +16,6 @@ import {
   type CallOptions,
   type ClientOptions,
   type FileInput,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -43,7 +42,7 @@ export interface Client extends AsyncDisposal {
    *   README).
    * @returns Transcription (Textbox)
    */
-  predict(inputAudio: FileInput, options?: CallOptions): Promise<Updatable<string>>;
+  predict(inputAudio: FileInput, options?: CallOptions): Promise<string>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }
