@@ -260,7 +260,10 @@ describe("updates in test doubles", () => {
     const recorder = recordClient(live, fileToolsEndpoints);
     await expect(recorder.client.summarize([new Uint8Array([1])])).rejects.toBeInstanceOf(UnchangedError);
     const recording = JSON.parse(JSON.stringify(await recorder.recording())) as Recording;
-    const replayed = createMock<FileTools>(fileToolsEndpoints, replayHandlers<FileTools>(recording, fileToolsEndpoints));
+    const replayed = createMock<FileTools>(
+      fileToolsEndpoints,
+      replayHandlers<FileTools>(recording, fileToolsEndpoints),
+    );
     const error: unknown = await replayed.summarize([new Uint8Array([1])]).catch((e: unknown) => e);
     if (!(error instanceof UnchangedError)) throw new Error(`expected UnchangedError, got ${String(error)}`);
     expect([error.code, error.endpoint, error.update.props]).toEqual(["UNCHANGED", "/summarize", { visible: false }]);
