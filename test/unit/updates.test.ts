@@ -4,8 +4,17 @@
  */
 import { describe, expect, it } from "vitest";
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the runtime's exported helper of that name
-import { GradioError, GradioUpdate, requireValue, valueOf, type EndpointSpec } from "../../runtime/src/index.js";
+import {
+  GradioError,
+  GradioUpdate,
+  requireValue,
+  UnchangedError,
+  valueOf,
+  type EndpointSpec,
+} from "../../runtime/src/index.js";
+import { createJobStream } from "../../runtime/src/session/job-stream.js";
 import { publicOutputs } from "../../runtime/src/session/outputs.js";
+import { callResult, resultStream } from "../../runtime/src/session/results.js";
 
 const spec: EndpointSpec = {
   apiName: "x",
@@ -48,5 +57,64 @@ describe("publicOutputs with updates", () => {
     expect(skipped).toEqual(new GradioUpdate({}));
     expect(plain).toEqual({ decoded: { path: "b" } });
     expect(requireValue(7)).toBe(7);
+  });
+});
+
+describe("plain results (callResult, resultStream)", () => {
+  const two: EndpointSpec = { ...spec, outputs: [0, 1], returns: [{ name: "text" }, { name: "count" }] };
+  const one: EndpointSpec = { ...spec, outputs: [0], returns: [{ name: "level" }] };
+
+  it("a call: an update's value replaces it; one without a value → UnchangedError with the updatable form", () => {
+    const withValue = new GradioUpdate({ visible: true }, { value: "shown" });
+    const tuple = callResult(two, [withValue, 3], false) as unknown as { text: unknown; count: unknown };
+    expect([[...(tuple as unknown as unknown[])], tuple.text, tuple.count]).toEqual([["shown", 3], "shown", 3]);
+    expect(callResult(two, [withValue, 3], true)).toEqual([withValue, 3]);
+    const hidden = new GradioUpdate({ visible: false });
+    let caught: unknown;
+    try {
+      callResult(one, [hidden], false);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UnchangedError);
+    expect(caught).toMatchObject({ code: "UNCHANGED", endpoint: "/x", result: hidden, update: hidden });
+    expect(callResult(one, [hidden], true)).toBe(hidden);
+  });
+
+  it("a stream: unchanged outputs carry forward, partials with an output never set are held back", async () => {
+    const source = createJobStream<unknown[]>(async () => {});
+    const skip = new GradioUpdate({});
+    const stream = resultStream(two, source.stream, false);
+    source.push([skip, skip]);
+    source.push(["a", skip]);
+    source.push(["a", 1]);
+    source.push([new GradioUpdate({ interactive: false }), 2]);
+    source.push([new GradioUpdate({}, { value: "b" }), skip]);
+    source.finish([skip, skip]);
+    const seen: unknown[] = [];
+    for await (const partial of stream) seen.push([...(partial as unknown[])]);
+    expect(seen).toEqual([
+      ["a", 1],
+      ["a", 2],
+      ["b", 2],
+    ]);
+    const result = (await stream.result) as unknown as { text: unknown; count: unknown };
+    expect([result.text, result.count]).toEqual(["b", 2]);
+  });
+
+  it("a stream whose output never had a value fails its result with UNCHANGED; break cancels the source", async () => {
+    const source = createJobStream<unknown[]>(async () => {});
+    const stream = resultStream(one, source.stream, false);
+    source.push([new GradioUpdate({ visible: true })]);
+    source.finish([new GradioUpdate({ label: "x" })]);
+    await expect(stream.result).rejects.toMatchObject({ code: "UNCHANGED", update: { props: { label: "x" } } });
+    let cancelled = 0;
+    const running = createJobStream<unknown[]>(async () => {
+      cancelled++;
+    });
+    const plain = resultStream(one, running.stream, false);
+    running.push([1]);
+    for await (const value of plain) if (value === 1) break;
+    expect(cancelled).toBe(1);
   });
 });
