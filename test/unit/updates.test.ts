@@ -1,14 +1,16 @@
 /**
  * Update dicts in outputs (docs/protocol.md §2.5) become typed `GradioUpdate`s, never a value of
- * the wrong type: without a value (gr.update(maximum=20), gr.skip()) they carry only props.
+ * the wrong type: without a value (gr.update(maximum=20), gr.skip()) they carry only props. What a
+ * caller gets from them: plain values (an update's value, carried forward in streams, or
+ * UNCHANGED), or with `withUpdates` the updates themselves.
  */
 import { describe, expect, it } from "vitest";
-// biome-ignore lint/suspicious/noShadowRestrictedNames: the runtime's exported helper of that name
 import {
   GradioError,
   GradioUpdate,
   requireValue,
   UnchangedError,
+  // biome-ignore lint/suspicious/noShadowRestrictedNames: the runtime's exported helper of that name
   valueOf,
   type EndpointSpec,
 } from "../../runtime/src/index.js";
