@@ -14,6 +14,8 @@ import {
   type JobStream,
   type ResultTuple,
 } from "@gradio-codegen/runtime";
+import type { Recorder, Recording } from "@gradio-codegen/runtime/testing";
+import { createToolDispatcher } from "@gradio-codegen/runtime/tools";
 import { appUrl, generatedModule } from "./helpers.js";
 
 type TextAndCount = ResultTuple<[text: string, count: number]> & { readonly text: string; readonly count: number };
@@ -30,9 +32,16 @@ interface Client {
   close(): Promise<void>;
 }
 
+interface Module {
+  connect(options: ClientOptions): Client;
+  record(client: Client): Recorder<Client>;
+  replay(recording: Recording): Client;
+}
+
+let mod: Module;
 let client: Client;
 beforeAll(async () => {
-  const mod = await generatedModule<{ connect(options: ClientOptions): Client }>("rt_updates");
+  mod = await generatedModule<Module>("rt_updates");
   client = mod.connect({ baseUrl: appUrl("rt_updates") });
 });
 afterAll(() => client?.close());
@@ -123,5 +132,40 @@ describe("streams in the plain form", () => {
     expect(partials).toEqual([]);
     const error = (await stream.result.catch((e: unknown) => e)) as UnchangedError;
     expect([error.code, error.update.props]).toEqual(["UNCHANGED", { label: "still nothing" }]);
+  });
+});
+
+describe("updates through the test doubles and the tools dispatcher", () => {
+  it("record → JSON → replay: the UNCHANGED error comes back with its update; withUpdates on the double gives it", async () => {
+    const recorder = mod.record(client);
+    await expect(recorder.client.setMax(20)).rejects.toBeInstanceOf(UnchangedError);
+    await expect(withUpdates(recorder.client.setMax)(30)).resolves.toEqual(new GradioUpdate({ maximum: 30 }));
+    const recording = JSON.parse(JSON.stringify(await recorder.recording())) as Recording;
+    const replayed = mod.replay(recording);
+    const error = (await replayed.setMax(20).catch((e: unknown) => e)) as UnchangedError;
+    expect([error instanceof UnchangedError, error.code, error.update.props]).toEqual([
+      true,
+      "UNCHANGED",
+      { maximum: 20 },
+    ]);
+    const level = await withUpdates(replayed.setMax)(30);
+    expect(level instanceof GradioUpdate && level.props.maximum).toBe(30);
+  });
+
+  it("the tools dispatcher hands the model what the app changed instead of failing", async () => {
+    const dispatch = createToolDispatcher(
+      [
+        {
+          name: "set_max",
+          description: "Sets the slider's maximum.",
+          parameters: { type: "object", properties: { n: { type: "number" } }, additionalProperties: false },
+          method: "setMax",
+          params: ["n"],
+          returns: [],
+        },
+      ],
+      client,
+    );
+    expect(await dispatch("set_max", { n: 20 })).toEqual({ unchanged: true, props: { maximum: 20 } });
   });
 });
