@@ -5,7 +5,8 @@
  * Both are small and standalone, so a bundler keeps only the endpoints a program imports.
  */
 import type { CallOptions, ClientOptions, EndpointFeatures, GradioClient } from "./client.js";
-import { callResult, resultStream } from "./session/results.js";
+import { mapJobStream } from "./session/job-stream.js";
+import { callResult } from "./session/results.js";
 import { expandEndpoint, type EndpointDecl, type EndpointSpec } from "./spec.js";
 
 /** The part of a client that runs endpoints. */
@@ -50,7 +51,13 @@ function bindSpec<F>(client: EndpointRunner, endpoint: Bound): F {
   const { spec, features, updates = false } = endpoint;
   const run = (...args: unknown[]): unknown => {
     const { values, options } = callArguments(spec, args);
-    if (spec.streaming) return resultStream(spec, client.stream(spec, values, options, features), updates);
+    if (spec.streaming) {
+      const stream = client.stream(spec, values, options, features);
+      // Generated modules pass the streams feature with each streaming endpoint; without it (hand-written
+      // binds), each partial is converted on its own: no carrying forward, an unchanged output fails it.
+      const results = features?.streams?.results;
+      return results ? results(spec, stream, updates) : mapJobStream(stream, (r) => callResult(spec, r, updates));
+    }
     return client.call(spec, values, options, features).then((results) => callResult(spec, results, updates));
   };
   bound.set(run, { endpoint, client });

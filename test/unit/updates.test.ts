@@ -6,13 +6,17 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  bindEndpoint,
   GradioError,
   GradioUpdate,
   requireValue,
   UnchangedError,
   // biome-ignore lint/suspicious/noShadowRestrictedNames: the runtime's exported helper of that name
   valueOf,
+  withStreams as streams,
+  withUpdates,
   type EndpointSpec,
+  type JobStream,
 } from "../../runtime/src/index.js";
 import { createJobStream } from "../../runtime/src/session/job-stream.js";
 import { publicOutputs } from "../../runtime/src/session/outputs.js";
@@ -118,5 +122,60 @@ describe("plain results (callResult, resultStream)", () => {
     running.push([1]);
     for await (const value of plain) if (value === 1) break;
     expect(cancelled).toBe(1);
+  });
+});
+
+describe("bindEndpoint: plain results by default, withUpdates for the updates", () => {
+  const skip = new GradioUpdate<unknown>({});
+  /** A runner whose calls and streams answer with `answers` (public results, updates included). */
+  const runner = (answers: unknown[][]) => ({
+    call: async () => answers[0] ?? [],
+    stream: () => {
+      const source = createJobStream<unknown[]>(async () => {});
+      for (const partial of answers) source.push(partial);
+      source.finish(answers.at(-1) ?? []);
+      return source.stream;
+    },
+  });
+  const decl = { params: ["n"], returns: ["text", "count"], streaming: true } as const;
+  const read = async (stream: JobStream<unknown>) => {
+    const seen: unknown[] = [];
+    for await (const partial of stream) seen.push([...(partial as unknown[])]);
+    return seen;
+  };
+
+  it("a streaming endpoint with the streams feature carries forward; withUpdates gives the partials as sent", async () => {
+    const answers = [
+      ["a", 1],
+      [skip, 2],
+    ];
+    const fn = bindEndpoint<(n: number) => JobStream<unknown>>(runner(answers), "s", 0, decl, { streams });
+    expect(await read(fn(1))).toEqual([
+      ["a", 1],
+      ["a", 2],
+    ]);
+    expect(await read(withUpdates(fn)(1))).toEqual(answers);
+  });
+
+  it("without the per-endpoint feature (hand-written binds) each partial stands alone: an unchanged output fails it", async () => {
+    const fn = bindEndpoint<(n: number) => JobStream<unknown>>(
+      runner([
+        ["a", 1],
+        [skip, 2],
+      ]),
+      "s",
+      0,
+      decl,
+    );
+    await expect(read(fn(1))).rejects.toBeInstanceOf(UnchangedError);
+  });
+
+  it("a call: withUpdates(fn) of a bound function runs the same endpoint in the updates form", async () => {
+    const call = bindEndpoint<(n: number) => Promise<unknown>>(runner([[skip, 2]]), "c", 0, {
+      ...decl,
+      streaming: false,
+    });
+    await expect(call(1)).rejects.toMatchObject({ code: "UNCHANGED", endpoint: "/c" });
+    expect([...((await withUpdates(call)(1)) as unknown[])]).toEqual([skip, 2]);
   });
 });

@@ -90,7 +90,7 @@ export class UnchangedError<R = unknown> extends GradioError {
       new GradioUpdate<unknown>({});
     super(
       "UNCHANGED",
-      `${endpoint === null ? "" : `${endpoint}: `}the app answered with an update that sets no value (${JSON.stringify(update.props)}); call the endpoint through withUpdates(fn) to receive updates`,
+      `${endpoint ?? "the result"}: an update without a value (${JSON.stringify(update.props)}); withUpdates(fn) gives updates`,
     );
     Object.assign(this, { endpoint, result, update });
   }
