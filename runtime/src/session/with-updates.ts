@@ -44,7 +44,8 @@ export type UpdatesReturn<R> =
 /**
  * The type of `withUpdates(fn)`. Generated endpoints with named arguments have two overloads
  * (named first, positional last); both are kept. A function with one signature matches the
- * two-overload pattern with the same signature twice, which is folded back into one.
+ * two-overload pattern with the same signature twice since TypeScript 5.x (folded back into one);
+ * TypeScript 5.0 does not match it, hence the one-signature branch.
  */
 export type WithUpdates<F> = F extends {
   (...args: infer A1): infer R1;
@@ -53,7 +54,9 @@ export type WithUpdates<F> = F extends {
   ? [A1, A2] extends [A2, A1]
     ? (...args: A2) => UpdatesReturn<R2>
     : { (...args: A1): UpdatesReturn<R1>; (...args: A2): UpdatesReturn<R2> }
-  : never;
+  : F extends (...args: infer A) => infer R
+    ? (...args: A) => UpdatesReturn<R>
+    : never;
 
 const isJobStream = (value: unknown): value is JobStream<unknown> =>
   typeof value === "object" && value !== null && "result" in value && Symbol.asyncIterator in value;
