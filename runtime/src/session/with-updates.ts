@@ -44,7 +44,7 @@ export type UpdatesReturn<R> =
 /**
  * The type of `withUpdates(fn)`. Generated endpoints with named arguments have two overloads
  * (named first, positional last); both are kept. A function with one signature matches the
- * two-overload pattern with the same signature twice since TypeScript 5.x (folded back into one);
+ * two-overload pattern with the same signature twice on recent TypeScript (folded back into one);
  * TypeScript 5.0 does not match it, hence the one-signature branch.
  */
 export type WithUpdates<F> = F extends {
