@@ -16,7 +16,6 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointDecl,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -40,7 +39,7 @@ export interface Client extends AsyncDisposal {
   predict(
     args: { num1: number; operation: Operation; num2: number },
     options?: CallOptions,
-  ): Promise<Updatable<number>>;
+  ): Promise<number>;
   /**
    * Apply an arithmetic operation to two numbers.
    *
@@ -50,12 +49,7 @@ export interface Client extends AsyncDisposal {
    * @param num2 - num2 (Number). Example: `3`.
    * @returns output (Number)
    */
-  predict(
-    num1: number,
-    operation: Operation,
-    num2: number,
-    options?: CallOptions,
-  ): Promise<Updatable<number>>;
+  predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

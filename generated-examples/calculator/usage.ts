@@ -1,5 +1,5 @@
 /** How the calculator module is used (and misused: the @ts-expect-error lines must not compile). */
-import { AppError, requireValue } from "@gradio-codegen/runtime";
+import { AppError } from "@gradio-codegen/runtime";
 import { connect, predict } from "./calculator.js";
 
 /** What `demo` returns against the running test app. */
@@ -9,8 +9,8 @@ export const expected = { sum: 9, quotient: 2.5, divideByZero: "Cannot divide by
 export async function demo(baseUrl: string): Promise<typeof expected> {
   const client = connect({ baseUrl });
   try {
-    const sum: number = requireValue(await client.predict(4, "add", 5));
-    const quotient = requireValue(await client.predict(5, "divide", 2, { timeout: 30_000 }));
+    const sum: number = await client.predict(4, "add", 5);
+    const quotient = await client.predict(5, "divide", 2, { timeout: 30_000 });
     const divideByZero = await client.predict(1, "divide", 0).then(
       () => "no error",
       (error: unknown) => (error instanceof AppError ? (error.appMessage ?? "") : "unexpected error"),
@@ -30,5 +30,5 @@ export function misuse(): void {
   // @ts-expect-error numbers, not strings
   void predict("2", "add", 3);
   // @ts-expect-error the result is a number
-  void predict(2, "add", 3).then((result) => requireValue<string>(result));
+  void predict(2, "add", 3).then((result): string => result);
 }

@@ -21,7 +21,6 @@ import {
   type GradioFile,
   type JobStream,
   type JsonValue,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -91,7 +90,7 @@ export interface Client extends AsyncDisposal {
   respond(
     args: { message: string; history?: RespondHistory },
     options?: CallOptions,
-  ): JobStream<Updatable<RespondResult>>;
+  ): JobStream<RespondResult>;
   /**
    * Echo bot: replies "You said: <message>", streaming one word at a time.
    *
@@ -106,7 +105,7 @@ export interface Client extends AsyncDisposal {
     message: string,
     history?: RespondHistory,
     options?: CallOptions,
-  ): JobStream<Updatable<RespondResult>>;
+  ): JobStream<RespondResult>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 /** How the streaming chatbot module is used (and misused: the @ts-expect-error lines must not compile). */
-import { requireValue } from "@gradio-codegen/runtime";
 import { connect, respond, type RespondResult } from "./chatbot_stream.js";
 
 /** What `demo` returns against the running test app. */
@@ -21,9 +20,9 @@ export async function demo(baseUrl: string): Promise<typeof expected> {
   try {
     const stream = client.respond("hello there");
     const partialReplies: string[] = [];
-    for await (const history of stream) partialReplies.push(lastText(requireValue(history)));
-    const final = requireValue(await stream.result);
-    const second = requireValue(await client.respond("again", final).result);
+    for await (const history of stream) partialReplies.push(lastText(history));
+    const final = await stream.result;
+    const second = await client.respond("again", final).result;
     return {
       partialReplies,
       finalRoles: final.map((m) => m.role),

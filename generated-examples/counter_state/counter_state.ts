@@ -16,7 +16,6 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointDecl,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -41,14 +40,14 @@ export interface Client extends AsyncDisposal {
    * @param step - Step (Number). Default: `1`.
    * @returns Count (Number)
    */
-  increment(step?: number, options?: CallOptions): Promise<Updatable<number>>;
+  increment(step?: number, options?: CallOptions): Promise<number>;
   /**
    * Sets this session's counter back to zero.
    *
    * Endpoint `/reset`.
    * @returns Count (Number)
    */
-  reset(options?: CallOptions): Promise<Updatable<number>>;
+  reset(options?: CallOptions): Promise<number>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

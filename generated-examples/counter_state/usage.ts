@@ -1,5 +1,4 @@
 /** How the State counter module is used (and misused: the @ts-expect-error lines must not compile). */
-import { requireValue } from "@gradio-codegen/runtime";
 import { connect, increment } from "./counter_state.js";
 
 /** What `demo` returns against the running test app. */
@@ -10,10 +9,10 @@ export async function demo(baseUrl: string): Promise<typeof expected> {
   const a = connect({ baseUrl });
   const b = connect({ baseUrl });
   try {
-    const first = [requireValue(await a.increment(2)), requireValue(await a.increment(3))];
-    const second = [requireValue(await b.increment())];
-    const afterReset = requireValue(await a.reset());
-    const firstAgain = requireValue(await a.increment());
+    const first = [await a.increment(2), await a.increment(3)];
+    const second = [await b.increment()];
+    const afterReset = await a.reset();
+    const firstAgain = await a.increment();
     return { first, second, afterReset, firstAgain };
   } finally {
     await Promise.all([a.close(), b.close()]);
@@ -25,5 +24,5 @@ export function misuse(): void {
   // @ts-expect-error State is not a parameter: increment takes only the step
   void increment(1, 5, {});
   // @ts-expect-error the count is a number
-  void increment().then((count) => requireValue<string>(count));
+  void increment().then((count): string => count);
 }

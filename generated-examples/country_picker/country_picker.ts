@@ -16,7 +16,6 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointDecl,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -97,7 +96,7 @@ export interface Client extends AsyncDisposal {
   capital(
     args: { country?: Country; style?: "normal" | "upper" },
     options?: CallOptions,
-  ): Promise<Updatable<string>>;
+  ): Promise<string>;
   /**
    * The capital of a country, in the chosen style.
    *
@@ -106,16 +105,12 @@ export interface Client extends AsyncDisposal {
    * @param style - Style (Radio). Default: `"normal"`.
    * @returns Capital (Textbox)
    */
-  capital(
-    country?: Country,
-    style?: "normal" | "upper",
-    options?: CallOptions,
-  ): Promise<Updatable<string>>;
+  capital(country?: Country, style?: "normal" | "upper", options?: CallOptions): Promise<string>;
   /** The call below with named arguments; those with a default may be left out. */
   describe(
     args: { countries?: readonly Country[]; city?: "Paris" | "Rome" | (string & {}) },
     options?: CallOptions,
-  ): Promise<Updatable<string>>;
+  ): Promise<string>;
   /**
    * Lists the chosen countries and a city that may be anything.
    *
@@ -128,7 +123,7 @@ export interface Client extends AsyncDisposal {
     countries?: readonly Country[],
     city?: "Paris" | "Rome" | (string & {}),
     options?: CallOptions,
-  ): Promise<Updatable<string>>;
+  ): Promise<string>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 /** How the dropdown module is used (and misused: the @ts-expect-error lines must not compile). */
-import { requireValue } from "@gradio-codegen/runtime";
 import { capital, connect, describe, type Country } from "./country_picker.js";
 
 /** What `demo` returns against the running test app. */
@@ -11,10 +10,10 @@ export async function demo(baseUrl: string): Promise<typeof expected> {
   try {
     const countries: Country[] = ["France", "Spain"];
     return {
-      japan: requireValue(await client.capital("Japan")),
-      peruUpper: requireValue(await client.capital("Peru", "upper")),
-      byDefault: requireValue(await client.capital()),
-      described: requireValue(await client.describe(countries, "Lyon")),
+      japan: await client.capital("Japan"),
+      peruUpper: await client.capital("Peru", "upper"),
+      byDefault: await client.capital(),
+      described: await client.describe(countries, "Lyon"),
     };
   } finally {
     await client.close();

@@ -16,7 +16,7 @@ import {
   type ClientOptions,
   type EndpointDecl,
   type JsonValue,
-  type Updatable,
+  type ResultTuple,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -43,10 +43,10 @@ export type ColumnSumsResult = {
 /**
  * Results of `columnSums`: a tuple (`const [columnSums, rows] = …`) whose items can also be read by name.
  */
-export type ColumnSumsOutputs = [
-  columnSums: Updatable<ColumnSumsResult>,
-  rows: Updatable<number>,
-] & { readonly columnSums: Updatable<ColumnSumsResult>; readonly rows: Updatable<number> };
+export type ColumnSumsOutputs = ResultTuple<[columnSums: ColumnSumsResult, rows: number]> & {
+  readonly columnSums: ColumnSumsResult;
+  readonly rows: number;
+};
 
 /**
  * A client with its own session (State, chat history), from {@link connect}. Each method is also

@@ -1,5 +1,4 @@
 /** How the dataframe module is used (and misused: the @ts-expect-error lines must not compile). */
-import { requireValue } from "@gradio-codegen/runtime";
 import { columnSums, connect } from "./dataframe_stats.js";
 
 /** What `demo` returns against the running test app. */
@@ -9,10 +8,9 @@ export const expected = { sums: [[9, 12]], headers: ["a", "b"], rows: 3, default
 export async function demo(baseUrl: string): Promise<typeof expected> {
   const client = connect({ baseUrl });
   try {
-    const [table, rows] = await client.columnSums({ headers: ["a", "b"], data: [[1, 2], [3, 4], [5, 6]] });
-    const [defaultTable, defaultRows] = await client.columnSums();
-    const [sums, defaults] = [requireValue(table), requireValue(defaultTable)];
-    return { sums: sums.data as number[][], headers: sums.headers as string[], rows: requireValue(rows), defaultSums: defaults.data as number[][], defaultRows: requireValue(defaultRows) };
+    const [sums, rows] = await client.columnSums({ headers: ["a", "b"], data: [[1, 2], [3, 4], [5, 6]] });
+    const [defaults, defaultRows] = await client.columnSums();
+    return { sums: sums.data as number[][], headers: sums.headers as string[], rows, defaultSums: defaults.data as number[][], defaultRows };
   } finally {
     await client.close();
   }

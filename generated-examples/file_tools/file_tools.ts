@@ -19,7 +19,7 @@ import {
   type FileInput,
   type GradioFile,
   type JsonValue,
-  type Updatable,
+  type ResultTuple,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -34,10 +34,10 @@ import {
 /**
  * Results of `summarize`: a tuple (`const [summary, upperCasedCopies] = …`) whose items can also be read by name.
  */
-export type SummarizeOutputs = [
-  summary: Updatable<JsonValue>,
-  upperCasedCopies: Updatable<GradioFile[]>,
-] & { readonly summary: Updatable<JsonValue>; readonly upperCasedCopies: Updatable<GradioFile[]> };
+export type SummarizeOutputs = ResultTuple<[summary: JsonValue, upperCasedCopies: GradioFile[]]> & {
+  readonly summary: JsonValue;
+  readonly upperCasedCopies: GradioFile[];
+};
 
 /**
  * A client with its own session (State, chat history), from {@link connect}. Each method is also
@@ -61,7 +61,7 @@ export interface Client extends AsyncDisposal {
    * @param title - Title (Textbox). Example: `"Hello!!"`.
    * @returns Report (File)
    */
-  makeReport(title: string, options?: CallOptions): Promise<Updatable<GradioFile>>;
+  makeReport(title: string, options?: CallOptions): Promise<GradioFile>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

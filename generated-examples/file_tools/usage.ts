@@ -1,5 +1,4 @@
 /** How the file tools module is used (and misused: the @ts-expect-error lines must not compile). */
-import { requireValue } from "@gradio-codegen/runtime";
 import { connect, makeReport, summarize } from "./file_tools.js";
 
 /** What `demo` returns against the running test app. */
@@ -14,9 +13,8 @@ export const expected = {
 export async function demo(baseUrl: string): Promise<typeof expected> {
   const client = connect({ baseUrl });
   try {
-    const [summary, copyResult] = await client.summarize([new File(["hello"], "a.txt"), new File(["second file"], "b.txt")]);
-    const copies = requireValue(copyResult);
-    const report = requireValue(await client.makeReport("Q3"));
+    const [summary, copies] = await client.summarize([new File(["hello"], "a.txt"), new File(["second file"], "b.txt")]);
+    const report = await client.makeReport("Q3");
     return {
       summary: summary as typeof expected.summary,
       copies: await Promise.all(copies.map((file) => file.text())),

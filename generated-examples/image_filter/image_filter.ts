@@ -18,7 +18,7 @@ import {
   type EndpointDecl,
   type FileInput,
   type GradioFile,
-  type Updatable,
+  type ResultTuple,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -33,9 +33,9 @@ import {
 /**
  * Results of `size`: a tuple (`const [width, height] = …`) whose items can also be read by name.
  */
-export type SizeOutputs = [width: Updatable<number>, height: Updatable<number>] & {
-  readonly width: Updatable<number>;
-  readonly height: Updatable<number>;
+export type SizeOutputs = ResultTuple<[width: number, height: number]> & {
+  readonly width: number;
+  readonly height: number;
 };
 
 /**
@@ -52,7 +52,7 @@ export interface Client extends AsyncDisposal {
    *   bytes, a GradioFile from an earlier result, or a stream (see the README).
    * @returns Inverted (Image)
    */
-  invert(image: FileInput, options?: CallOptions): Promise<Updatable<GradioFile>>;
+  invert(image: FileInput, options?: CallOptions): Promise<GradioFile>;
   /**
    * Width and height of the image in pixels.
    *

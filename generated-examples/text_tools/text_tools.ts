@@ -16,7 +16,7 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointDecl,
-  type Updatable,
+  type ResultTuple,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -31,14 +31,10 @@ import {
 /**
  * Results of `stats`: a tuple (`const [characters, words, lines] = …`) whose items can also be read by name.
  */
-export type StatsOutputs = [
-  characters: Updatable<number>,
-  words: Updatable<number>,
-  lines: Updatable<number>,
-] & {
-  readonly characters: Updatable<number>;
-  readonly words: Updatable<number>;
-  readonly lines: Updatable<number>;
+export type StatsOutputs = ResultTuple<[characters: number, words: number, lines: number]> & {
+  readonly characters: number;
+  readonly words: number;
+  readonly lines: number;
 };
 
 /**
@@ -54,12 +50,9 @@ export interface Client extends AsyncDisposal {
    * @param text - Text (Textbox). Example: `"Hello!!"`.
    * @returns Result (Textbox)
    */
-  reverse(text: string, options?: CallOptions): Promise<Updatable<string>>;
+  reverse(text: string, options?: CallOptions): Promise<string>;
   /** The call below with named arguments; those with a default may be left out. */
-  shout(
-    args: { text: string; exclamations?: number },
-    options?: CallOptions,
-  ): Promise<Updatable<string>>;
+  shout(args: { text: string; exclamations?: number }, options?: CallOptions): Promise<string>;
   /**
    * Upper-cases the text and appends exclamation marks.
    *
@@ -68,7 +61,7 @@ export interface Client extends AsyncDisposal {
    * @param exclamations - Exclamation marks (Slider). Range: min 1, max 5, step 1. Default: `1`.
    * @returns Result (Textbox)
    */
-  shout(text: string, exclamations?: number, options?: CallOptions): Promise<Updatable<string>>;
+  shout(text: string, exclamations?: number, options?: CallOptions): Promise<string>;
   /**
    * Characters, words and lines of the text.
    *

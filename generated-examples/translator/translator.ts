@@ -15,7 +15,6 @@ import {
   type CallOptions,
   type ClientOptions,
   type EndpointDecl,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -40,7 +39,7 @@ export interface Client extends AsyncDisposal {
    * @param text - English (Textbox). Example: `"Hello!!"`.
    * @returns French (Textbox)
    */
-  translate(text: string, options?: CallOptions): Promise<Updatable<string>>;
+  translate(text: string, options?: CallOptions): Promise<string>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 /** How the translator module is used (and misused: the @ts-expect-error lines must not compile). */
-import { requireValue } from "@gradio-codegen/runtime";
 import { connect, translate } from "./translator.js";
 
 /** What `demo` returns against the running test app. */
@@ -9,8 +8,8 @@ export const expected = { hello: "bonjour", phrase: "au revoir ami" };
 export async function demo(baseUrl: string): Promise<typeof expected> {
   const client = connect({ baseUrl });
   try {
-    const hello: string = requireValue(await client.translate("Hello"));
-    const phrase = requireValue(await client.translate("goodbye friend"));
+    const hello: string = await client.translate("Hello");
+    const phrase = await client.translate("goodbye friend");
     return { hello, phrase };
   } finally {
     await client.close();

@@ -1,7 +1,6 @@
 /** How the whisper-like module is used (and misused: the @ts-expect-error lines must not compile). */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { requireValue } from "@gradio-codegen/runtime";
 import { connect, predict } from "./whisper.js";
 
 const wav = fileURLToPath(new URL("../../test/fixtures/tone-16k-1500ms.wav", import.meta.url));
@@ -14,10 +13,10 @@ export const expected = { fromPath: description, fromBytes: description, fromBlo
 export async function demo(baseUrl: string): Promise<typeof expected> {
   const client = connect({ baseUrl });
   try {
-    const fromPath: string = requireValue(await client.predict(wav));
+    const fromPath: string = await client.predict(wav);
     const bytes = await readFile(wav);
-    const fromBytes = requireValue(await client.predict(bytes));
-    const fromBlob = requireValue(await client.predict(new Blob([bytes], { type: "audio/wav" })));
+    const fromBytes = await client.predict(bytes);
+    const fromBlob = await client.predict(new Blob([bytes], { type: "audio/wav" }));
     return { fromPath, fromBytes, fromBlob };
   } finally {
     await client.close();

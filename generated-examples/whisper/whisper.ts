@@ -17,7 +17,6 @@ import {
   type ClientOptions,
   type EndpointDecl,
   type FileInput,
-  type Updatable,
 } from "@gradio-codegen/runtime";
 import {
   createMock,
@@ -44,7 +43,7 @@ export interface Client extends AsyncDisposal {
    *   README).
    * @returns Transcription (Textbox)
    */
-  predict(inputAudio: FileInput, options?: CallOptions): Promise<Updatable<string>>;
+  predict(inputAudio: FileInput, options?: CallOptions): Promise<string>;
   /** Ends the session: closes its streams; pending calls fail with code ABORTED. */
   close(): Promise<void>;
 }

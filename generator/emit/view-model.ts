@@ -100,7 +100,7 @@ export function moduleView(model: ClientModel, generatorVersion: string): Module
     ...(used.has("GradioFile") ? ["type GradioFile"] : []),
     ...(model.endpoints.some((e) => e.streaming) ? ["type JobStream"] : []),
     ...(used.has("JsonValue") ? ["type JsonValue"] : []),
-    ...(used.has("Updatable") ? ["type Updatable"] : []),
+    ...(used.has("ResultTuple") ? ["type ResultTuple"] : []),
   ].join(", ");
   return {
     header: header(model.app, generatorVersion),
@@ -208,8 +208,9 @@ function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointVi
   const named = hasNamed
     ? `{ ${endpoint.parameters.map((p, i) => `${propertyKey(p.name)}${p.hasDefault ? "?" : ""}: ${types[i]}`).join("; ")} }`
     : "";
-  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: updatableType(r.type, ctx.output) }));
-  const resultType = outputs.length === 1 ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs));
+  const outputs = endpoint.returns.map((r) => ({ name: r.name, type: printType(r.type, ctx.output) }));
+  const resultType =
+    outputs.length === 1 ? (outputs[0]?.type ?? "void") : (endpoint.resultAlias ?? tupleType(outputs, ctx.output));
   return {
     name: endpoint.functionName,
     nameLiteral: stringLiteral(endpoint.functionName),
@@ -223,17 +224,14 @@ function endpointView(endpoint: EndpointModel, ctx: EndpointContext): EndpointVi
 }
 
 /**
- * A result's type: any output of a listener may be a `gr.update(...)` instead of a value
- * (docs/protocol.md §2.5), so every result is `Updatable<T>` (`T | GradioUpdate<T>`, runtime/src/session/update.ts).
+ * `ResultTuple<[a: A, b: B]> & { readonly a: A; readonly b: B }`: a labelled tuple also readable by
+ * name. Results are plain values (an update without one fails the call with UNCHANGED,
+ * runtime/src/session/results.ts); `ResultTuple` marks several results so that `withUpdates(fn)`
+ * can type each output's update (runtime/src/session/with-updates.ts).
  */
-function updatableType(type: TypeNode, output: PrintTypeContext): string {
-  output.used?.add("Updatable");
-  return `Updatable<${printType(type, output)}>`;
-}
-
-/** `[a: A, b: B] & { readonly a: A; readonly b: B }`: a labelled tuple also readable by name. */
-function tupleType(outputs: readonly { name: string; type: string }[]): string {
-  const tuple = `[${outputs.map((o) => `${o.name}: ${o.type}`).join(", ")}]`;
+function tupleType(outputs: readonly { name: string; type: string }[], output: PrintTypeContext): string {
+  output.used?.add("ResultTuple");
+  const tuple = `ResultTuple<[${outputs.map((o) => `${o.name}: ${o.type}`).join(", ")}]>`;
   const named = outputs
     .filter((o) => isNamedResultKey(o.name))
     .map((o) => `readonly ${propertyKey(o.name)}: ${o.type};`);
@@ -244,9 +242,9 @@ function tupleType(outputs: readonly { name: string; type: string }[]): string {
 function resultAliases(model: ClientModel, output: PrintTypeContext): DeclarationView[] {
   return model.endpoints.flatMap((e) => {
     if (!e.resultAlias) return [];
-    const outputs = e.returns.map((r) => ({ name: r.name, type: updatableType(r.type, output) }));
+    const outputs = e.returns.map((r) => ({ name: r.name, type: printType(r.type, output) }));
     const doc = `Results of \`${e.functionName}\`: a tuple (\`const [${outputs.map((o) => o.name).join(", ")}] = …\`) whose items can also be read by name.`;
-    return [{ name: e.resultAlias, doc: docLines(doc), type: tupleType(outputs) }];
+    return [{ name: e.resultAlias, doc: docLines(doc), type: tupleType(outputs, output) }];
   });
 }
 

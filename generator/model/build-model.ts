@@ -87,6 +87,7 @@ export const MODULE_TYPE_NAMES = [
     "AsyncDisposal",
     "Updatable",
     "GradioUpdate",
+    "ResultTuple",
     "MockClient",
     "MockHandlers",
     "Recorder",

@@ -6,6 +6,7 @@
  */
 import type { CallOptions, ClientOptions, EndpointFeatures, GradioClient } from "./client.js";
 import { mapJobStream } from "./session/job-stream.js";
+import { callResult } from "./session/results.js";
 import { expandEndpoint, type EndpointDecl, type EndpointSpec } from "./spec.js";
 
 /** The part of a client that runs endpoints. */
@@ -26,7 +27,8 @@ export interface SharedClient extends EndpointRunner {
  * parameter's default. Unless `spec.named` is false, a single plain object whose keys are all
  * parameter names (`{ num2: 10 }`) is read as named arguments, followed by the options. The
  * generator sets `named: false` where the first parameter can itself be such an object, so the
- * two forms never overlap. One result resolves to the value, several to the named tuple.
+ * two forms never overlap. One result resolves to the value, several to the named tuple; an update
+ * gives its value or fails with UNCHANGED (session/results.ts; `withUpdates` for the updates).
  */
 export function bindEndpoint<F>(
   client: EndpointRunner,
@@ -41,27 +43,39 @@ export function bindEndpoint<F>(
 interface Bound {
   readonly spec: EndpointSpec;
   readonly features: EndpointFeatures | undefined;
+  /** Results with updates as `GradioUpdate`s (`withUpdates`) instead of plain values (session/results.ts). */
+  readonly updates?: boolean;
 }
 
 function bindSpec<F>(client: EndpointRunner, endpoint: Bound): F {
-  const { spec, features } = endpoint;
-  const single = spec.returns.length === 1;
-  const pick = (results: unknown[]): unknown => (single ? results[0] : results);
+  const { spec, features, updates = false } = endpoint;
   const run = (...args: unknown[]): unknown => {
     const { values, options } = callArguments(spec, args);
-    if (spec.streaming) return mapJobStream(client.stream(spec, values, options, features), pick);
-    return client.call(spec, values, options, features).then(pick);
+    if (spec.streaming) {
+      const stream = client.stream(spec, values, options, features);
+      // Generated modules pass the streams feature with each streaming endpoint; without it (hand-written
+      // binds), each partial is converted on its own: no carrying forward, an unchanged output fails it.
+      const results = features?.streams?.results;
+      return results ? results(spec, stream, updates) : mapJobStream(stream, (r) => callResult(spec, r, updates));
+    }
+    return client.call(spec, values, options, features).then((results) => callResult(spec, results, updates));
   };
-  bound.set(run, endpoint);
+  bound.set(run, { endpoint, client });
   return run as F;
 }
 
-/** The spec of each function made by {@link bindEndpoint}. */
-const bound = new WeakMap<object, Bound>();
+/** The endpoint and client of each function made by {@link bindEndpoint}. */
+const bound = new WeakMap<object, { readonly endpoint: Bound; readonly client: EndpointRunner }>();
+
+/** `fn` (made by {@link bindEndpoint}) with results in the updates form, or undefined for other functions. */
+export function bindUpdates<F extends object>(fn: F): F | undefined {
+  const entry = bound.get(fn);
+  return entry && bindSpec(entry.client, { ...entry.endpoint, updates: true });
+}
 
 /** The endpoint spec behind a function made by {@link bindEndpoint} (test doubles read it). */
 export function endpointSpecOf(fn: object): EndpointSpec | undefined {
-  return bound.get(fn)?.spec;
+  return bound.get(fn)?.endpoint.spec;
 }
 
 /**
@@ -69,9 +83,9 @@ export function endpointSpecOf(fn: object): EndpointSpec | undefined {
  * module's `connect()` builds a client's methods from its module-level functions.
  */
 export function rebindEndpoint<F extends object>(client: EndpointRunner, fn: F): F {
-  const endpoint = bound.get(fn);
-  if (!endpoint) throw new TypeError("rebindEndpoint: not a function made by bindEndpoint");
-  return bindSpec(client, endpoint);
+  const entry = bound.get(fn);
+  if (!entry) throw new TypeError("rebindEndpoint: not a function made by bindEndpoint");
+  return bindSpec(client, entry.endpoint);
 }
 
 /**

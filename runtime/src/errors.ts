@@ -21,6 +21,7 @@ export type GradioErrorCode =
   | "INVALID_ARGUMENT"
   /** A size or retry bound of `limits` (runtime/src/limits.ts) was hit; the message names it. */
   | "LIMIT_EXCEEDED"
+  /** An update set no value where a plain value was promised (`UnchangedError`, session/update.ts). */
   | "UNCHANGED"
   | "UNSUPPORTED"
   /** Duplicating a Space: the Hub refused, or the copy is not what was asked for (see `DuplicateError.reason`). */

@@ -44,6 +44,8 @@ export interface StreamsFeature {
   diff(last: readonly unknown[], data: readonly unknown[]): unknown[];
   /** Starts `run` and exposes it as a stream, cancelled by `outerSignal` or the stream's `cancel()`. */
   stream(run: JobRunner, outerSignal: AbortSignal | undefined): JobStream<unknown[]>;
+  /** The caller's stream of a stream of public results: plain values carried forward, or the updates (session/results.ts). */
+  results?(spec: EndpointSpec, source: JobStream<unknown[]>, updates: boolean): JobStream<unknown>;
 }
 
 /** Opens the session heartbeat (`customFetch`: the user passed their own `fetch`). */

@@ -46,7 +46,21 @@ export type { FileInput, NamedBlob, OpenFile } from "./files/file-input.js";
 export type { ByteStream, NamedStream } from "./files/stream-source.js";
 export type { JobEvent } from "./session/job.js";
 export { mapJobStream, type JobStream } from "./session/job-stream.js";
-export { GradioUpdate, requireValue, valueOf, type Updatable, type UpdateProps } from "./session/update.js";
+export {
+  GradioUpdate,
+  requireValue,
+  UnchangedError,
+  valueOf,
+  type Updatable,
+  type UpdateProps,
+} from "./session/update.js";
+export {
+  withUpdates,
+  type ResultTuple,
+  type UpdatableResult,
+  type UpdatesReturn,
+  type WithUpdates,
+} from "./session/with-updates.js";
 export type { ProgressUnit } from "./protocol/messages.js";
 export { expandEndpoint } from "./spec.js";
 export type {

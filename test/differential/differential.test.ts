@@ -6,7 +6,8 @@
  *
  * Normalisation (both sides): tuples/labelled tuples → plain arrays; a file → {"sha256": hex of
  * its bytes} (a GradioFile here, a downloaded path in Python); an update → its wire dict
- * (`{"__type__": "update", …props, value?}`, which is what Python returns). Python runs every
+ * (`{"__type__": "update", …props, value?}`, which is what Python returns; calls go through
+ * `withUpdates(fn)`, the form that keeps updates). Python runs every
  * call twice (two sessions); a call whose two Python results differ is nondeterministic and
  * excluded (listed). Every TypeScript result is also checked against its declared type at run
  * time (conforms.ts). Each app is generated from the URL, from its saved /config and from its
@@ -20,6 +21,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { withUpdates } from "@gradio-codegen/runtime";
 import { generate, type GenerateResult } from "../../generator/generate.js";
 import type { EndpointModel, TypeNode } from "../../generator/model/ir.js";
 import { startApps, type AppHost } from "../harness/app-host.js";
@@ -66,7 +68,8 @@ async function callThrough(result: GenerateResult, file: string, url: string, ca
       const endpoint = result.model.endpoints.find((e) => `/${e.apiName}` === call.api);
       if (!endpoint) throw new Error(`${file}: no endpoint ${call.api}`);
       const args = call.args.map((a) => withFiles(a, (path) => path));
-      const fn = client[endpoint.functionName] as (...a: unknown[]) => unknown;
+      // The updates form: Python returns an update as its dict; plain calls would reject with UNCHANGED.
+      const fn = withUpdates(client[endpoint.functionName] as (...a: unknown[]) => unknown);
       try {
         const raw = endpoint.streaming
           ? await (fn(...args) as { result: Promise<unknown> }).result

@@ -5,7 +5,6 @@
  * the replayed double answers the same calls offline with the same values, errors and file contents.
  */
 import type { Recording } from "@gradio-codegen/runtime/testing";
-import { requireValue } from "@gradio-codegen/runtime";
 import { describe, expect, it } from "vitest";
 import * as calculator from "../../generated-examples/calculator/calculator.js";
 import * as chatbot from "../../generated-examples/chatbot_stream/chatbot_stream.js";
@@ -21,13 +20,13 @@ describe("record a real app, replay it offline (the module's record() and replay
     const real = calculator.connect({ baseUrl: appUrl("calculator") });
     try {
       const recorder = calculator.record(real);
-      expect(requireValue(await recorder.client.predict(4, "add", 5))).toBe(9);
+      expect(await recorder.client.predict(4, "add", 5)).toBe(9);
       await expect(recorder.client.predict(1, "divide", 0)).rejects.toMatchObject({
         code: "APP_ERROR",
         appMessage: "Cannot divide by zero!",
       });
       const replayed = calculator.replay(viaJson(await recorder.recording()));
-      expect(requireValue(await replayed.predict(4, "add", 5))).toBe(9);
+      expect(await replayed.predict(4, "add", 5)).toBe(9);
       await expect(replayed.predict(1, "divide", 0)).rejects.toMatchObject({
         name: "AppError",
         code: "APP_ERROR",
@@ -45,14 +44,14 @@ describe("record a real app, replay it offline (the module's record() and replay
       const recorder = chatbot.record(real);
       const stream = recorder.client.respond("hello there");
       const livePartials: string[][] = [];
-      for await (const partial of stream) livePartials.push(texts(requireValue(partial)));
-      const liveFinal = texts(requireValue(await stream.result));
+      for await (const partial of stream) livePartials.push(texts(partial));
+      const liveFinal = texts(await stream.result);
       expect(liveFinal.at(-1)).toBe("You said: hello there");
       const replayed = chatbot.replay(viaJson(await recorder.recording())).respond("hello there");
       const partials: string[][] = [];
-      for await (const partial of replayed) partials.push(texts(requireValue(partial)));
+      for await (const partial of replayed) partials.push(texts(partial));
       expect(partials).toEqual(livePartials);
-      expect(texts(requireValue(await replayed.result))).toEqual(liveFinal);
+      expect(texts(await replayed.result)).toEqual(liveFinal);
     } finally {
       await real.close();
     }
@@ -62,9 +61,9 @@ describe("record a real app, replay it offline (the module's record() and replay
     const real = fileTools.connect({ baseUrl: appUrl("file_tools") });
     try {
       const recorder = fileTools.record(real);
-      const liveText = await requireValue(await recorder.client.makeReport("Q3 replay")).text();
+      const liveText = await (await recorder.client.makeReport("Q3 replay")).text();
       expect(liveText).toBe("Report: Q3 replay\n");
-      const file = requireValue(await fileTools.replay(viaJson(await recorder.recording())).makeReport("Q3 replay"));
+      const file = await fileTools.replay(viaJson(await recorder.recording())).makeReport("Q3 replay");
       expect(file.name).toMatch(/\.txt$/);
       expect(await file.text()).toBe(liveText);
     } finally {
@@ -74,8 +73,8 @@ describe("record a real app, replay it offline (the module's record() and replay
 
   it("mock(): the module's own double, typed from its Client", async () => {
     const double = calculator.mock({ predict: (a, op, b) => (op === "add" ? a + b : a * b) });
-    expect(requireValue(await double.predict(4, "add", 5))).toBe(9);
-    expect(requireValue(await double.predict({ num1: 7, operation: "multiply", num2: 6 }))).toBe(42);
+    expect(await double.predict(4, "add", 5)).toBe(9);
+    expect(await double.predict({ num1: 7, operation: "multiply", num2: 6 })).toBe(42);
     expect(double.callsOf("predict")).toHaveLength(2);
   });
 });

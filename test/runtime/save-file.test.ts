@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { requireValue, safeFileName, saveFile } from "@gradio-codegen/runtime";
+import { safeFileName, saveFile } from "@gradio-codegen/runtime";
 import { connect } from "../../generated-examples/file_tools/file_tools.js";
 
 describe("safeFileName", () => {
@@ -30,7 +30,7 @@ describe("saveFile against the live file_tools app", () => {
   it("writes the app's file into the folder, under a safe name only", async () => {
     const client = connect({ baseUrl: inject("apps")["file_tools"] as string });
     try {
-      const report = requireValue(await client.makeReport("Q4"));
+      const report = await client.makeReport("Q4");
       const dir = mkdtempSync(join(tmpdir(), "gradio-save-"));
       const saved = await saveFile(report, dir);
       expect(saved).toBe(join(dir, "report.txt"));
@@ -49,9 +49,7 @@ describe("saveFile never loses an output", () => {
   it("three outputs named report.txt, saved at once into one folder, keep three files; overwrite: true replaces", async () => {
     const client = connect({ baseUrl: inject("apps")["file_tools"] as string });
     try {
-      const reports = (await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)))).map(
-        requireValue,
-      );
+      const reports = await Promise.all(["Q1", "Q2", "Q3"].map((title) => client.makeReport(title)));
       expect(reports.map((r) => r.name)).toEqual(["report.txt", "report.txt", "report.txt"]);
       const dir = mkdtempSync(join(tmpdir(), "gradio-unique-"));
       const saved = await Promise.all(reports.map((report) => saveFile(report, dir)));

@@ -14,9 +14,6 @@ import type * as Counter from "../../generated-examples/counter_state/counter_st
 import type * as FileTools from "../../generated-examples/file_tools/file_tools.js";
 import type * as ImageFilter from "../../generated-examples/image_filter/image_filter.js";
 
-/** The value of a result (these apps return plain values; an update without one fails the scenario). */
-const v = runtime.requireValue;
-
 /** The part of the rt_features module (test/apps/rt_features.py) used here; it has no committed example. */
 export interface FeaturesModule {
   connect(options?: ClientOptions): {
@@ -82,7 +79,7 @@ export async function runScenarios(modules: Modules, input: ScenarioInput): Prom
   const nonce = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, "0")).join("");
   const [call, appError, stream, files, image, state, abort] = await Promise.all([
     settle(() => callResult(modules.calculator)),
-    settle(async () => v(await modules.calculator.predict(1, "divide", 0))),
+    settle(() => modules.calculator.predict(1, "divide", 0)),
     settle(() => streamed(modules.chatbot_stream)),
     settle(() => fileRoundTrip(modules.file_tools, nonce)),
     settle(() => imageRoundTrip(modules.image_filter, input.pngBase64)),
@@ -104,14 +101,14 @@ export async function runScenarios(modules: Modules, input: ScenarioInput): Prom
 
 /** Module-level calls on a State app, never closed: the shared session's heartbeat stays open. */
 export async function moduleLevelState(modules: Modules): Promise<Outcome<readonly number[]>> {
-  return settle(async () => [v(await modules.counter_state.increment(2)), v(await modules.counter_state.increment(3))]);
+  return settle(async () => [await modules.counter_state.increment(2), await modules.counter_state.increment(3)]);
 }
 
 /** A module-level call (shared client) and one through connect(). */
 async function callResult(calculator: typeof Calculator): Promise<number[]> {
   const client = calculator.connect();
   try {
-    return [v(await calculator.predict(4, "add", 5)), v(await client.predict(7, "multiply", 6))];
+    return [await calculator.predict(4, "add", 5), await client.predict(7, "multiply", 6)];
   } finally {
     await client.close();
   }
@@ -126,8 +123,8 @@ async function streamed(chatbot: typeof Chatbot): Promise<{ partials: string[]; 
       return part && "text" in part ? part.text : "";
     };
     const partials: string[] = [];
-    for await (const history of stream) partials.push(lastText(v(history)));
-    const final = v(await stream.result);
+    for await (const history of stream) partials.push(lastText(history));
+    const final = await stream.result;
     return { partials, final: lastText(final), roles: final.map((m) => m.role) };
   } finally {
     await client.close();
@@ -141,12 +138,11 @@ async function fileRoundTrip(
 ): Promise<{ summary: JsonValue; copies: string[]; copyNames: string[]; report: string }> {
   const client = fileTools.connect();
   try {
-    const [summaryResult, copyResult] = await client.summarize([
+    const [summary, copies] = await client.summarize([
       new File([`hello ${nonce}`], "a.txt"),
       new TextEncoder().encode(`second file ${nonce}`),
     ]);
-    const [summary, copies] = [v(summaryResult), v(copyResult)];
-    const report = v(await client.makeReport(`Q3 ${nonce}`));
+    const report = await client.makeReport(`Q3 ${nonce}`);
     return {
       summary,
       copies: await Promise.all(copies.map((file) => file.text())),
@@ -166,12 +162,12 @@ async function imageRoundTrip(
   const png = Uint8Array.from(atob(pngBase64), (c) => c.charCodeAt(0));
   const client = imageFilter.connect();
   try {
-    const size = (await client.size(png)).map(v);
+    const size = [...(await client.size(png))];
     // Random pixels: the output is cached under a hash of its content (see Report.nonce).
-    const inverted = v(await client.invert(new File([randomBmp(4, 3)], "random.bmp", { type: "image/bmp" })));
+    const inverted = await client.invert(new File([randomBmp(4, 3)], "random.bmp", { type: "image/bmp" }));
     const bytes = await inverted.bytes();
     const pngSignature = [137, 80, 78, 71, 13, 10, 26, 10].every((b, i) => bytes[i] === b);
-    return { size, invertedName: inverted.name, pngSignature, sizeOfInverted: (await client.size(inverted)).map(v) };
+    return { size, invertedName: inverted.name, pngSignature, sizeOfInverted: [...(await client.size(inverted))] };
   } finally {
     await client.close();
   }
@@ -183,11 +179,11 @@ async function isolatedState(counter: typeof Counter): Promise<number[]> {
   const b = counter.connect();
   try {
     return [
-      v(await a.increment(2)),
-      v(await a.increment(3)),
-      v(await b.increment(1)),
-      v(await a.increment()),
-      v(await b.increment(10)),
+      await a.increment(2),
+      await a.increment(3),
+      await b.increment(1),
+      await a.increment(),
+      await b.increment(10),
     ];
   } finally {
     await Promise.all([a.close(), b.close()]);

@@ -86,7 +86,7 @@ describe("inspect on the committed examples (offline)", () => {
     const chat = inspectSchema(await loadSchema(join(EXAMPLES, "chatbot_stream", "schema.json")));
     expect(chat.endpoints[0]).toMatchObject({
       streaming: true,
-      signature: expect.stringMatching(/\): JobStream<Updatable<RespondResult>>$/),
+      signature: expect.stringMatching(/\): JobStream<RespondResult>$/),
     });
   });
 });
@@ -149,7 +149,7 @@ describe("gradio-codegen inspect (CLI)", () => {
     const plain = await runCli(["inspect", "generated-examples/calculator/schema.json", "--width", "80"]);
     expect(plain).toMatchObject({ code: 0, stderr: "" });
     expect(plain.stdout).toContain(
-      "predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<Updatable<number>>",
+      "predict(num1: number, operation: Operation, num2: number, options?: CallOptions): Promise<number>",
     );
     const json = await runCli(["inspect", fixture, "--format", "json"]);
     const all = await runCli(["inspect", fixture, "--format", "json", "--all-endpoints"]);

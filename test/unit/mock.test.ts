@@ -3,8 +3,23 @@
  * interfaces, driven by endpoint tables of the same shape the generated modules hold. No network.
  */
 import { describe, expect, it } from "vitest";
-import { AppError, GradioError, GradioFile, requireValue, type EndpointSpec } from "../../runtime/src/index.js";
-import { createMock, replayHandlers, type MockHandlers, type Recording } from "../../runtime/src/testing/index.js";
+// The package (as the generated modules import it), so the examples' types and these are one declaration.
+import {
+  AppError,
+  GradioError,
+  GradioFile,
+  GradioUpdate,
+  UnchangedError,
+  withUpdates,
+  type EndpointSpec,
+} from "@gradio-codegen/runtime";
+import {
+  createMock,
+  recordClient,
+  replayHandlers,
+  type MockHandlers,
+  type Recording,
+} from "@gradio-codegen/runtime/testing";
 import type { Client as Calculator } from "../../generated-examples/calculator/calculator.js";
 import type { Client as Chatbot, RespondResult } from "../../generated-examples/chatbot_stream/chatbot_stream.js";
 import type { Client as FileTools } from "../../generated-examples/file_tools/file_tools.js";
@@ -137,7 +152,7 @@ describe("mock(): streaming endpoints", () => {
     });
     const stream = client.respond("x");
     const seen: RespondResult[] = [];
-    for await (const partial of stream) seen.push(requireValue(partial));
+    for await (const partial of stream) seen.push(partial);
     expect(seen).toEqual([reply("a"), reply("ab")]);
     expect(await stream.result).toEqual(reply("abc (final)"));
   });
@@ -154,7 +169,7 @@ describe("mock(): streaming endpoints", () => {
       },
     });
     const stream = client.respond("x");
-    for await (const partial of stream) if (requireValue(partial)[0]?.content[0] && produced >= 3) break;
+    for await (const partial of stream) if (partial[0]?.content[0] && produced >= 3) break;
     await stream.cancel();
     await expect(stream.result).rejects.toMatchObject({ code: "ABORTED" });
     await new Promise((r) => setTimeout(r, 10)); // the step under way when cancel came may finish
@@ -174,7 +189,7 @@ describe("mock(): streaming endpoints", () => {
     const seen: RespondResult[] = [];
     await expect(
       (async () => {
-        for await (const partial of stream) seen.push(requireValue(partial));
+        for await (const partial of stream) seen.push(partial);
       })(),
     ).rejects.toMatchObject({ appMessage: "model overloaded" });
     expect(seen).toEqual([reply("a")]);
@@ -206,7 +221,7 @@ describe("replayHandlers(): a recording answers offline", () => {
 
   it("results match on arguments; output files serve their recorded bytes; a call not recorded fails", async () => {
     const client = createMock<FileTools>(fileToolsEndpoints, replayHandlers<FileTools>(recording, fileToolsEndpoints));
-    const report = requireValue(await client.makeReport("Q3"));
+    const report = await client.makeReport("Q3");
     expect(report).toBeInstanceOf(GradioFile);
     expect(report.name).toBe("report.txt");
     expect(await report.text()).toBe("Report: Q3\n");
@@ -215,5 +230,50 @@ describe("replayHandlers(): a recording answers offline", () => {
       code: "INVALID_ARGUMENT",
       message: expect.stringContaining("makeReport"),
     });
+  });
+});
+
+describe("updates in test doubles", () => {
+  const skipped = () => new UnchangedError("/summarize", [{ count: 2 }, new GradioUpdate({ visible: false })]);
+
+  it("withUpdates(mock method): a plain result is a valid updatable one; an UnchangedError gives the result it carries", async () => {
+    const client = createMock<FileTools>(fileToolsEndpoints, {
+      makeReport: () => {
+        throw new UnchangedError("/make_report", new GradioUpdate({ interactive: false }));
+      },
+      summarize: () => [{ count: 1 }, []],
+    });
+    const [summary, copies] = await withUpdates(client.summarize)([new Uint8Array([1])]);
+    expect([summary, copies]).toEqual([{ count: 1 }, []]);
+    await expect(client.makeReport("Q3")).rejects.toMatchObject({ code: "UNCHANGED", endpoint: "/make_report" });
+    const report = await withUpdates(client.makeReport)("Q3");
+    if (!(report instanceof GradioUpdate)) throw new Error("expected the update");
+    expect([report.props.interactive, report.hasValue]).toEqual([false, false]);
+  });
+
+  it("record → JSON → replay keeps an UNCHANGED error: class, endpoint, the updatable result with its names and props", async () => {
+    const live = createMock<FileTools>(fileToolsEndpoints, {
+      summarize: () => {
+        throw skipped();
+      },
+    });
+    const recorder = recordClient(live, fileToolsEndpoints);
+    await expect(recorder.client.summarize([new Uint8Array([1])])).rejects.toBeInstanceOf(UnchangedError);
+    const recording = JSON.parse(JSON.stringify(await recorder.recording())) as Recording;
+    const replayed = createMock<FileTools>(
+      fileToolsEndpoints,
+      replayHandlers<FileTools>(recording, fileToolsEndpoints),
+    );
+    const error: unknown = await replayed.summarize([new Uint8Array([1])]).catch((e: unknown) => e);
+    if (!(error instanceof UnchangedError)) throw new Error(`expected UnchangedError, got ${String(error)}`);
+    expect([error.code, error.endpoint, error.update.props]).toEqual(["UNCHANGED", "/summarize", { visible: false }]);
+    const result = error.result as { summary: unknown; upperCasedCopies: unknown };
+    expect(result.summary).toEqual({ count: 2 });
+    expect(result.upperCasedCopies).toEqual(new GradioUpdate({ visible: false }));
+    // The same recording through withUpdates: the result itself, typed per output.
+    const again = createMock<FileTools>(fileToolsEndpoints, replayHandlers<FileTools>(recording, fileToolsEndpoints));
+    const updates = await withUpdates(again.summarize)([new Uint8Array([1])]);
+    const copies = updates.upperCasedCopies;
+    expect(copies instanceof GradioUpdate ? copies.props.visible : "plain").toBe(false);
   });
 });

@@ -6,10 +6,12 @@ import { GradioError } from "../errors.js";
 import type { StreamsFeature } from "../features.js";
 import { applyDiff, isEditList } from "../protocol/diff.js";
 import { createJobStream } from "./job-stream.js";
+import { resultStream } from "./results.js";
 import { anySignal } from "../util/any-signal.js";
 
 /** Streams support, passed to `createAppClient` by modules with generator endpoints. */
 export const streams: StreamsFeature = {
+  results: resultStream,
   diff: (last, data) => data.map((edits, i) => (isEditList(edits) ? applyDiff(last[i] ?? null, edits) : edits)),
   stream(run, outer) {
     const controller = new AbortController();

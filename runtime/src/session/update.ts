@@ -1,9 +1,10 @@
 /**
  * A result that is a Gradio update (`gr.update(...)`, a component instance returned by the
- * listener, `gr.skip()`; docs/protocol.md §2.5) rather than a plain value. Any output of a listener
- * may carry one, so every generated result is typed `Updatable<T>`: a plain `T`, or a
- * `GradioUpdate<T>` whose `value` (a `T`, post-processed like a plain one) is present only when
- * the update set one, and whose other properties (`visible`, `maximum`, `choices`, …) are in `props`.
+ * listener, `gr.skip()`; docs/protocol.md §2.5) rather than a plain value. Generated functions give
+ * plain values: an update's value when it set one, else an {@link UnchangedError} that carries the
+ * whole result in its updatable form. `withUpdates(fn)` gives that form itself: each output a
+ * plain `T` or a `GradioUpdate<T>` whose `value` (a `T`, post-processed like a plain one) is present
+ * only when the update set one, and whose other properties (`visible`, `maximum`, …) are in `props`.
  */
 import { GradioError } from "../errors.js";
 import type { JsonValue } from "../spec.js";
@@ -47,7 +48,7 @@ export class GradioUpdate<T> {
   }
 }
 
-/** A result of a generated function: the plain value, or an update of it. */
+/** One output in the form `withUpdates(fn)` gives: the plain value, or an update of it. */
 export type Updatable<T> = T | GradioUpdate<T>;
 
 /** The value of a result whether it came plain or inside an update; `undefined` when an update left it unchanged. */
@@ -64,7 +65,35 @@ export function requireValue<T>(result: Updatable<T>): T {
   if (!(result instanceof GradioUpdate)) return result;
   const update = result as GradioUpdate<T>;
   if (update.hasValue) return update.value as T;
-  throw new GradioError("UNCHANGED", `the result is an update without a value (${JSON.stringify(update.props)})`);
+  throw new UnchangedError(null, update);
+}
+
+/**
+ * An output answered with an update that sets no value (`gr.update(visible=False)`, `gr.skip()`,
+ * a Timer's `active`), where a plain value was promised: code `UNCHANGED`. `result` is the whole
+ * result as `withUpdates(fn)` would have given it (type it with `UnchangedError<UpdatableResult<…>>`);
+ * `update` is the first output's update without a value, whose `props` say what the app changed.
+ */
+export class UnchangedError<R = unknown> extends GradioError {
+  override readonly name = "UnchangedError";
+  /** The endpoint (`/set_max`), or null (from {@link requireValue}). */
+  declare readonly endpoint: string | null;
+  /** The whole result in its updatable form: a `GradioUpdate`, or a tuple with one or more. */
+  declare readonly result: R;
+  /** The first update without a value in `result`. */
+  declare readonly update: GradioUpdate<unknown>;
+
+  constructor(endpoint: string | null, result: R) {
+    const outputs: readonly unknown[] = Array.isArray(result) ? result : [result];
+    const update =
+      outputs.find((o): o is GradioUpdate<unknown> => o instanceof GradioUpdate && !o.hasValue) ??
+      new GradioUpdate<unknown>({});
+    super(
+      "UNCHANGED",
+      `${endpoint ?? "the result"}: an update without a value (${JSON.stringify(update.props)}); withUpdates(fn) gives updates`,
+    );
+    Object.assign(this, { endpoint, result, update });
+  }
 }
 
 /** The update dict of a wire output, or null for a plain value. */

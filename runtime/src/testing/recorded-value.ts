@@ -1,9 +1,11 @@
 /**
  * Values in a recording: JSON, with files kept in a form that survives `JSON.stringify` —
  * an output file with its bytes (base64) so that replay can serve `bytes()`/`text()` offline, an
- * input file as a descriptor (name and size) so that replayed calls match on it.
+ * input file as a descriptor (name and size) so that replayed calls match on it, an update
+ * (`GradioUpdate`, e.g. the result an UNCHANGED error carries) with its props and value.
  */
 import { FILE_META, GradioFile } from "../files/file-data.js";
+import { GradioUpdate, type UpdateProps } from "../session/update.js";
 import type { JsonValue } from "../spec.js";
 
 /** An output file as recorded. */
@@ -17,6 +19,7 @@ export interface RecordedFile {
 }
 
 const FILE_KEY = "$file";
+const UPDATE_KEY = "$update";
 const INPUT_KEY = "$input";
 
 function toBase64(bytes: Uint8Array): string {
@@ -42,6 +45,12 @@ export async function recordResult(value: unknown, maxFileBytes: number): Promis
     };
     return { [FILE_KEY]: { ...file } };
   }
+  if (value instanceof GradioUpdate) {
+    const update = value as GradioUpdate<unknown>;
+    const recorded: Record<string, JsonValue> = { props: { ...update.props } as JsonValue };
+    if (update.hasValue) recorded["value"] = await recordResult(update.value, maxFileBytes);
+    return { [UPDATE_KEY]: recorded };
+  }
   if (Array.isArray(value)) return Promise.all(value.map((item: unknown) => recordResult(item, maxFileBytes)));
   if (typeof value === "object" && value !== null) {
     const entries = await Promise.all(
@@ -56,6 +65,11 @@ export async function recordResult(value: unknown, maxFileBytes: number): Promis
 export function replayResult(value: JsonValue): unknown {
   if (Array.isArray(value)) return value.map(replayResult);
   if (typeof value !== "object" || value === null) return value;
+  const update = value[UPDATE_KEY];
+  if (typeof update === "object" && update !== null && !Array.isArray(update)) {
+    const props = (update["props"] ?? {}) as UpdateProps;
+    return new GradioUpdate(props, "value" in update ? { value: replayResult(update["value"] ?? null) } : undefined);
+  }
   const file = value[FILE_KEY];
   if (typeof file === "object" && file !== null && !Array.isArray(file)) {
     const recorded = file as unknown as RecordedFile;

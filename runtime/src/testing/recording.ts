@@ -6,7 +6,9 @@
  */
 import { AppError, GradioError, type GradioErrorCode } from "../errors.js";
 import { createJobStream, type JobStream } from "../session/job-stream.js";
-import type { JsonValue } from "../spec.js";
+import { nameResults } from "../session/named-results.js";
+import { UnchangedError } from "../session/update.js";
+import type { EndpointSpec, JsonValue } from "../spec.js";
 import { argumentKey, recordResult, replayResult } from "./recorded-value.js";
 import { specsOf, type EndpointTable } from "./endpoints.js";
 import type { MockHandlers } from "./types.js";
@@ -24,6 +26,8 @@ export interface RecordedCall {
     readonly code: string | null;
     readonly message: string;
     readonly appMessage: string | null;
+    /** UNCHANGED: the result in its updatable form that the error carried. */
+    readonly result?: JsonValue;
   };
 }
 
@@ -41,7 +45,15 @@ export interface Recorder<C> {
   recording(): Promise<Recording>;
 }
 
-function errorOf(error: unknown): NonNullable<RecordedCall["error"]> {
+async function errorOf(error: unknown, maxFileBytes: number): Promise<NonNullable<RecordedCall["error"]>> {
+  if (error instanceof UnchangedError)
+    return {
+      name: error.name,
+      code: error.code,
+      message: error.message,
+      appMessage: null,
+      result: await recordResult(error.result, maxFileBytes),
+    };
   if (error instanceof AppError)
     return { name: error.name, code: error.code, message: error.message, appMessage: error.appMessage };
   if (error instanceof GradioError)
@@ -82,14 +94,14 @@ export function recordClient<C extends object>(
           partials: await Promise.all(partials.map((p) => recordResult(p, maxFileBytes))),
           ...(outcome.ok
             ? { result: await recordResult(outcome.value, maxFileBytes) }
-            : { error: errorOf(outcome.error) }),
+            : { error: await errorOf(outcome.error, maxFileBytes) }),
         }));
         pending.push(recorded);
         return stream;
       }
       const result = (call.apply(client, args) as Promise<unknown>).then(
         async (value) => ({ value, entry: { method, args: keys, result: await recordResult(value, maxFileBytes) } }),
-        (error: unknown) => ({ error, entry: { method, args: keys, error: errorOf(error) } }),
+        async (error: unknown) => ({ error, entry: { method, args: keys, error: await errorOf(error, maxFileBytes) } }),
       );
       pending.push(result.then((r) => r.entry));
       return result.then((r) => ("error" in r ? Promise.reject(r.error) : r.value));
@@ -127,7 +139,11 @@ function teeStream(
   return { stream: controller.stream, recorded };
 }
 
-function replayError(error: NonNullable<RecordedCall["error"]>, method: string): Error {
+function replayError(error: NonNullable<RecordedCall["error"]>, method: string, spec: EndpointSpec): Error {
+  if (error.name === "UnchangedError") {
+    const result = replayResult(error.result ?? null);
+    return new UnchangedError(method, Array.isArray(result) ? nameResults(result, spec.returns) : result);
+  }
   if (error.name === "AppError") {
     const appError = new AppError(method, error.appMessage, null, (error.code ?? "APP_ERROR") as GradioErrorCode);
     return appError;
@@ -162,12 +178,12 @@ export function replayHandlers<C>(recording: Recording, table: EndpointTable): M
         ? async function* (...args: unknown[]) {
             const call = take(args);
             for (const partial of call.partials ?? []) yield replayResult(partial);
-            if (call.error) throw replayError(call.error, `/${spec.apiName ?? method}`);
+            if (call.error) throw replayError(call.error, `/${spec.apiName ?? method}`, spec);
             return replayResult(call.result ?? null);
           }
         : async (...args: unknown[]) => {
             const call = take(args);
-            if (call.error) throw replayError(call.error, `/${spec.apiName ?? method}`);
+            if (call.error) throw replayError(call.error, `/${spec.apiName ?? method}`, spec);
             return replayResult(call.result ?? null);
           };
   }

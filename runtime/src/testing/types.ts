@@ -3,6 +3,7 @@
  * interface, so a handler's parameters and result are exactly the endpoint's.
  */
 import type { JobStream } from "../session/job-stream.js";
+import type { BareResult } from "../session/with-updates.js";
 
 type Method = (...args: never[]) => unknown;
 
@@ -12,7 +13,7 @@ export type EndpointName<C> = {
 }[keyof C];
 
 /** A tuple result without the named accessors the real client adds (the mock adds them itself). */
-type Plain<T> = T extends readonly [...infer E] ? E | T : T;
+type Plain<T> = BareResult<T>;
 
 /** What a handler of one endpoint method returns. */
 export type HandlerResult<R> =

@@ -7,6 +7,7 @@ import { GradioError } from "../errors.js";
 import { GradioFile } from "../files/file-data.js";
 import type { JobStream } from "../session/job-stream.js";
 import { GradioUpdate } from "../session/update.js";
+import { withUpdates } from "../session/with-updates.js";
 import type { JsonValue } from "../spec.js";
 import { firstViolation, type ToolSchema } from "./json-schema.js";
 
@@ -78,7 +79,8 @@ export function createToolDispatcher(tools: readonly ToolDefinition[], client: o
       throw new GradioError("INVALID_ARGUMENT", `the client has no method ${tool.method}`);
     const record = given as Record<string, unknown>;
     const positional = tool.params.map((param) => (Object.hasOwn(record, param) ? record[param] : undefined));
-    const called = (method as Callable).apply(client, [...positional, options]);
+    // The updates form: an update without a value reaches the model as `{ unchanged, props }`, not an error.
+    const called = withUpdates(method as Callable).apply(client, [...positional, options]);
     const value = called instanceof Promise ? await called : await called.result;
     return shape(tool, value);
   };
