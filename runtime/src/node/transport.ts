@@ -8,7 +8,10 @@
  *
  * Sockets: Nagle off (a join's headers and body leave at once, and answers are not held for a
  * delayed ACK); an idle pooled socket is unref'd by Node's agent (`keepSocketAlive`), so it never
- * keeps a process alive, and is closed by the agent after `IDLE_SOCKET_MS` of no use.
+ * keeps a process alive, and is closed by the agent after `IDLE_SOCKET_MS` of no use. A server may
+ * close a pooled socket just as it is reused (uvicorn closes the connection after a 500 from an
+ * unhandled exception, without `Connection: close`): a request whose reused socket is reset before
+ * any answer is sent once more on a new connection, as Node's documentation advises (`reusedSocket`).
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
@@ -53,32 +56,42 @@ export function createNodeFetch(fallback: FetchLike): FetchLike {
       return fallback(input, init);
     const method = (init.method ?? "GET").toUpperCase();
     const signal = init.signal ?? undefined;
-    return new Promise<Response>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      if (body !== undefined && headers["content-type"] === undefined && init.body instanceof URLSearchParams)
-        headers["content-type"] = "application/x-www-form-urlencoded;charset=UTF-8";
-      const request = (secure ? httpsRequest : httpRequest)(target, {
-        method,
-        headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
-        agent: secure ? agents.https : agents.http,
+    if (body !== undefined && headers["content-type"] === undefined && init.body instanceof URLSearchParams)
+      headers["content-type"] = "application/x-www-form-urlencoded;charset=UTF-8";
+    const send = (retried: boolean) =>
+      new Promise<Response>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const request = (secure ? httpsRequest : httpRequest)(target, {
+          method,
+          headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+          agent: secure ? agents.https : agents.http,
+        });
+        let incoming: IncomingMessage | undefined;
+        const onAbort = () => {
+          const reason: unknown = signal?.reason;
+          request.destroy(reason instanceof Error ? reason : undefined);
+          incoming?.destroy(reason instanceof Error ? reason : undefined);
+          reject(reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+        const done = () => signal?.removeEventListener("abort", onAbort);
+        request.on("error", (error: NodeJS.ErrnoException) => {
+          done();
+          const stale = request.reusedSocket && incoming === undefined && STALE_SOCKET.has(error.code ?? "");
+          if (stale && !retried && !signal?.aborted) resolve(send(true));
+          else reject(error);
+        });
+        request.on("response", (answer) => {
+          incoming = answer;
+          answer.on("close", done);
+          // A runtime `Response` in all but class: it reads only what NodeAnswer implements (see response.ts).
+          resolve(new NodeAnswer(answer, input, method) as unknown as Response);
+        });
+        request.end(body);
       });
-      let incoming: IncomingMessage | undefined;
-      const onAbort = () => {
-        const reason: unknown = signal?.reason;
-        request.destroy(reason instanceof Error ? reason : undefined);
-        incoming?.destroy(reason instanceof Error ? reason : undefined);
-        reject(reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal?.removeEventListener("abort", onAbort);
-      request.on("error", (error) => (done(), reject(error)));
-      request.on("response", (answer) => {
-        incoming = answer;
-        answer.on("close", done);
-        // A runtime `Response` in all but class: it reads only what NodeAnswer implements (see response.ts).
-        resolve(new NodeAnswer(answer, input, method) as unknown as Response);
-      });
-      request.end(body);
-    });
+    return send(false);
   };
 }
+
+/** Errors of a pooled socket the server closed while it was being reused. */
+const STALE_SOCKET = new Set(["ECONNRESET", "EPIPE"]);
