@@ -17,7 +17,7 @@ import { createJobSink } from "./session/job.js";
 import { cancel, join } from "./session/join.js";
 import { publicOutputs } from "./session/outputs.js";
 import { createQueueStream, type QueueStream } from "./session/queue-stream.js";
-import type { AppSpec, EndpointSpec } from "./spec.js";
+import { endpointLabel, type AppSpec, type EndpointSpec } from "./spec.js";
 import { asyncDispose } from "./platform.js";
 import { anySignal } from "./util/any-signal.js";
 
@@ -60,7 +60,7 @@ export function createAppClient(
     const files = own?.files ?? features.files;
     const streams = own?.streams ?? features.streams;
     const direct = own?.direct ?? features.direct;
-    const label = spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
+    const label = endpointLabel(spec);
     if (closed) throw new GradioError("ABORTED", `${label}: the client was closed`);
     if (spec.oauthToken === "required" && !callOptions.oauthToken)
       throw new GradioError(

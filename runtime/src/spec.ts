@@ -109,6 +109,11 @@ export interface EndpointDecl
   readonly returns?: readonly (string | ReturnSpec)[];
 }
 
+/** How errors name an endpoint: `/predict`, or `fn_index 3` for an unnamed one. */
+export function endpointLabel(spec: Pick<EndpointSpec, "apiName" | "fnIndex">): string {
+  return spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`;
+}
+
 /** The full spec of endpoint `apiName` (null: unnamed) with `fnIndex` (null: look it up) and layout `decl`. */
 export function expandEndpoint(apiName: string | null, fnIndex: number | null, decl: EndpointDecl): EndpointSpec {
   const params = decl.params.map((p) => (typeof p === "string" ? { name: p } : p));

@@ -10,15 +10,13 @@
  *
  * Updates form (`withUpdates(fn)`): the results as the app sent them, updates included.
  */
-import type { EndpointSpec } from "../spec.js";
+import { endpointLabel, type EndpointSpec } from "../spec.js";
 import { createJobStream, mapJobStream, type JobStream } from "./job-stream.js";
 import { nameResults } from "./named-results.js";
 import { GradioUpdate, UnchangedError } from "./update.js";
 
 /** An output with no value yet (an update without one, nothing to carry forward). */
 const NONE: unique symbol = Symbol("none");
-
-const labelOf = (spec: EndpointSpec) => (spec.apiName === null ? `fn_index ${spec.fnIndex}` : `/${spec.apiName}`);
 
 const pick = (spec: EndpointSpec, results: readonly unknown[]): unknown =>
   spec.returns.length === 1 ? results[0] : results;
@@ -36,7 +34,7 @@ function plainValues(results: readonly unknown[], carried: readonly unknown[]): 
 export function callResult(spec: EndpointSpec, results: unknown[], updates: boolean): unknown {
   if (updates || !results.some((r) => r instanceof GradioUpdate)) return pick(spec, results);
   const values = plainValues(results, []);
-  if (values.includes(NONE)) throw new UnchangedError(labelOf(spec), pick(spec, results));
+  if (values.includes(NONE)) throw new UnchangedError(endpointLabel(spec), pick(spec, results));
   return pick(spec, nameResults(values, spec.returns));
 }
 
@@ -61,7 +59,7 @@ export function resultStream(spec: EndpointSpec, source: JobStream<unknown[]>, u
     }
     const final = await source.result;
     const values = carry(final);
-    if (values.includes(NONE)) throw new UnchangedError(labelOf(spec), pick(spec, final));
+    if (values.includes(NONE)) throw new UnchangedError(endpointLabel(spec), pick(spec, final));
     controller.finish(pick(spec, nameResults(values, spec.returns)));
   })().catch((error: unknown) => controller.fail(error));
   return controller.stream;
